@@ -1,0 +1,24 @@
+// The streams a command talks to; `process` in real use, captured streams in tests.
+
+export interface CliIO {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { readonly isTTY?: boolean };
+}
+
+/** Prints the contract's error object and returns the contract's exit code 2. */
+export function printError(io: CliIO, code: string, message: string): number {
+  io.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
+  return 2;
+}
+
+/** Reads a whole file, or standard input when the name is `-`. */
+export async function readInput(io: CliIO, file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  const { readFile } = await import('node:fs/promises');
+  return readFile(file, 'utf8');
+}

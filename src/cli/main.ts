@@ -1,0 +1,47 @@
+// `rongcuo` command line: picks the command and hands it the rest of the arguments.
+// Each command lives in its own file: parse -> call the core -> print.
+
+import { runDeadline } from './deadline.command.ts';
+import { runEvaluate } from './evaluate.command.ts';
+import type { CliIO } from './cli-io.ts';
+import { runPolicy } from './policy.command.ts';
+
+const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo)
+
+用法 / usage:
+  rongcuo evaluate FILE|-            认定一个案件的事实 (JSON) / evaluate one input
+  rongcuo evaluate --batch FILE|-    逐行认定 (JSON Lines) / one output per input line
+        [--explain]                  附加说明、建议下一问题 / add explanation and next question
+  rongcuo deadline --from YYYY-MM-DD --days N --counting calendar|working
+                                     期限计算 / compute a time limit
+  rongcuo policy list                已载入的制度 / policies and versions
+  rongcuo policy show ID [--article N] [--version V]
+                                     条文及其规则 / articles with their rules
+  rongcuo policy diff A B            两个制度逐条对比 / article-by-article and rule-by-rule diff
+  rongcuo policy check FILE          校验制度文件 / validate a policy file
+  rongcuo policy test FILE           运行典型案例 / run a policy's golden cases
+
+The web server arrives with the next milestone; until then \`npm start\` prints this help.
+`;
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  evaluate: runEvaluate,
+  deadline: runDeadline,
+  policy: runPolicy,
+};
+
+export async function main(argv: string[], io: CliIO = process): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`unknown command: ${name}\n\n${HELP}`);
+    return 2;
+  }
+  return command(rest, io);
+}

@@ -1,0 +1,380 @@
+// Turns a policy definition into the frozen value the evaluator runs: fact table in
+// policy order, ground rules over fact indexes, and the outcome decision diagram.
+// Every structural promise the contract relies on is checked here, so a policy that
+// compiles can be evaluated without further checks.
+
+import { articleCitation, itemCitation } from './citation.ts';
+import { DiagramBuilder, type DecisionDiagram } from './decision-diagram.ts';
+import {
+  GROUND_CODES,
+  OUTCOME_CODES,
+  parseFactId,
+  type ArticleDef,
+  type FactKind,
+  type GroundCode,
+  type OutcomeCode,
+  type PolicyDef,
+  type RuleSource,
+} from './policy-model.ts';
+import { factsOf, type Rule } from './rule.ts';
+
+export interface FactInfo {
+  readonly id: string;
+  readonly index: number;
+  readonly kind: FactKind;
+  readonly article: number;
+  /** Item number for items and exceptions, condition number for conditions. */
+  readonly number: number;
+  /** The words of the text that the fact stands for. */
+  readonly text: string;
+  /** 第N条第（M）项 for items and exceptions, 第N条 for conditions. */
+  readonly citation: string;
+  /** For an exception: the index of the item it defeats. */
+  readonly exceptionOf?: number;
+}
+
+export interface CompiledGround {
+  readonly code: GroundCode;
+  readonly article: number;
+  readonly rule: Rule;
+  readonly summary: string;
+}
+
+export interface CompiledPolicy {
+  readonly def: PolicyDef;
+  readonly id: string;
+  readonly version: number;
+  readonly effectiveFrom: string | null;
+  /** All facts in policy order (per article: items, then exceptions, then conditions). */
+  readonly facts: readonly FactInfo[];
+  readonly factIndex: ReadonlyMap<string, number>;
+  /** Grounds the policy defines, in the contract's precedence order. */
+  readonly grounds: readonly CompiledGround[];
+  readonly exclusion: { readonly ground: GroundCode; readonly survives: readonly GroundCode[] };
+  /** Outcome diagram; its variable v is fact `factOfVariable[v]`. */
+  readonly outcomeDiagram: DecisionDiagram;
+  readonly factOfVariable: Int32Array;
+  readonly variableOfFact: Int32Array;
+}
+
+/** A problem in a policy definition, located by article and field for the file's author. */
+export interface PolicyIssue {
+  readonly article?: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+export type CompileResult =
+  | { readonly ok: true; readonly policy: CompiledPolicy }
+  | { readonly ok: false; readonly issues: readonly PolicyIssue[] };
+
+const KIND_ORDER: Record<FactKind, number> = { item: 0, exception: 1, condition: 2 };
+
+interface PendingFact {
+  id: string;
+  kind: FactKind;
+  article: number;
+  number: number;
+  text: string;
+  exceptionOf?: string;
+  order: number;
+}
+
+function collectFacts(article: ArticleDef, issues: PolicyIssue[]): PendingFact[] {
+  const out: PendingFact[] = [];
+  const at = article.number;
+  const add = (id: string, text: string, field: string, expect: { kind: FactKind; n?: number }) => {
+    const parsed = parseFactId(id);
+    if (!parsed) {
+      issues.push({ article: at, field, message: `事实编号 "${id}" 不符合 aN.M / aN.cK / aN.M.x 的格式` });
+      return;
+    }
+    if (parsed.article !== at) {
+      issues.push({ article: at, field, message: `事实 "${id}" 的条号与所在条（第${at}条）不一致` });
+      return;
+    }
+    if (parsed.kind !== expect.kind && !(expect.kind === 'item' && parsed.kind === 'condition')) {
+      issues.push({ article: at, field, message: `事实 "${id}" 应为${expect.kind}类编号` });
+      return;
+    }
+    if (parsed.kind !== 'condition' && expect.n !== undefined && parsed.number !== expect.n) {
+      issues.push({ article: at, field, message: `事实 "${id}" 的项号与第（${expect.n}）项不一致` });
+      return;
+    }
+    out.push({ id, kind: parsed.kind, article: at, number: parsed.number, text, order: out.length });
+  };
+
+  article.paragraphs.forEach((paragraph, p) => {
+    paragraph.items?.forEach((item, i) => {
+      const field = `paragraphs[${p}].items[${i}]`;
+      if (item.fact !== undefined) add(item.fact, item.text, `${field}.fact`, { kind: 'item', n: item.n });
+      if (item.exception) {
+        const x = item.exception;
+        if (item.fact === undefined || x.fact !== `${item.fact}.x`) {
+          issues.push({
+            article: at,
+            field: `${field}.exception.fact`,
+            message: `但书事实应编号为 "${item.fact ?? '?'}.x"，而不是 "${x.fact}"`,
+          });
+        } else if (!item.text.includes(x.quote)) {
+          issues.push({
+            article: at,
+            field: `${field}.exception.quote`,
+            message: `但书引文 "${x.quote}" 不在该项原文中`,
+          });
+        } else {
+          add(x.fact, x.quote, `${field}.exception.fact`, { kind: 'exception', n: item.n });
+          const last = out[out.length - 1];
+          if (last) last.exceptionOf = item.fact;
+        }
+      }
+    });
+    paragraph.facts?.forEach((implied, i) => {
+      const field = `paragraphs[${p}].facts[${i}]`;
+      if (!paragraph.text.includes(implied.quote)) {
+        issues.push({ article: at, field: `${field}.quote`, message: `引文 "${implied.quote}" 不在本款原文中` });
+        return;
+      }
+      add(implied.fact, implied.quote, `${field}.fact`, { kind: 'condition' });
+    });
+  });
+  // Policy order within an article: items, then their exceptions, then conditions.
+  return out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.order - b.order);
+}
+
+function checkDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+export function compilePolicy(def: PolicyDef): CompileResult {
+  const issues: PolicyIssue[] = [];
+  const articles = def.chapters.flatMap((c) => c.articles);
+
+  articles.forEach((a, i) => {
+    if (a.number !== i + 1) {
+      issues.push({ article: a.number, field: 'number', message: `条号应为 ${i + 1}（各条须从第一条起连续编号）` });
+    }
+  });
+  if (def.effectiveFrom !== null && !checkDate(def.effectiveFrom)) {
+    issues.push({ field: 'effectiveFrom', message: `"${def.effectiveFrom}" 不是有效日期 YYYY-MM-DD` });
+  }
+  const articleNumbers = new Set(articles.map((a) => a.number));
+  const procedureRefs: [string, number][] = [
+    ['procedure.decidingBody.article', def.procedure.decidingBody.article],
+    ['procedure.notification.article', def.procedure.notification.article],
+    ['procedure.publication.article', def.procedure.publication.article],
+    ['procedure.notEnforcementError.article', def.procedure.notEnforcementError.article],
+    ['procedure.correction.article', def.procedure.correction.article],
+    ['procedure.correction.detailsArticle', def.procedure.correction.detailsArticle],
+    ['procedure.followUp.article', def.procedure.followUp.article],
+    ['procedure.reports.article', def.procedure.reports.article],
+  ];
+  for (const [field, n] of procedureRefs) {
+    if (!articleNumbers.has(n)) issues.push({ field, message: `引用的第${n}条不存在` });
+  }
+  if (!def.procedure.publication.scopes.includes(def.procedure.publication.defaultScope)) {
+    issues.push({ field: 'procedure.publication.defaultScope', message: '默认公开范围不在可选范围内' });
+  }
+
+  // Facts, in policy order.
+  const pending = articles.flatMap((a) => collectFacts(a, issues));
+  const factIndex = new Map<string, number>();
+  for (const f of pending) {
+    if (factIndex.has(f.id)) issues.push({ article: f.article, field: 'fact', message: `事实 "${f.id}" 重复定义` });
+    else factIndex.set(f.id, factIndex.size);
+  }
+  const facts: FactInfo[] = [...factIndex.keys()].map((id, index) => {
+    const f = pending.find((p) => p.id === id)!;
+    const info: FactInfo = {
+      id,
+      index,
+      kind: f.kind,
+      article: f.article,
+      number: f.number,
+      text: f.text,
+      citation: f.kind === 'condition' ? articleCitation(f.article) : itemCitation(f.article, f.number),
+      ...(f.exceptionOf !== undefined ? { exceptionOf: factIndex.get(f.exceptionOf)! } : {}),
+    };
+    return Object.freeze(info);
+  });
+
+  // Grounds: where each is written, and its source rule.
+  const sources = new Map<GroundCode, { article: number; rule: RuleSource; summary: string; field: string }>();
+  for (const a of articles) {
+    a.grounds?.forEach((g, i) => {
+      const field = `grounds[${i}]`;
+      if (sources.has(g.ground)) {
+        issues.push({ article: a.number, field, message: `认定依据 "${g.ground}" 重复定义` });
+      } else {
+        sources.set(g.ground, { article: a.number, rule: g.rule, summary: g.summary, field });
+      }
+    });
+  }
+
+  const resolved = new Map<GroundCode, Rule>();
+  const resolve = (code: GroundCode, stack: GroundCode[]): Rule | null => {
+    const done = resolved.get(code);
+    if (done) return done;
+    const src = sources.get(code);
+    if (!src) return null;
+    if (stack.includes(code)) {
+      issues.push({ article: src.article, field: `${src.field}.rule`, message: `认定依据循环引用：${[...stack, code].join(' → ')}` });
+      return null;
+    }
+    const build = (r: RuleSource, path: string): Rule | null => {
+      const fact = (id: string, where: string): number | null => {
+        const idx = factIndex.get(id);
+        if (idx === undefined) {
+          issues.push({ article: src.article, field: where, message: `规则引用了未定义的事实 "${id}"` });
+          return null;
+        }
+        return idx;
+      };
+      switch (r.kind) {
+        case 'fact': {
+          const idx = fact(r.fact, path);
+          return idx === null ? null : { kind: 'fact', fact: idx };
+        }
+        case 'exception': {
+          const idx = fact(r.fact, path);
+          const unless = fact(r.unless, `${path}.unless`);
+          if (idx === null || unless === null) return null;
+          if (facts[unless]?.exceptionOf !== idx) {
+            issues.push({ article: src.article, field: `${path}.unless`, message: `"${r.unless}" 不是 "${r.fact}" 的但书` });
+            return null;
+          }
+          return { kind: 'exception', fact: idx, unless };
+        }
+        case 'all':
+        case 'any': {
+          if (r.of.length === 0) {
+            issues.push({ article: src.article, field: path, message: `"${r.kind}" 至少需要一个条件` });
+            return null;
+          }
+          const of = r.of.map((c, i) => build(c, `${path}.${r.kind}[${i}]`));
+          return of.every((c): c is Rule => c !== null) ? { kind: r.kind, of } : null;
+        }
+        case 'not': {
+          const of = build(r.of, `${path}.not`);
+          return of === null ? null : { kind: 'not', of };
+        }
+        case 'ground': {
+          if (!sources.has(r.ground)) {
+            issues.push({ article: src.article, field: path, message: `引用的认定依据 "${r.ground}" 未在本制度中定义` });
+            return null;
+          }
+          return resolve(r.ground, [...stack, code]);
+        }
+      }
+    };
+    const rule = build(src.rule, `${src.field}.rule`);
+    if (rule) {
+      const read = factsOf(rule);
+      const repeated = read.find((f, i) => read.indexOf(f) !== i);
+      if (repeated !== undefined) {
+        // Three-valued evaluation of a ground is exact only when no fact is read twice.
+        issues.push({
+          article: src.article,
+          field: `${src.field}.rule`,
+          message: `同一规则中事实 "${facts[repeated]?.id}" 出现多次；每条认定规则中每个事实只能出现一次`,
+        });
+        return null;
+      }
+      resolved.set(code, rule);
+    }
+    return rule;
+  };
+  for (const code of sources.keys()) resolve(code, []);
+
+  if (!sources.has(def.exclusion.ground)) {
+    issues.push({ field: 'exclusion.ground', message: `不予容错依据 "${def.exclusion.ground}" 未在本制度中定义` });
+  }
+  for (const code of def.exclusion.survives) {
+    if (!sources.has(code)) issues.push({ field: 'exclusion.survives', message: `"${code}" 未在本制度中定义` });
+  }
+  for (const [field, codes] of [
+    ['procedure.notEnforcementError.grounds', def.procedure.notEnforcementError.grounds],
+    ['procedure.correction.opensOn', def.procedure.correction.opensOn],
+  ] as const) {
+    for (const code of codes) {
+      if (!sources.has(code)) issues.push({ field, message: `"${code}" 未在本制度中定义` });
+    }
+  }
+
+  if (issues.length > 0) return { ok: false, issues };
+
+  const grounds: CompiledGround[] = GROUND_CODES.filter((c) => resolved.has(c)).map((code) =>
+    Object.freeze({
+      code,
+      article: sources.get(code)!.article,
+      rule: resolved.get(code)!,
+      summary: sources.get(code)!.summary,
+    }),
+  );
+
+  const { diagram, factOfVariable, variableOfFact } = buildOutcomeDiagram(grounds, facts.length);
+  const policy: CompiledPolicy = {
+    def,
+    id: def.id,
+    version: def.version,
+    effectiveFrom: def.effectiveFrom,
+    facts: Object.freeze(facts),
+    factIndex,
+    grounds: Object.freeze(grounds),
+    exclusion: def.exclusion,
+    outcomeDiagram: diagram,
+    factOfVariable,
+    variableOfFact,
+  };
+  return { ok: true, policy: Object.freeze(policy) };
+}
+
+/**
+ * The outcome as one diagram: the first ground that holds, in precedence order.
+ * Variables are ordered by the grounds that first read them, which keeps the diagram a
+ * near-chain (a few dozen nodes for the built-in policies).
+ */
+function buildOutcomeDiagram(grounds: readonly CompiledGround[], factCount: number) {
+  const order: number[] = [];
+  for (const g of grounds) for (const f of factsOf(g.rule)) if (!order.includes(f)) order.push(f);
+  for (let f = 0; f < factCount; f++) if (!order.includes(f)) order.push(f);
+  const variableOfFact = new Int32Array(factCount);
+  order.forEach((f, v) => (variableOfFact[f] = v));
+
+  const builder = new DiagramBuilder(factCount, 2 + OUTCOME_CODES.length);
+  const toDiagram = (r: Rule): number => {
+    switch (r.kind) {
+      case 'fact':
+        return builder.variable(variableOfFact[r.fact]!);
+      case 'exception':
+        return builder.and([
+          builder.variable(variableOfFact[r.fact]!),
+          builder.not(builder.variable(variableOfFact[r.unless]!)),
+        ]);
+      case 'all':
+        return builder.and(r.of.map(toDiagram));
+      case 'any':
+        return builder.or(r.of.map(toDiagram));
+      case 'not':
+        return builder.not(toDiagram(r.of));
+    }
+  };
+  let root = builder.terminal(outcomeTerminal('no_ground'));
+  for (const g of [...grounds].reverse()) {
+    root = builder.ite(toDiagram(g.rule), builder.terminal(outcomeTerminal(g.code)), root);
+  }
+  return { diagram: builder.finish(root), factOfVariable: Int32Array.from(order), variableOfFact };
+}
+
+export function outcomeTerminal(code: OutcomeCode): number {
+  return 2 + OUTCOME_CODES.indexOf(code);
+}
+
+export function outcomeOfTerminal(terminal: number): OutcomeCode {
+  const code = OUTCOME_CODES[terminal - 2];
+  if (code === undefined) throw new RangeError(`terminal ${terminal} is not an outcome`);
+  return code;
+}

@@ -1,0 +1,107 @@
+// The compiled rule tree: plain kind-tagged nodes over fact indexes, interpreted by
+// the functions below. Ground references of the source are inlined at compile time.
+
+import { Tri } from './decision-diagram.ts';
+
+export type Rule =
+  | { readonly kind: 'fact'; readonly fact: number }
+  /** An item with its 但书: holds when the item holds and the exception does not. */
+  | { readonly kind: 'exception'; readonly fact: number; readonly unless: number }
+  | { readonly kind: 'all'; readonly of: readonly Rule[] }
+  | { readonly kind: 'any'; readonly of: readonly Rule[] }
+  | { readonly kind: 'not'; readonly of: Rule };
+
+function triNot(a: Tri): Tri {
+  return a === Tri.Unknown ? Tri.Unknown : a === Tri.True ? Tri.False : Tri.True;
+}
+
+/**
+ * Kleene three-valued value of a rule. Exact ("true whatever the unknowns are") for
+ * read-once rules, which `compilePolicy` requires of every ground.
+ */
+export function evaluateRule(rule: Rule, values: ArrayLike<Tri>): Tri {
+  switch (rule.kind) {
+    case 'fact':
+      return values[rule.fact] as Tri;
+    case 'exception': {
+      const item = values[rule.fact] as Tri;
+      if (item === Tri.False) return Tri.False;
+      const exception = values[rule.unless] as Tri;
+      if (exception === Tri.True) return Tri.False;
+      return item === Tri.True && exception === Tri.False ? Tri.True : Tri.Unknown;
+    }
+    case 'all': {
+      let result = Tri.True;
+      for (const child of rule.of) {
+        const v = evaluateRule(child, values);
+        if (v === Tri.False) return Tri.False;
+        if (v === Tri.Unknown) result = Tri.Unknown;
+      }
+      return result;
+    }
+    case 'any': {
+      let result = Tri.False;
+      for (const child of rule.of) {
+        const v = evaluateRule(child, values);
+        if (v === Tri.True) return Tri.True;
+        if (v === Tri.Unknown) result = Tri.Unknown;
+      }
+      return result;
+    }
+    case 'not':
+      return triNot(evaluateRule(rule.of, values));
+    default:
+      return assertNever(rule);
+  }
+}
+
+/**
+ * The true facts that make a rule hold whatever the unknowns are (contract: `basis`).
+ * Call only when the rule holds. Exception facts and negated facts never count.
+ */
+export function collectBasis(rule: Rule, values: ArrayLike<Tri>, out: number[]): void {
+  switch (rule.kind) {
+    case 'fact':
+    case 'exception':
+      out.push(rule.fact);
+      return;
+    case 'all':
+      for (const child of rule.of) collectBasis(child, values, out);
+      return;
+    case 'any':
+      for (const child of rule.of) {
+        if (evaluateRule(child, values) === Tri.True) collectBasis(child, values, out);
+      }
+      return;
+    case 'not':
+      return;
+    default:
+      return assertNever(rule);
+  }
+}
+
+/** Every fact a rule reads, in reading order, with repeats. */
+export function factsOf(rule: Rule, out: number[] = []): number[] {
+  switch (rule.kind) {
+    case 'fact':
+      out.push(rule.fact);
+      break;
+    case 'exception':
+      out.push(rule.fact, rule.unless);
+      break;
+    case 'all':
+    case 'any':
+      for (const child of rule.of) factsOf(child, out);
+      break;
+    case 'not':
+      factsOf(rule.of, out);
+      break;
+    default:
+      assertNever(rule);
+  }
+  return out;
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
