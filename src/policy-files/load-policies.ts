@@ -8,13 +8,20 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { articleCitation } from '../domain/policy/citation.ts';
-import { compilePolicy, type CompiledPolicy, type PolicyIssue } from '../domain/policy/compile-policy.ts';
+import {
+  compilePolicy,
+  type CompiledPolicy,
+  type PolicyIssue,
+} from '../domain/policy/compile-policy.ts';
 import type { PolicyDef } from '../domain/policy/policy-model.ts';
 import { createRegistry, type PolicyRegistry } from '../domain/policy/policy-registry.ts';
 import { policyFileSchema } from './policy-schema.ts';
 
 /** The built-in policies shipped with the product. */
-export const BUILTIN_POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../policies');
+export const BUILTIN_POLICY_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../policies',
+);
 
 export interface PolicyFileProblem {
   readonly file: string;
@@ -38,9 +45,15 @@ export function formatProblem(p: PolicyFileProblem): string {
 /** Turns a zod path (chapters.2.articles.1.paragraphs...) into the article and field it names. */
 function locate(raw: unknown, path: readonly PropertyKey[]): { article?: number; field: string } {
   const [c, chapter, a, index, ...rest] = path;
-  if (c === 'chapters' && a === 'articles' && typeof chapter === 'number' && typeof index === 'number') {
-    const number = (raw as { chapters?: { articles?: { number?: unknown }[] }[] })?.chapters?.[chapter]
-      ?.articles?.[index]?.number;
+  if (
+    c === 'chapters' &&
+    a === 'articles' &&
+    typeof chapter === 'number' &&
+    typeof index === 'number'
+  ) {
+    const number = (raw as { chapters?: { articles?: { number?: unknown }[] }[] })?.chapters?.[
+      chapter
+    ]?.articles?.[index]?.number;
     if (typeof number === 'number') return { article: number, field: renderPath(rest) || 'number' };
     return { field: renderPath(path) };
   }
@@ -54,14 +67,20 @@ function renderPath(path: readonly PropertyKey[]): string {
 }
 
 function zodProblems(file: string, raw: unknown, error: z.ZodError): PolicyFileProblem[] {
-  return error.issues.map((issue) => ({ file, ...locate(raw, issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({
+    file,
+    ...locate(raw, issue.path),
+    message: issue.message,
+  }));
 }
 
 /** Parses and validates one policy file's text; throws `PolicyFileError` with every problem found. */
 export function parsePolicyText(file: string, text: string): PolicyDef {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    throw new PolicyFileError(doc.errors.map((e) => ({ file, field: '(yaml)', message: e.message })));
+    throw new PolicyFileError(
+      doc.errors.map((e) => ({ file, field: '(yaml)', message: e.message })),
+    );
   }
   const raw: unknown = doc.toJS();
   const parsed = policyFileSchema.safeParse(raw);
@@ -96,7 +115,9 @@ export async function loadPolicyFile(file: string): Promise<CompiledPolicy> {
 /** The policy version files under a directory: <dir>/<id>/v<N>.yaml. */
 export async function policyFiles(dir: string = BUILTIN_POLICY_DIR): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (!entry.isDirectory()) continue;
     const files = (await readdir(join(dir, entry.name))).filter((f) => /^v\d+\.yaml$/.test(f));
     files.sort((a, b) => Number(a.slice(1, -5)) - Number(b.slice(1, -5)));

@@ -79,7 +79,9 @@ const article = z
 
 export const policyFileSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '制度编号只能含小写字母、数字和连字符' }),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '制度编号只能含小写字母、数字和连字符' }),
     version: z.number().int().min(1),
     title: text,
     source: z
@@ -104,7 +106,9 @@ export const policyFileSchema = z
         publication: z
           .object({ article: articleNumber, scopes: z.array(text).min(1), defaultScope: text })
           .strict(),
-        notEnforcementError: z.object({ article: articleNumber, grounds: z.array(groundCode) }).strict(),
+        notEnforcementError: z
+          .object({ article: articleNumber, grounds: z.array(groundCode) })
+          .strict(),
         correction: z
           .object({
             article: articleNumber,
@@ -118,9 +122,7 @@ export const policyFileSchema = z
       })
       .strict(),
     exclusion: z.object({ ground: groundCode, survives: z.array(groundCode) }).strict(),
-    chapters: z
-      .array(z.object({ title: text, articles: z.array(article).min(1) }).strict())
-      .min(1),
+    chapters: z.array(z.object({ title: text, articles: z.array(article).min(1) }).strict()).min(1),
   })
   .strict();
 

@@ -4,7 +4,12 @@
 
 import type { CompiledPolicy } from '../policy/compile-policy.ts';
 import { Tri } from '../policy/decision-diagram.ts';
-import { evaluate, suggestNextQuestion, type Evaluation, type NextQuestion } from '../policy/evaluate.ts';
+import {
+  evaluate,
+  suggestNextQuestion,
+  type Evaluation,
+  type NextQuestion,
+} from '../policy/evaluate.ts';
 import { explain, type Explanation } from '../policy/explain.ts';
 import { versionInForce, type PolicyRegistry } from '../policy/policy-registry.ts';
 import { isCalendarDate } from '../calendar-date.ts';
@@ -77,25 +82,35 @@ export function checkInput(
 
   const asOf = rawAsOf === undefined || rawAsOf === null ? today : rawAsOf;
   if (typeof asOf !== 'string' || !isCalendarDate(asOf)) {
-    return fail('INVALID_DATE', `asOf is not a calendar date YYYY-MM-DD: ${JSON.stringify(rawAsOf)}`);
+    return fail(
+      'INVALID_DATE',
+      `asOf is not a calendar date YYYY-MM-DD: ${JSON.stringify(rawAsOf)}`,
+    );
   }
   const policy = versionInForce(versions, asOf);
   if (!policy) {
     const first = versions[0]!.effectiveFrom;
-    return fail('POLICY_NOT_IN_FORCE', `policy ${policyId} is not in force on ${asOf} (in force from ${first})`);
+    return fail(
+      'POLICY_NOT_IN_FORCE',
+      `policy ${policyId} is not in force on ${asOf} (in force from ${first})`,
+    );
   }
 
   const values = new Uint8Array(policy.facts.length).fill(Tri.Unknown);
   const keys = Object.keys(facts);
   for (const key of keys) {
-    if (!policy.factIndex.has(key)) return fail('UNKNOWN_FACT', `policy ${policyId} defines no fact ${key}`);
+    if (!policy.factIndex.has(key))
+      return fail('UNKNOWN_FACT', `policy ${policyId} defines no fact ${key}`);
   }
   for (const key of keys) {
     const value = facts[key];
     if (value === true) values[policy.factIndex.get(key)!] = Tri.True;
     else if (value === false) values[policy.factIndex.get(key)!] = Tri.False;
     else if (value !== null) {
-      return fail('INVALID_FACT_VALUE', `fact ${key} must be true, false or null, not ${JSON.stringify(value)}`);
+      return fail(
+        'INVALID_FACT_VALUE',
+        `fact ${key} must be true, false or null, not ${JSON.stringify(value)}`,
+      );
     }
   }
   return { policy, asOf, values };

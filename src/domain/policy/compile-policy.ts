@@ -86,11 +86,19 @@ function collectFacts(article: ArticleDef, issues: PolicyIssue[]): PendingFact[]
   const add = (id: string, text: string, field: string, expect: { kind: FactKind; n?: number }) => {
     const parsed = parseFactId(id);
     if (!parsed) {
-      issues.push({ article: at, field, message: `事实编号 "${id}" 不符合 aN.M / aN.cK / aN.M.x 的格式` });
+      issues.push({
+        article: at,
+        field,
+        message: `事实编号 "${id}" 不符合 aN.M / aN.cK / aN.M.x 的格式`,
+      });
       return;
     }
     if (parsed.article !== at) {
-      issues.push({ article: at, field, message: `事实 "${id}" 的条号与所在条（第${at}条）不一致` });
+      issues.push({
+        article: at,
+        field,
+        message: `事实 "${id}" 的条号与所在条（第${at}条）不一致`,
+      });
       return;
     }
     if (parsed.kind !== expect.kind && !(expect.kind === 'item' && parsed.kind === 'condition')) {
@@ -98,16 +106,28 @@ function collectFacts(article: ArticleDef, issues: PolicyIssue[]): PendingFact[]
       return;
     }
     if (parsed.kind !== 'condition' && expect.n !== undefined && parsed.number !== expect.n) {
-      issues.push({ article: at, field, message: `事实 "${id}" 的项号与第（${expect.n}）项不一致` });
+      issues.push({
+        article: at,
+        field,
+        message: `事实 "${id}" 的项号与第（${expect.n}）项不一致`,
+      });
       return;
     }
-    out.push({ id, kind: parsed.kind, article: at, number: parsed.number, text, order: out.length });
+    out.push({
+      id,
+      kind: parsed.kind,
+      article: at,
+      number: parsed.number,
+      text,
+      order: out.length,
+    });
   };
 
   article.paragraphs.forEach((paragraph, p) => {
     paragraph.items?.forEach((item, i) => {
       const field = `paragraphs[${p}].items[${i}]`;
-      if (item.fact !== undefined) add(item.fact, item.text, `${field}.fact`, { kind: 'item', n: item.n });
+      if (item.fact !== undefined)
+        add(item.fact, item.text, `${field}.fact`, { kind: 'item', n: item.n });
       if (item.exception) {
         const x = item.exception;
         if (item.fact === undefined || x.fact !== `${item.fact}.x`) {
@@ -132,7 +152,11 @@ function collectFacts(article: ArticleDef, issues: PolicyIssue[]): PendingFact[]
     paragraph.facts?.forEach((implied, i) => {
       const field = `paragraphs[${p}].facts[${i}]`;
       if (!paragraph.text.includes(implied.quote)) {
-        issues.push({ article: at, field: `${field}.quote`, message: `引文 "${implied.quote}" 不在本款原文中` });
+        issues.push({
+          article: at,
+          field: `${field}.quote`,
+          message: `引文 "${implied.quote}" 不在本款原文中`,
+        });
         return;
       }
       add(implied.fact, implied.quote, `${field}.fact`, { kind: 'condition' });
@@ -155,11 +179,18 @@ export function compilePolicy(def: PolicyDef): CompileResult {
 
   articles.forEach((a, i) => {
     if (a.number !== i + 1) {
-      issues.push({ article: a.number, field: 'number', message: `条号应为 ${i + 1}（各条须从第一条起连续编号）` });
+      issues.push({
+        article: a.number,
+        field: 'number',
+        message: `条号应为 ${i + 1}（各条须从第一条起连续编号）`,
+      });
     }
   });
   if (def.effectiveFrom !== null && !checkDate(def.effectiveFrom)) {
-    issues.push({ field: 'effectiveFrom', message: `"${def.effectiveFrom}" 不是有效日期 YYYY-MM-DD` });
+    issues.push({
+      field: 'effectiveFrom',
+      message: `"${def.effectiveFrom}" 不是有效日期 YYYY-MM-DD`,
+    });
   }
   const articleNumbers = new Set(articles.map((a) => a.number));
   const procedureRefs: [string, number][] = [
@@ -176,14 +207,18 @@ export function compilePolicy(def: PolicyDef): CompileResult {
     if (!articleNumbers.has(n)) issues.push({ field, message: `引用的第${n}条不存在` });
   }
   if (!def.procedure.publication.scopes.includes(def.procedure.publication.defaultScope)) {
-    issues.push({ field: 'procedure.publication.defaultScope', message: '默认公开范围不在可选范围内' });
+    issues.push({
+      field: 'procedure.publication.defaultScope',
+      message: '默认公开范围不在可选范围内',
+    });
   }
 
   // Facts, in policy order.
   const pending = articles.flatMap((a) => collectFacts(a, issues));
   const factIndex = new Map<string, number>();
   for (const f of pending) {
-    if (factIndex.has(f.id)) issues.push({ article: f.article, field: 'fact', message: `事实 "${f.id}" 重复定义` });
+    if (factIndex.has(f.id))
+      issues.push({ article: f.article, field: 'fact', message: `事实 "${f.id}" 重复定义` });
     else factIndex.set(f.id, factIndex.size);
   }
   const facts: FactInfo[] = [...factIndex.keys()].map((id, index) => {
@@ -195,14 +230,18 @@ export function compilePolicy(def: PolicyDef): CompileResult {
       article: f.article,
       number: f.number,
       text: f.text,
-      citation: f.kind === 'condition' ? articleCitation(f.article) : itemCitation(f.article, f.number),
+      citation:
+        f.kind === 'condition' ? articleCitation(f.article) : itemCitation(f.article, f.number),
       ...(f.exceptionOf !== undefined ? { exceptionOf: factIndex.get(f.exceptionOf)! } : {}),
     };
     return Object.freeze(info);
   });
 
   // Grounds: where each is written, and its source rule.
-  const sources = new Map<GroundCode, { article: number; rule: RuleSource; summary: string; field: string }>();
+  const sources = new Map<
+    GroundCode,
+    { article: number; rule: RuleSource; summary: string; field: string }
+  >();
   for (const a of articles) {
     a.grounds?.forEach((g, i) => {
       const field = `grounds[${i}]`;
@@ -221,14 +260,22 @@ export function compilePolicy(def: PolicyDef): CompileResult {
     const src = sources.get(code);
     if (!src) return null;
     if (stack.includes(code)) {
-      issues.push({ article: src.article, field: `${src.field}.rule`, message: `认定依据循环引用：${[...stack, code].join(' → ')}` });
+      issues.push({
+        article: src.article,
+        field: `${src.field}.rule`,
+        message: `认定依据循环引用：${[...stack, code].join(' → ')}`,
+      });
       return null;
     }
     const build = (r: RuleSource, path: string): Rule | null => {
       const fact = (id: string, where: string): number | null => {
         const idx = factIndex.get(id);
         if (idx === undefined) {
-          issues.push({ article: src.article, field: where, message: `规则引用了未定义的事实 "${id}"` });
+          issues.push({
+            article: src.article,
+            field: where,
+            message: `规则引用了未定义的事实 "${id}"`,
+          });
           return null;
         }
         return idx;
@@ -243,7 +290,11 @@ export function compilePolicy(def: PolicyDef): CompileResult {
           const unless = fact(r.unless, `${path}.unless`);
           if (idx === null || unless === null) return null;
           if (facts[unless]?.exceptionOf !== idx) {
-            issues.push({ article: src.article, field: `${path}.unless`, message: `"${r.unless}" 不是 "${r.fact}" 的但书` });
+            issues.push({
+              article: src.article,
+              field: `${path}.unless`,
+              message: `"${r.unless}" 不是 "${r.fact}" 的但书`,
+            });
             return null;
           }
           return { kind: 'exception', fact: idx, unless };
@@ -251,7 +302,11 @@ export function compilePolicy(def: PolicyDef): CompileResult {
         case 'all':
         case 'any': {
           if (r.of.length === 0) {
-            issues.push({ article: src.article, field: path, message: `"${r.kind}" 至少需要一个条件` });
+            issues.push({
+              article: src.article,
+              field: path,
+              message: `"${r.kind}" 至少需要一个条件`,
+            });
             return null;
           }
           const of = r.of.map((c, i) => build(c, `${path}.${r.kind}[${i}]`));
@@ -263,7 +318,11 @@ export function compilePolicy(def: PolicyDef): CompileResult {
         }
         case 'ground': {
           if (!sources.has(r.ground)) {
-            issues.push({ article: src.article, field: path, message: `引用的认定依据 "${r.ground}" 未在本制度中定义` });
+            issues.push({
+              article: src.article,
+              field: path,
+              message: `引用的认定依据 "${r.ground}" 未在本制度中定义`,
+            });
             return null;
           }
           return resolve(r.ground, [...stack, code]);
@@ -290,10 +349,14 @@ export function compilePolicy(def: PolicyDef): CompileResult {
   for (const code of sources.keys()) resolve(code, []);
 
   if (!sources.has(def.exclusion.ground)) {
-    issues.push({ field: 'exclusion.ground', message: `不予容错依据 "${def.exclusion.ground}" 未在本制度中定义` });
+    issues.push({
+      field: 'exclusion.ground',
+      message: `不予容错依据 "${def.exclusion.ground}" 未在本制度中定义`,
+    });
   }
   for (const code of def.exclusion.survives) {
-    if (!sources.has(code)) issues.push({ field: 'exclusion.survives', message: `"${code}" 未在本制度中定义` });
+    if (!sources.has(code))
+      issues.push({ field: 'exclusion.survives', message: `"${code}" 未在本制度中定义` });
   }
   for (const [field, codes] of [
     ['procedure.notEnforcementError.grounds', def.procedure.notEnforcementError.grounds],

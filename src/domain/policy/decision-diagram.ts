@@ -76,8 +76,16 @@ export class DiagramBuilder {
     const top = Math.min(this.varOf(f), this.varOf(g), this.varOf(h));
     const r = this.node(
       top,
-      this.ite(this.cofactor(f, top, false), this.cofactor(g, top, false), this.cofactor(h, top, false)),
-      this.ite(this.cofactor(f, top, true), this.cofactor(g, top, true), this.cofactor(h, top, true)),
+      this.ite(
+        this.cofactor(f, top, false),
+        this.cofactor(g, top, false),
+        this.cofactor(h, top, false),
+      ),
+      this.ite(
+        this.cofactor(f, top, true),
+        this.cofactor(g, top, true),
+        this.cofactor(h, top, true),
+      ),
     );
     this.iteMemo.set(key, r);
     return r;
@@ -130,7 +138,7 @@ export interface Restriction {
  * original ones and are hash-consed, so the result is reduced and its variables are
  * exactly those the function depends on.
  */
-export function restrict(d: DecisionDiagram, values: ArrayLike<Tri>): Restriction {
+export function restrict(d: DecisionDiagram, values: ArrayLike<number>): Restriction {
   const n = d.variable.length;
   const memo = new Int32Array(n).fill(-1);
   const unique = new Map<number, number>();

@@ -67,7 +67,11 @@ export function evaluate(policy: CompiledPolicy, values: FactVector): Evaluation
   };
 }
 
-function basisIds(policy: CompiledPolicy, rule: CompiledPolicy['grounds'][number]['rule'], values: FactVector) {
+function basisIds(
+  policy: CompiledPolicy,
+  rule: CompiledPolicy['grounds'][number]['rule'],
+  values: FactVector,
+) {
   const out: number[] = [];
   collectBasis(rule, values, out);
   return [...new Set(out)].sort((a, b) => a - b).map((f) => policy.facts[f]!.id);
@@ -80,7 +84,7 @@ export function restrictOutcome(
 ): { terminal: number; missing: number[] } {
   const byVariable = new Uint8Array(values.length);
   for (let v = 0; v < byVariable.length; v++) byVariable[v] = values[policy.factOfVariable[v]!]!;
-  const r = restrict(policy.outcomeDiagram, byVariable as ArrayLike<Tri>);
+  const r = restrict(policy.outcomeDiagram, byVariable);
   const missing = r.support.map((v) => policy.factOfVariable[v]!).sort((a, b) => a - b);
   return { terminal: r.terminal, missing };
 }
@@ -107,7 +111,10 @@ export interface NextQuestion {
  * case of facts still missing after it is answered, then the smallest total, then the
  * earliest in policy order. `null` when nothing is missing.
  */
-export function suggestNextQuestion(policy: CompiledPolicy, values: FactVector): NextQuestion | null {
+export function suggestNextQuestion(
+  policy: CompiledPolicy,
+  values: FactVector,
+): NextQuestion | null {
   const { missing } = restrictOutcome(policy, values);
   let best: NextQuestion | null = null;
   let bestKey: [number, number] = [Infinity, Infinity];

@@ -27,7 +27,11 @@ export interface Explanation {
   readonly grounds: readonly GroundExplanation[];
 }
 
-const STATE_WORDS: Record<GroundState, string> = { holds: '成立', fails: '不成立', unknown: '尚待查明' };
+const STATE_WORDS: Record<GroundState, string> = {
+  holds: '成立',
+  fails: '不成立',
+  unknown: '尚待查明',
+};
 
 function quote(f: FactInfo): string {
   const text = f.text.replace(/[；;。，,：:]+$/u, '');
@@ -40,7 +44,7 @@ function factPhrase(f: FactInfo, value: Tri): string {
 }
 
 /** Reasons for a node's value, as short Chinese clauses. */
-function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<Tri>): string[] {
+function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<number>): string[] {
   const value = evaluateRule(rule, values);
   switch (rule.kind) {
     case 'fact':
@@ -52,9 +56,12 @@ function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<Tri>): st
       const exceptionValue = values[rule.unless] as Tri;
       if (itemValue === Tri.False) return [factPhrase(item, itemValue)];
       if (exceptionValue === Tri.True) {
-        return [`${item.citation}${itemValue === Tri.True ? '所述情形虽属实' : '所述情形是否属实尚未查明'}，但属于其但书${quote(exception)}情形，不予适用`];
+        return [
+          `${item.citation}${itemValue === Tri.True ? '所述情形虽属实' : '所述情形是否属实尚未查明'}，但属于其但书${quote(exception)}情形，不予适用`,
+        ];
       }
-      if (value === Tri.True) return [`${factPhrase(item, itemValue)}，且不属于其但书${quote(exception)}情形`];
+      if (value === Tri.True)
+        return [`${factPhrase(item, itemValue)}，且不属于其但书${quote(exception)}情形`];
       if (itemValue === Tri.Unknown && exceptionValue === Tri.Unknown) {
         return [`${factPhrase(item, itemValue)}，其但书${quote(exception)}亦尚未查明`];
       }
@@ -65,7 +72,9 @@ function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<Tri>): st
     case 'all': {
       if (value === Tri.True) return rule.of.flatMap((c) => reasons(policy, c, values));
       const wanted = value === Tri.False ? Tri.False : Tri.Unknown;
-      return rule.of.filter((c) => evaluateRule(c, values) === wanted).flatMap((c) => reasons(policy, c, values));
+      return rule.of
+        .filter((c) => evaluateRule(c, values) === wanted)
+        .flatMap((c) => reasons(policy, c, values));
     }
     case 'any': {
       const shown = rule.of.filter((c) => {
@@ -76,9 +85,12 @@ function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<Tri>): st
       });
       const out = shown.flatMap((c) => reasons(policy, c, values));
       if (value === Tri.False) {
-        const articles = [...new Set(rule.of.flatMap((c) => firstFacts(c)).map((f) => policy.facts[f]!.article))];
+        const articles = [
+          ...new Set(rule.of.flatMap((c) => firstFacts(c)).map((f) => policy.facts[f]!.article)),
+        ];
         out.unshift(`${articles.map(articleCitation).join('、')}所列其他情形均不成立`);
-        if (shown.length === 0) out[0] = `${articles.map(articleCitation).join('、')}所列情形均不成立`;
+        if (shown.length === 0)
+          out[0] = `${articles.map(articleCitation).join('、')}所列情形均不成立`;
       }
       return out;
     }
@@ -89,7 +101,7 @@ function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<Tri>): st
   }
 }
 
-function defeated(rule: Rule, values: ArrayLike<Tri>): boolean {
+function defeated(rule: Rule, values: ArrayLike<number>): boolean {
   return rule.kind === 'exception' && values[rule.unless] === Tri.True;
 }
 
@@ -106,7 +118,11 @@ function firstFacts(rule: Rule): number[] {
   }
 }
 
-export function explain(policy: CompiledPolicy, values: ArrayLike<Tri>, evaluation: Evaluation): Explanation {
+export function explain(
+  policy: CompiledPolicy,
+  values: ArrayLike<number>,
+  evaluation: Evaluation,
+): Explanation {
   // no_ground ranks below every ground, so each of them is a "why not".
   const outcomeRank =
     evaluation.outcome === 'no_ground'
@@ -117,7 +133,13 @@ export function explain(policy: CompiledPolicy, values: ArrayLike<Tri>, evaluati
     const state: GroundState = v === Tri.True ? 'holds' : v === Tri.False ? 'fails' : 'unknown';
     const blocked = evaluation.grounds.some((r) => r.code === g.code && r.blocked);
     const rank =
-      evaluation.outcome === null ? 'open' : i === outcomeRank ? 'outcome' : i < outcomeRank ? 'above' : 'below';
+      evaluation.outcome === null
+        ? 'open'
+        : i === outcomeRank
+          ? 'outcome'
+          : i < outcomeRank
+            ? 'above'
+            : 'below';
     const label = GROUND_LABELS[g.code];
     let text = `${label}（${articleCitation(g.article)}）：${STATE_WORDS[state]}。${reasons(policy, g.rule, values).join('；')}。`;
     if (blocked) text += `因不予容错情形成立，本项不予适用。`;

@@ -121,7 +121,10 @@ export interface ProcedureParams {
     readonly scopes: readonly string[];
     readonly defaultScope: string;
   };
-  readonly notEnforcementError: { readonly article: number; readonly grounds: readonly GroundCode[] };
+  readonly notEnforcementError: {
+    readonly article: number;
+    readonly grounds: readonly GroundCode[];
+  };
   readonly correction: {
     readonly article: number;
     readonly detailsArticle: number;

@@ -26,7 +26,10 @@ export function createRegistry(policies: readonly CompiledPolicy[]): PolicyRegis
  * The version in force on `asOf` (YYYY-MM-DD): the newest version whose effective date
  * is on or before it, or is unknown (`null`, meaning in force on any date).
  */
-export function versionInForce(versions: readonly CompiledPolicy[], asOf: string): CompiledPolicy | null {
+export function versionInForce(
+  versions: readonly CompiledPolicy[],
+  asOf: string,
+): CompiledPolicy | null {
   for (let i = versions.length - 1; i >= 0; i--) {
     const v = versions[i]!;
     if (v.effectiveFrom === null || v.effectiveFrom <= asOf) return v;

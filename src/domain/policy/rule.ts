@@ -19,7 +19,7 @@ function triNot(a: Tri): Tri {
  * Kleene three-valued value of a rule. Exact ("true whatever the unknowns are") for
  * read-once rules, which `compilePolicy` requires of every ground.
  */
-export function evaluateRule(rule: Rule, values: ArrayLike<Tri>): Tri {
+export function evaluateRule(rule: Rule, values: ArrayLike<number>): Tri {
   switch (rule.kind) {
     case 'fact':
       return values[rule.fact] as Tri;
@@ -31,7 +31,7 @@ export function evaluateRule(rule: Rule, values: ArrayLike<Tri>): Tri {
       return item === Tri.True && exception === Tri.False ? Tri.True : Tri.Unknown;
     }
     case 'all': {
-      let result = Tri.True;
+      let result: Tri = Tri.True;
       for (const child of rule.of) {
         const v = evaluateRule(child, values);
         if (v === Tri.False) return Tri.False;
@@ -40,7 +40,7 @@ export function evaluateRule(rule: Rule, values: ArrayLike<Tri>): Tri {
       return result;
     }
     case 'any': {
-      let result = Tri.False;
+      let result: Tri = Tri.False;
       for (const child of rule.of) {
         const v = evaluateRule(child, values);
         if (v === Tri.True) return Tri.True;
@@ -59,7 +59,7 @@ export function evaluateRule(rule: Rule, values: ArrayLike<Tri>): Tri {
  * The true facts that make a rule hold whatever the unknowns are (contract: `basis`).
  * Call only when the rule holds. Exception facts and negated facts never count.
  */
-export function collectBasis(rule: Rule, values: ArrayLike<Tri>, out: number[]): void {
+export function collectBasis(rule: Rule, values: ArrayLike<number>, out: number[]): void {
   switch (rule.kind) {
     case 'fact':
     case 'exception':
