@@ -44,14 +44,22 @@ const entrySchema = z.strictObject({
     .min(1, { error: '说明 note 为空' }),
 });
 
-const fileSchema = z.strictObject({
-  overrides: z.array(entrySchema, { error: '须有 overrides 列表（可为空 []）' }),
-  coveredYears: z
-    .array(z.int({ error: '年份须为整数' }).min(1).max(9999), {
-      error: 'coveredYears 须为年份列表',
-    })
-    .optional(),
-});
+const fileSchema = z.strictObject(
+  {
+    overrides: z.array(entrySchema, { error: '须有 overrides 列表（可为空 []）' }),
+    coveredYears: z
+      .array(z.int({ error: '年份须为整数' }).min(1).max(9999), {
+        error: 'coveredYears 须为年份列表',
+      })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? '文件须为含 overrides 列表的映射（可为 overrides: []）'
+        : undefined,
+  },
+);
 
 /** Reads and validates an override file; `CalendarSourceError` names what is wrong where. */
 export async function readOverridesFile(path: string): Promise<CalendarOverrides> {
