@@ -3,29 +3,27 @@
 // higher priorities first). The outcome is the first ground that fires in that order:
 // the engine is stopped on the first success, so lower-priority rules are skipped.
 
-import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import type { PolicyId } from '../test/support/spec-oracle.ts';
 
-// NestedCondition is not exported by name from every version of the typings; derive it.
-type Condition = RuleProperties['conditions'];
-type Leaf = Exclude<Parameters<typeof all>[0][number], Condition>;
+interface Leaf {
+  readonly fact: string;
+  readonly operator: 'equal';
+  readonly value: boolean;
+}
+type Condition = TopLevelCondition | Leaf;
 
-const is = (fact: string, value: boolean) => ({ fact, operator: 'equal', value });
+const is = (fact: string, value: boolean): Leaf => ({ fact, operator: 'equal', value });
 const isTrue = (fact: string) => is(fact, true);
 const ids = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
-
-function all(of: (Condition | ReturnType<typeof is>)[]): Condition {
-  return { all: of };
-}
-function any(of: (Condition | ReturnType<typeof is>)[]): Condition {
-  return { any: of };
-}
+const all = (of: Condition[]): TopLevelCondition => ({ all: of });
+const any = (of: Condition[]): TopLevelCondition => ({ any: of });
 
 /** An item with its 但书: holds when the item is true and its exception is false. */
 const withException = (item: string) => all([isTrue(item), is(`${item}.x`, false)]);
 
-type Grounds = [code: string, conditions: Condition][];
+type Grounds = [code: string, conditions: TopLevelCondition][];
 
 const GROUNDS: Record<PolicyId, Grounds> = {
   'xilingol-emergency-2024': [

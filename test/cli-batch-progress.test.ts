@@ -20,7 +20,7 @@ async function runBatch(isTTY: boolean) {
   const line = JSON.stringify({
     policy: 'xilingol-education-2024',
     asOf: '2025-01-01',
-    facts: { 'a9.1': true },
+    facts: { 'a9.1': true, 'a12.c1': false },
   });
   await writeFile(file, `${Array.from({ length: 2500 }, () => line).join('\n')}\n`);
   const stdout = capture(false);
