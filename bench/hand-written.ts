@@ -16,7 +16,22 @@ export interface HandInput {
   readonly facts: Facts;
 }
 
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
+const NUMERALS = [
+  '',
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+];
 
 /** 第N条第（M）项 for items, 第N条 for conditions; computed once at load time. */
 function citationOf(id: string): string {

@@ -15,8 +15,7 @@ type Condition = TopLevelCondition | Leaf;
 
 const is = (fact: string, value: boolean): Leaf => ({ fact, operator: 'equal', value });
 const isTrue = (fact: string) => is(fact, true);
-const ids = (prefix: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const all = (of: Condition[]): TopLevelCondition => ({ all: of });
 const any = (of: Condition[]): TopLevelCondition => ({ any: of });
 
