@@ -30,6 +30,15 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/**
+ * The input as the CLI and HTTP adapters hand it to `determine()`: parsed from JSON text.
+ * (An object built key by key, as above, is a slow "dictionary mode" object in V8 once it
+ * has a few dozen properties; `JSON.parse` builds fast objects with shared shapes.)
+ */
+function asReceived(input: BenchInput): BenchInput {
+  return JSON.parse(JSON.stringify(input)) as BenchInput;
+}
+
 export interface FactSets {
   /** Fully known inputs, the two policies interleaved. */
   readonly full: readonly BenchInput[];
@@ -51,7 +60,7 @@ export function generateFactSets(options: {
       const ids = FACTS[policy];
       const facts: Record<string, boolean> = {};
       for (const id of ids) facts[id] = rng() < options.pTrue;
-      full.push({ policy, asOf: AS_OF, facts });
+      full.push(asReceived({ policy, asOf: AS_OF, facts }));
 
       // Partial Fisher-Yates: the first `unknown` positions of a shuffled copy are dropped.
       const order = [...ids];
@@ -62,7 +71,7 @@ export function generateFactSets(options: {
       const dropped = new Set(order.slice(0, options.unknown));
       const kept: Record<string, boolean> = {};
       for (const id of ids) if (!dropped.has(id)) kept[id] = facts[id]!;
-      partial.push({ policy, asOf: AS_OF, facts: kept });
+      partial.push(asReceived({ policy, asOf: AS_OF, facts: kept }));
     }
   }
   return { full, partial };

@@ -88,6 +88,35 @@ describe('next question', () => {
   });
 });
 
+describe('reading facts', () => {
+  const run = (json: string) => {
+    const out = determine(registry, JSON.parse(json), { today: '2025-06-30' });
+    return isDeterminationError(out) ? out.error.code : out;
+  };
+
+  it('gives the same answer whatever the order of the keys, and takes null as unknown', () => {
+    const ids = FACTS[EM];
+    const facts = Object.fromEntries(ids.map((id, i) => [id, i % 5 === 0 ? null : i % 7 === 0]));
+    const reversed = Object.fromEntries(Object.entries(facts).reverse());
+    const a = run(JSON.stringify({ policy: EM, asOf: '2025-06-30', facts }));
+    expect(run(JSON.stringify({ policy: EM, asOf: '2025-06-30', facts: reversed }))).toEqual(a);
+    const absent = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));
+    expect(run(JSON.stringify({ policy: EM, asOf: '2025-06-30', facts: absent }))).toEqual(a);
+  });
+
+  it('refuses keys that only look like object machinery', () => {
+    expect(run('{"policy":"xilingol-emergency-2024","facts":{"__proto__":true}}')).toBe(
+      'UNKNOWN_FACT',
+    );
+    expect(run('{"policy":"xilingol-emergency-2024","facts":{"constructor":true}}')).toBe(
+      'UNKNOWN_FACT',
+    );
+    expect(run('{"policy":"xilingol-emergency-2024","facts":{"a9.1":"true"}}')).toBe(
+      'INVALID_FACT_VALUE',
+    );
+  });
+});
+
 describe('policy versions and dates', () => {
   it('picks the version in force on asOf', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rongcuo-versions-'));

@@ -3,17 +3,34 @@
 
 export type CalendarDate = string;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real date of the Gregorian calendar written as YYYY-MM-DD (years 0001-9999). */
 export function isCalendarDate(value: string): value is CalendarDate {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  if (year < 1) return false;
-  const d = new Date(0);
-  d.setUTCFullYear(year, Number(m[2]) - 1, Number(m[3]));
-  return formatUtc(d) === value;
+  // Character arithmetic rather than a regex and a Date round trip: this runs for every
+  // determination (BENCHMARKS.md).
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH)
+    return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+const DASH = 45;
+const ZERO = 48;
+
+/** The number written by the ASCII digits in [from, to), or -1 if any is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = value.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function formatUtc(d: Date): CalendarDate {

@@ -47,6 +47,9 @@ export interface DetermineOptions {
   readonly explain?: boolean;
 }
 
+const DATE_UNKNOWN: readonly Warning[] = Object.freeze(['EFFECTIVE_DATE_UNKNOWN']);
+const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
+
 export function isDeterminationError(value: unknown): value is DeterminationError {
   return typeof value === 'object' && value !== null && 'error' in value;
 }
@@ -96,24 +99,38 @@ export function checkInput(
     );
   }
 
+  const values = readFacts(policy, facts);
+  if (values === null) return factError(policy, facts);
+  return { policy, asOf, values };
+}
+
+/**
+ * The fact vector, read by the policy's compiled reader (the hot path), or `null` when the
+ * input has a fault: a key the policy does not define (fewer facts read than keys given),
+ * or a value that is not true, false or null.
+ */
+function readFacts(policy: CompiledPolicy, facts: Record<string, unknown>): Uint8Array | null {
   const values = new Uint8Array(policy.facts.length).fill(Tri.Unknown);
+  const seen = policy.readFacts(facts, values);
+  return seen === Object.keys(facts).length ? values : null;
+}
+
+/** The first fact fault in the contract's order: every unknown key before any bad value. */
+function factError(policy: CompiledPolicy, facts: Record<string, unknown>): DeterminationError {
   const keys = Object.keys(facts);
-  for (const key of keys) {
-    if (!policy.factIndex.has(key))
-      return fail('UNKNOWN_FACT', `policy ${policyId} defines no fact ${key}`);
-  }
+  const unknown = keys.find((key) => !policy.factIndex.has(key));
+  if (unknown !== undefined)
+    return fail('UNKNOWN_FACT', `policy ${policy.id} defines no fact ${unknown}`);
   for (const key of keys) {
     const value = facts[key];
-    if (value === true) values[policy.factIndex.get(key)!] = Tri.True;
-    else if (value === false) values[policy.factIndex.get(key)!] = Tri.False;
-    else if (value !== null) {
+    if (value !== true && value !== false && value !== null) {
       return fail(
         'INVALID_FACT_VALUE',
         `fact ${key} must be true, false or null, not ${JSON.stringify(value)}`,
       );
     }
   }
-  return { policy, asOf, values };
+  throw new Error('unreachable: readFacts refused facts without a fault');
 }
 
 export function determine(
@@ -145,7 +162,7 @@ export function determine(
     citation: evaluation.citation,
     grounds: evaluation.grounds,
     missing: evaluation.missing,
-    warnings: policy.effectiveFrom === null ? ['EFFECTIVE_DATE_UNKNOWN'] : [],
+    warnings: policy.effectiveFrom === null ? DATE_UNKNOWN : NO_WARNINGS,
   };
   if (!options.explain) return determination;
   return {

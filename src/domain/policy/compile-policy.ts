@@ -16,7 +16,8 @@ import {
   type PolicyDef,
   type RuleSource,
 } from './policy-model.ts';
-import { factsOf, type Rule } from './rule.ts';
+import { compileFactReader, type FactReader } from './fact-reader.ts';
+import { compileKnown, factsOf, type KnownEvaluator, type Rule } from './rule.ts';
 
 export interface FactInfo {
   readonly id: string;
@@ -38,6 +39,12 @@ export interface CompiledGround {
   readonly article: number;
   readonly rule: Rule;
   readonly summary: string;
+  /** Whether the 不予容错 exclusion blocks this ground when it holds. */
+  readonly blockable: boolean;
+  /** Whether the rule reads its (non-exception) facts in policy order, so a basis needs no sort. */
+  readonly readsInOrder: boolean;
+  /** The rule compiled for fully known facts (rule.ts `compileKnown`). */
+  readonly holdsWithBasis: KnownEvaluator;
 }
 
 export interface CompiledPolicy {
@@ -48,9 +55,13 @@ export interface CompiledPolicy {
   /** All facts in policy order (per article: items, then exceptions, then conditions). */
   readonly facts: readonly FactInfo[];
   readonly factIndex: ReadonlyMap<string, number>;
+  /** Reads an input's facts object into a fact vector (see fact-reader.ts). */
+  readonly readFacts: FactReader;
   /** Grounds the policy defines, in the contract's precedence order. */
   readonly grounds: readonly CompiledGround[];
   readonly exclusion: { readonly ground: GroundCode; readonly survives: readonly GroundCode[] };
+  /** Index of the exclusion in `grounds`, -1 when the policy has none. */
+  readonly exclusionIndex: number;
   /** Outcome diagram; its variable v is fact `factOfVariable[v]`. */
   readonly outcomeDiagram: DecisionDiagram;
   readonly factOfVariable: Int32Array;
@@ -375,6 +386,9 @@ export function compilePolicy(def: PolicyDef): CompileResult {
       article: sources.get(code)!.article,
       rule: resolved.get(code)!,
       summary: sources.get(code)!.summary,
+      blockable: code !== def.exclusion.ground && !def.exclusion.survives.includes(code),
+      readsInOrder: isAscending(basisFacts(resolved.get(code)!)),
+      holdsWithBasis: compileKnown(resolved.get(code)!),
     }),
   );
 
@@ -386,8 +400,10 @@ export function compilePolicy(def: PolicyDef): CompileResult {
     effectiveFrom: def.effectiveFrom,
     facts: Object.freeze(facts),
     factIndex,
+    readFacts: compileFactReader(facts.map((f) => f.id)),
     grounds: Object.freeze(grounds),
     exclusion: def.exclusion,
+    exclusionIndex: grounds.findIndex((g) => g.code === def.exclusion.ground),
     outcomeDiagram: diagram,
     factOfVariable,
     variableOfFact,
@@ -430,6 +446,24 @@ function buildOutcomeDiagram(grounds: readonly CompiledGround[], factCount: numb
     root = builder.ite(toDiagram(g.rule), builder.terminal(outcomeTerminal(g.code)), root);
   }
   return { diagram: builder.finish(root), factOfVariable: Int32Array.from(order), variableOfFact };
+}
+
+/** The facts a basis can hold, in reading order: every fact but exceptions and negated ones. */
+function basisFacts(rule: Rule): number[] {
+  switch (rule.kind) {
+    case 'fact':
+    case 'exception':
+      return [rule.fact];
+    case 'all':
+    case 'any':
+      return rule.of.flatMap(basisFacts);
+    case 'not':
+      return [];
+  }
+}
+
+function isAscending(xs: readonly number[]): boolean {
+  return xs.every((x, i) => i === 0 || xs[i - 1]! < x);
 }
 
 export function outcomeTerminal(code: OutcomeCode): number {

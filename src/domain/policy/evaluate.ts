@@ -30,51 +30,97 @@ export function emptyFactVector(policy: CompiledPolicy): FactVector {
 }
 
 export function evaluate(policy: CompiledPolicy, values: FactVector): Evaluation {
-  const groundValues = policy.grounds.map((g) => evaluateRule(g.rule, values));
-  const hasUnknown = values.includes(Tri.Unknown);
+  return values.includes(Tri.Unknown)
+    ? evaluatePartial(policy, values)
+    : evaluateKnown(policy, values);
+}
 
-  let outcome: OutcomeCode | null;
-  let missing: readonly string[] = [];
-  if (!hasUnknown) {
-    const first = groundValues.indexOf(Tri.True);
-    outcome = first === -1 ? 'no_ground' : policy.grounds[first]!.code;
-  } else {
-    const r = restrictOutcome(policy, values);
-    outcome = r.terminal === -1 ? null : outcomeOfTerminal(r.terminal);
-    missing = r.missing.map((f) => policy.facts[f]!.id);
+/** Fully known facts: each ground holds or not, and the outcome is the first that holds. */
+function evaluateKnown(policy: CompiledPolicy, values: FactVector): Evaluation {
+  const held: HeldGround[] = [];
+  let excluded = false;
+  for (let i = 0; i < policy.grounds.length; i++) {
+    const g = policy.grounds[i]!;
+    const basis: number[] = [];
+    if (!g.holdsWithBasis(values, basis)) continue;
+    if (i === policy.exclusionIndex) excluded = true;
+    held.push({ ground: g, basis });
   }
+  return assemble(policy, held, excluded, held[0]?.ground.code ?? 'no_ground', NONE);
+}
 
-  const exclusionIndex = policy.grounds.findIndex((g) => g.code === policy.exclusion.ground);
-  const excluded = exclusionIndex !== -1 && groundValues[exclusionIndex] === Tri.True;
+/** Partly known facts: grounds that hold whatever the unknowns are; outcome and `missing` from the diagram. */
+function evaluatePartial(policy: CompiledPolicy, values: FactVector): Evaluation {
+  const held: HeldGround[] = [];
+  let excluded = false;
+  for (let i = 0; i < policy.grounds.length; i++) {
+    const g = policy.grounds[i]!;
+    if (evaluateRule(g.rule, values) !== Tri.True) continue;
+    if (i === policy.exclusionIndex) excluded = true;
+    const basis: number[] = [];
+    collectBasis(g.rule, values, basis);
+    held.push({ ground: g, basis });
+  }
+  const r = restrictOutcome(policy, values);
+  const outcome = r.terminal === -1 ? null : outcomeOfTerminal(r.terminal);
+  return assemble(
+    policy,
+    held,
+    excluded,
+    outcome,
+    r.missing.map((f) => policy.facts[f]!.id),
+  );
+}
+
+interface HeldGround {
+  readonly ground: CompiledPolicy['grounds'][number];
+  readonly basis: number[];
+}
+
+function assemble(
+  policy: CompiledPolicy,
+  held: readonly HeldGround[],
+  excluded: boolean,
+  outcome: OutcomeCode | null,
+  missing: readonly string[],
+): Evaluation {
   const grounds: GroundResult[] = [];
-  let outcomeBasis: readonly string[] = [];
-  policy.grounds.forEach((g, i) => {
-    if (groundValues[i] !== Tri.True) return;
-    const basis = basisIds(policy, g.rule, values);
-    const blocked =
-      excluded && g.code !== policy.exclusion.ground && !policy.exclusion.survives.includes(g.code);
-    grounds.push({ code: g.code, basis, blocked });
-    if (g.code === outcome) outcomeBasis = basis;
-  });
-
+  let basis: readonly string[] = NONE;
+  let citation = '';
+  for (const { ground, basis: facts } of held) {
+    // Ground rules are read-once, so a basis has no repeats; most are in policy order already.
+    if (!ground.readsInOrder) facts.sort((a, b) => a - b);
+    const ids: string[] = [];
+    for (const f of facts) ids.push(policy.facts[f]!.id);
+    grounds.push({ code: ground.code, basis: ids, blocked: excluded && ground.blockable });
+    if (ground.code === outcome) {
+      basis = ids;
+      citation = citationOfFacts(policy, facts);
+    }
+  }
   return {
     status: outcome === null ? 'undetermined' : 'determined',
     outcome,
-    basis: outcomeBasis,
-    citation: renderCitation(policy, outcomeBasis),
+    basis,
+    citation,
     grounds,
     missing,
   };
 }
 
-function basisIds(
-  policy: CompiledPolicy,
-  rule: CompiledPolicy['grounds'][number]['rule'],
-  values: FactVector,
-) {
-  const out: number[] = [];
-  collectBasis(rule, values, out);
-  return [...new Set(out)].sort((a, b) => a - b).map((f) => policy.facts[f]!.id);
+const NONE: readonly string[] = Object.freeze([]);
+
+/** 第十条第（一）项、第十条: item facts as items, condition facts as the article, no repeats. */
+function citationOfFacts(policy: CompiledPolicy, facts: readonly number[]): string {
+  let out = '';
+  const seen: string[] = [];
+  for (const f of facts) {
+    const c = policy.facts[f]!.citation;
+    if (seen.includes(c)) continue;
+    seen.push(c);
+    out = out === '' ? c : `${out}、${c}`;
+  }
+  return out;
 }
 
 /** Restricts the outcome diagram to the known facts: the outcome if settled, and exactly the facts it still depends on. */
@@ -87,16 +133,6 @@ export function restrictOutcome(
   const r = restrict(policy.outcomeDiagram, byVariable);
   const missing = r.support.map((v) => policy.factOfVariable[v]!).sort((a, b) => a - b);
   return { terminal: r.terminal, missing };
-}
-
-/** 第十条第（一）项、第十条: item facts as items, condition facts as the article, no repeats. */
-export function renderCitation(policy: CompiledPolicy, factIds: readonly string[]): string {
-  const parts: string[] = [];
-  for (const id of factIds) {
-    const c = policy.facts[policy.factIndex.get(id)!]!.citation;
-    if (!parts.includes(c)) parts.push(c);
-  }
-  return parts.join('、');
 }
 
 export interface NextQuestion {

@@ -80,6 +80,93 @@ export function collectBasis(rule: Rule, values: ArrayLike<number>, out: number[
   }
 }
 
+/**
+ * Two-valued evaluation for a fully known fact vector that collects the basis on the way:
+ * returns whether the rule holds; on false, `out` is left as it was.
+ */
+export type KnownEvaluator = (values: ArrayLike<number>, out: number[]) => boolean;
+
+/**
+ * Compiles a rule into closures for the fully known path, once per policy. The common
+ * shapes ("any of these facts", "all of these facts") become flat loops; this is the
+ * same rule as `evaluateRule` + `collectBasis`, checked against them by property tests.
+ */
+export function compileKnown(rule: Rule): KnownEvaluator {
+  switch (rule.kind) {
+    case 'fact': {
+      const f = rule.fact;
+      return (values, out) => {
+        if (values[f] !== Tri.True) return false;
+        out.push(f);
+        return true;
+      };
+    }
+    case 'exception': {
+      const f = rule.fact;
+      const unless = rule.unless;
+      return (values, out) => {
+        if (values[f] !== Tri.True || values[unless] !== Tri.False) return false;
+        out.push(f);
+        return true;
+      };
+    }
+    case 'any': {
+      if (rule.of.every((c) => c.kind === 'fact')) {
+        const facts = Int32Array.from(rule.of, (c) => (c as { fact: number }).fact);
+        return (values, out) => {
+          let holds = false;
+          for (let i = 0; i < facts.length; i++) {
+            if (values[facts[i]!] === Tri.True) {
+              out.push(facts[i]!);
+              holds = true;
+            }
+          }
+          return holds;
+        };
+      }
+      const children = rule.of.map(compileKnown);
+      return (values, out) => {
+        let holds = false;
+        for (let i = 0; i < children.length; i++) if (children[i]!(values, out)) holds = true;
+        return holds;
+      };
+    }
+    case 'all': {
+      if (rule.of.every((c) => c.kind === 'fact')) {
+        const facts = Int32Array.from(rule.of, (c) => (c as { fact: number }).fact);
+        return (values, out) => {
+          for (let i = 0; i < facts.length; i++) if (values[facts[i]!] !== Tri.True) return false;
+          for (let i = 0; i < facts.length; i++) out.push(facts[i]!);
+          return true;
+        };
+      }
+      const children = rule.of.map(compileKnown);
+      return (values, out) => {
+        const mark = out.length;
+        for (let i = 0; i < children.length; i++) {
+          if (!children[i]!(values, out)) {
+            // Setting an array's length is a runtime call: only when something was pushed.
+            if (out.length !== mark) out.length = mark;
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+    case 'not': {
+      const inner = compileKnown(rule.of);
+      return (values, out) => {
+        const mark = out.length;
+        const holds = inner(values, out);
+        if (out.length !== mark) out.length = mark;
+        return !holds;
+      };
+    }
+    default:
+      return assertNever(rule);
+  }
+}
+
 /** Every fact a rule reads, in reading order, with repeats. */
 export function factsOf(rule: Rule, out: number[] = []): number[] {
   switch (rule.kind) {
