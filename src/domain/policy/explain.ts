@@ -7,7 +7,7 @@ import type { CompiledPolicy, FactInfo } from './compile-policy.ts';
 import { Tri } from './decision-diagram.ts';
 import type { Evaluation } from './evaluate.ts';
 import { GROUND_LABELS, type GroundCode } from './policy-model.ts';
-import { evaluateRule, type Rule } from './rule.ts';
+import { evaluateRule, factsOf, type Rule } from './rule.ts';
 
 export type GroundState = 'holds' | 'fails' | 'unknown';
 
@@ -86,7 +86,7 @@ function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<number>):
       const out = shown.flatMap((c) => reasons(policy, c, values));
       if (value === Tri.False) {
         const articles = [
-          ...new Set(rule.of.flatMap((c) => firstFacts(c)).map((f) => policy.facts[f]!.article)),
+          ...new Set(rule.of.flatMap((c) => factsOf(c)).map((f) => policy.facts[f]!.article)),
         ];
         out.unshift(`${articles.map(articleCitation).join('、')}所列其他情形均不成立`);
         if (shown.length === 0)
@@ -103,19 +103,6 @@ function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<number>):
 
 function defeated(rule: Rule, values: ArrayLike<number>): boolean {
   return rule.kind === 'exception' && values[rule.unless] === Tri.True;
-}
-
-function firstFacts(rule: Rule): number[] {
-  switch (rule.kind) {
-    case 'fact':
-    case 'exception':
-      return [rule.fact];
-    case 'all':
-    case 'any':
-      return rule.of.flatMap(firstFacts);
-    case 'not':
-      return firstFacts(rule.of);
-  }
 }
 
 export function explain(
