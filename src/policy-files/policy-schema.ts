@@ -118,6 +118,7 @@ export const policyFileSchema = z
           })
           .strict(),
         followUp: z.object({ article: articleNumber }).strict(),
+        objection: timeLimit,
         reports: z.object({ article: articleNumber, feedback: timeLimit }).strict(),
       })
       .strict(),

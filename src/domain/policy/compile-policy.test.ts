@@ -89,6 +89,7 @@ function tinyPolicy(change: (articles: ArticleDef[]) => ArticleDef[] = (a) => a)
       notEnforcementError: { article: 3, grounds: ['tolerated'] },
       correction: { article: 3, detailsArticle: 3, opensOn: ['tolerated'], extensionAllowed: true },
       followUp: { article: 3 },
+      objection: { days: 15, counting: 'calendar', article: 3 },
       reports: { article: 3, feedback: { days: 60, counting: 'calendar', article: 3 } },
     },
     exclusion: { ground: 'not_tolerated', survives: [] },

@@ -212,6 +212,7 @@ export function compilePolicy(def: PolicyDef): CompileResult {
     ['procedure.correction.article', def.procedure.correction.article],
     ['procedure.correction.detailsArticle', def.procedure.correction.detailsArticle],
     ['procedure.followUp.article', def.procedure.followUp.article],
+    ['procedure.objection.article', def.procedure.objection.article],
     ['procedure.reports.article', def.procedure.reports.article],
   ];
   for (const [field, n] of procedureRefs) {

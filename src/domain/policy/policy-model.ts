@@ -132,6 +132,8 @@ export interface ProcedureParams {
     readonly extensionAllowed: boolean;
   };
   readonly followUp: { readonly article: number };
+  /** The period after notification in which a party may object (异议); not in the source texts. */
+  readonly objection: TimeLimit;
   readonly reports: { readonly article: number; readonly feedback: TimeLimit };
 }
 
