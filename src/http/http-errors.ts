@@ -1,0 +1,84 @@
+// The only place where error codes become HTTP statuses. Every error leaves as
+// {"error":{"code","message"}}; nothing a client sends can produce a 500.
+
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+/** Stable error codes and their statuses. A code missing here is a 400: the client's fault. */
+const STATUS: Readonly<Record<string, number>> = {
+  INVALID_INPUT: 400,
+  UNKNOWN_POLICY: 400,
+  POLICY_NOT_IN_FORCE: 400,
+  UNKNOWN_FACT: 400,
+  INVALID_FACT_VALUE: 400,
+  INVALID_DATE: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  STALE_VERSION: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  MISSING_FACTS: 409,
+  ASSESSMENT_INCOMPLETE: 409,
+  DEADLINE_PASSED: 409,
+  DEPARTURE_REASON_REQUIRED: 400,
+  REASON_REQUIRED: 400,
+  INVALID_CONCLUSION: 400,
+  INVALID_SCOPE: 400,
+  EVIDENCE_TOO_LARGE: 413,
+  EVIDENCE_TYPE_NOT_ALLOWED: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405,
+};
+
+/** An error with a stable code, thrown by use cases and mapped here. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function statusOf(code: string): number {
+  return STATUS[code] ?? 400;
+}
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url}`));
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.code(statusOf(error.code)).send(errorBody(error.code, error.message));
+    }
+    if (error.validation) {
+      return reply.code(400).send(errorBody('INVALID_INPUT', error.message));
+    }
+    // Fastify's own client errors: malformed JSON, wrong content type, body too large...
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code =
+        status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : status === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : status === 405
+              ? 'METHOD_NOT_ALLOWED'
+              : 'INVALID_INPUT';
+      return reply.code(status === 404 ? 400 : status).send(errorBody(code, error.message));
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.code(500).send(errorBody('INTERNAL', '服务器内部错误 / internal error'));
+  });
+}

@@ -1,0 +1,105 @@
+// POST /api/v1/evaluate over real HTTP: the contract's examples, malformed bodies, OpenAPI.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/http/server.ts';
+import { builtinRegistry } from './support/builtin-registry.ts';
+import { HttpClient } from './support/http-client.ts';
+
+let app: FastifyInstance;
+let client: HttpClient;
+
+beforeAll(async () => {
+  app = await buildServer({
+    registry: await builtinRegistry(),
+    health: async () => ({ database: 'none' }),
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  client = new HttpClient(url);
+});
+afterAll(async () => app.close());
+
+const examples = (await readFile(join(import.meta.dirname, 'fixtures/spec-examples.jsonl'), 'utf8'))
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map(
+    (l) =>
+      JSON.parse(l) as { input: unknown; expected: { error?: { code: string; message: string } } },
+  );
+
+describe('POST /api/v1/evaluate', () => {
+  it.each(examples.map((e, i) => [i, e] as const))(
+    'answers example %i as the contract says',
+    async (_i, e) => {
+      const res = await client.post('/api/v1/evaluate', e.input);
+      if (e.expected.error) {
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe(e.expected.error.code);
+        expect(res.body.error.message).toContain(e.expected.error.message);
+      } else {
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual(e.expected);
+      }
+    },
+  );
+
+  it('answers malformed bodies with 400 INVALID_INPUT, never a 500', async () => {
+    for (const [body, type] of [
+      ['{"policy": ', 'application/json'],
+      ['', 'application/json'],
+      ['not json at all', 'text/plain'],
+      ['[1,2,3]', 'application/json'],
+      ['"a string"', 'application/json'],
+      ['{"policy":"xilingol-emergency-2024","facts":null}', 'application/json'],
+    ] as const) {
+      const res = await client.request('POST', '/api/v1/evaluate', body, { 'content-type': type });
+      expect(res.status, body).toBe(400);
+      expect(res.body.error.code, body).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('answers a "__proto__" fact as the CLI does: UNKNOWN_FACT', async () => {
+    const res = await client.request(
+      'POST',
+      '/api/v1/evaluate',
+      '{"policy":"xilingol-emergency-2024","facts":{"__proto__":true}}',
+      {
+        'content-type': 'application/json',
+      },
+    );
+    expect(res.body.error.code).toBe('UNKNOWN_FACT');
+  });
+
+  it('adds the explanation with ?explain=true', async () => {
+    const res = await client.post('/api/v1/evaluate?explain=true', {
+      policy: 'xilingol-education-2024',
+      asOf: '2025-01-01',
+      facts: { 'a9.1': true, 'a12.c1': false },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.explanation.summary).toBe(
+      '认定结论：履职尽责，尽职免责，依据第九条第（一）项。',
+    );
+    expect(res.body.policyVersion).toBe(1);
+  });
+});
+
+describe('the API around it', () => {
+  it('serves the OpenAPI document, the docs page and health', async () => {
+    const doc = await client.get('/api/v1/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.0.3');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/evaluate', '/api/v1/health']),
+    );
+    expect((await client.get('/api/v1/docs/')).status).toBe(200);
+    expect((await client.get('/api/v1/health')).body).toEqual({ status: 'ok', database: 'none' });
+  });
+
+  it('answers unknown routes with 404 NOT_FOUND in the error shape', async () => {
+    const res = await client.get('/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+});
