@@ -1,10 +1,13 @@
 // `rongcuo` command line: picks the command and hands it the rest of the arguments.
 // Each command lives in its own file: parse -> call the core -> print.
 
+import { runAudit } from './audit.command.ts';
 import { runDeadline } from './deadline.command.ts';
+import { runDemo } from './demo.command.ts';
 import { runEvaluate } from './evaluate.command.ts';
 import type { CliIO } from './cli-io.ts';
 import { runPolicy } from './policy.command.ts';
+import { runServe } from './serve.command.ts';
 
 const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo)
 
@@ -20,8 +23,11 @@ const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo
   rongcuo policy diff A B            两个制度逐条对比 / article-by-article and rule-by-rule diff
   rongcuo policy check FILE          校验制度文件 / validate a policy file
   rongcuo policy test FILE           运行典型案例 / run a policy's golden cases
+  rongcuo serve [--port N]           启动服务（默认内置数据库 ./data，首次写入演示数据）/ start the server
+  rongcuo demo [--reset]             写入演示数据 / load demo data (--reset wipes first)
+  rongcuo audit verify               校验审计日志的 SM3 链 / verify the audit chain
 
-The web server arrives with the next milestone; until then \`npm start\` prints this help.
+DATABASE_URL=postgres://... uses a PostgreSQL server instead of the embedded one.
 `;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -30,6 +36,9 @@ const COMMANDS: Record<string, Command> = {
   evaluate: runEvaluate,
   deadline: runDeadline,
   policy: runPolicy,
+  serve: runServe,
+  demo: runDemo,
+  audit: runAudit,
 };
 
 export async function main(argv: string[], io: CliIO = process): Promise<number> {

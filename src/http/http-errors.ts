@@ -2,6 +2,7 @@
 // {"error":{"code","message"}}; nothing a client sends can produce a 500.
 
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { UseCaseError } from '../app/app-context.ts';
 
 /** Stable error codes and their statuses. A code missing here is a 400: the client's fault. */
 const STATUS: Readonly<Record<string, number>> = {
@@ -17,6 +18,10 @@ const STATUS: Readonly<Record<string, number>> = {
   ACCOUNT_LOCKED: 423,
   CSRF_TOKEN_INVALID: 403,
   FORBIDDEN: 403,
+  ROLE_CONFLICT: 400,
+  INVALID_ROLES: 400,
+  WEAK_PASSWORD: 400,
+  USERNAME_TAKEN: 409,
   NOT_FOUND: 404,
   INVALID_TRANSITION: 409,
   STALE_VERSION: 409,
@@ -35,16 +40,6 @@ const STATUS: Readonly<Record<string, number>> = {
   METHOD_NOT_ALLOWED: 405,
 };
 
-/** An error with a stable code, thrown by use cases and mapped here. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function statusOf(code: string): number {
   return STATUS[code] ?? 400;
 }
@@ -59,7 +54,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiError) {
+    if (error instanceof UseCaseError) {
       return reply.code(statusOf(error.code)).send(errorBody(error.code, error.message));
     }
     if (error.validation) {

@@ -1,6 +1,7 @@
 // Builds the Fastify application: OpenAPI, error mapping, and the routes of each area.
 // Routes stay thin: parse -> call a use case -> present.
 
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -24,6 +25,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   installErrorHandling(app);
+  await app.register(fastifyCookie);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,28 +1,7 @@
 // Account rules that do not depend on storage: the password policy, login lockout and
 // idle timeout, and the separation of the three administrator roles (三员分立).
 
-export const ROLE_NAMES = [
-  'officer',
-  'investigator',
-  'secretary',
-  'reviewer',
-  'sysadmin',
-  'secadmin',
-  'auditadmin',
-] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
-
-export const ROLE_LABELS: Readonly<Record<RoleName, string>> = {
-  officer: '执法人员',
-  investigator: '调查人员',
-  secretary: '党委/党组秘书',
-  reviewer: '法制、纪检审核人员',
-  sysadmin: '系统管理员',
-  secadmin: '安全管理员',
-  auditadmin: '审计管理员',
-};
-
-export const ADMIN_ROLES: readonly RoleName[] = ['sysadmin', 'secadmin', 'auditadmin'];
+import { ADMIN_ROLES, ROLES } from '../case/case-state.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -41,7 +20,7 @@ export interface RuleError {
  */
 export function checkRoles(roles: readonly string[]): RuleError | null {
   if (roles.length === 0) return { code: 'INVALID_ROLES', message: '至少需要一个角色' };
-  const unknown = roles.find((r) => !(ROLE_NAMES as readonly string[]).includes(r));
+  const unknown = roles.find((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown !== undefined) return { code: 'INVALID_ROLES', message: `未知角色：${unknown}` };
   if (new Set(roles).size !== roles.length) return { code: 'INVALID_ROLES', message: '角色重复' };
   const admin = roles.filter((r) => (ADMIN_ROLES as readonly string[]).includes(r));

@@ -1,0 +1,274 @@
+// Demo data for a first start: Xilingol units, one account per role, and cases in
+// several states. The cases are made through the same use cases a user would fire, so
+// the demo is also a smoke test of the procedure.
+
+import { sql } from 'kysely';
+import { todayInChina } from '../domain/calendar-date.ts';
+import type { Role } from '../domain/case/case-state.ts';
+import type { Actor } from './accounts/sessions.ts';
+import { hashPassword } from './accounts/sessions.ts';
+import type { AppContext } from './app-context.ts';
+import { appendAudit } from './audit-log.ts';
+import { fireTransition, openCase, recordAssessment, recordFact } from './cases/case-commands.ts';
+
+/** One password for every demo account; printed at start, never for production use. */
+export const DEMO_PASSWORD = 'Rongcuo@2026';
+
+interface DemoUnit {
+  key: string;
+  name: string;
+  kind: 'league' | 'bureau' | 'section' | 'county_bureau';
+  parent: string | null;
+  policy: string | null;
+}
+
+const UNITS: DemoUnit[] = [
+  { key: 'league', name: '锡林郭勒盟', kind: 'league', parent: null, policy: null },
+  {
+    key: 'em',
+    name: '锡林郭勒盟应急管理局',
+    kind: 'bureau',
+    parent: 'league',
+    policy: 'xilingol-emergency-2024',
+  },
+  { key: 'em-sup', name: '执法监督科', kind: 'section', parent: 'em', policy: null },
+  { key: 'em-chem', name: '危险化学品安全监督管理科', kind: 'section', parent: 'em', policy: null },
+  { key: 'xlht', name: '锡林浩特市应急管理局', kind: 'county_bureau', parent: 'em', policy: null },
+  { key: 'xlht-team', name: '综合行政执法大队', kind: 'section', parent: 'xlht', policy: null },
+  {
+    key: 'ed',
+    name: '锡林郭勒盟教育局',
+    kind: 'bureau',
+    parent: 'league',
+    policy: 'xilingol-education-2024',
+  },
+  { key: 'ed-law', name: '政策法规科', kind: 'section', parent: 'ed', policy: null },
+  { key: 'erl', name: '二连浩特市教育局', kind: 'county_bureau', parent: 'ed', policy: null },
+  { key: 'erl-sec', name: '教育督导股', kind: 'section', parent: 'erl', policy: null },
+];
+
+interface DemoUser {
+  username: string;
+  name: string;
+  unit: string;
+  roles: Role[];
+  badge?: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    username: 'wangqiang',
+    name: '王强',
+    unit: 'xlht-team',
+    roles: ['officer'],
+    badge: '15250123001',
+  },
+  { username: 'zhaoli', name: '赵丽', unit: 'em-chem', roles: ['officer'], badge: '15250123002' },
+  { username: 'lina', name: '李娜', unit: 'em', roles: ['investigator'] },
+  { username: 'zhangmin', name: '张敏', unit: 'em', roles: ['secretary'] },
+  { username: 'liuyang', name: '刘洋', unit: 'em', roles: ['reviewer'] },
+  { username: 'chenjing', name: '陈静', unit: 'erl-sec', roles: ['officer'], badge: '15250456001' },
+  { username: 'sunhao', name: '孙浩', unit: 'ed', roles: ['investigator'] },
+  { username: 'zhouyan', name: '周燕', unit: 'ed', roles: ['secretary'] },
+  { username: 'sysadmin', name: '系统管理员', unit: 'league', roles: ['sysadmin'] },
+  { username: 'secadmin', name: '安全管理员', unit: 'league', roles: ['secadmin'] },
+  { username: 'auditadmin', name: '审计管理员', unit: 'league', roles: ['auditadmin'] },
+];
+
+export async function hasData(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) > 0;
+}
+
+/** Drops every table and type (DROP, not DELETE: the audit log refuses deletes) so migrations start afresh. */
+export async function wipe(ctx: AppContext): Promise<void> {
+  await sql`drop schema public cascade`.execute(ctx.db);
+  await sql`create schema public`.execute(ctx.db);
+}
+
+export async function seedDemo(ctx: AppContext): Promise<void> {
+  const now = ctx.now();
+  const unitIds = new Map<string, string>();
+  const userIds = new Map<string, string>();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const u of UNITS) {
+      const row = await trx
+        .insertInto('units')
+        .values({
+          name: u.name,
+          kind: u.kind,
+          parent_id: u.parent === null ? null : unitIds.get(u.parent)!,
+          policy_id: u.policy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      unitIds.set(u.key, row.id);
+    }
+    for (const u of DEMO_USERS) {
+      const row = await trx
+        .insertInto('users')
+        .values({
+          username: u.username,
+          display_name: u.name,
+          unit_id: unitIds.get(u.unit)!,
+          roles: u.roles,
+          badge_number: u.badge ?? null,
+          password_hash: passwordHash,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      userIds.set(u.username, row.id);
+    }
+    await appendAudit(
+      trx,
+      {
+        actorId: null,
+        action: 'demo_seeded',
+        entityType: 'system',
+        entityId: 'demo',
+        data: { units: UNITS.length, users: DEMO_USERS.length },
+      },
+      now,
+    );
+  });
+
+  const as = (username: string): Actor => {
+    const u = DEMO_USERS.find((d) => d.username === username)!;
+    return {
+      id: userIds.get(username)!,
+      username,
+      displayName: u.name,
+      unitId: unitIds.get(u.unit)!,
+      roles: u.roles,
+      sessionId: 'demo-seed',
+      csrfToken: '',
+    };
+  };
+  const today = todayInChina(now);
+  const officer = as('wangqiang');
+  const investigator = as('lina');
+  const secretary = as('zhangmin');
+
+  // 1. An application just submitted.
+  await openCase(ctx, officer, {
+    origin: 'application',
+    unitId: officer.unitId,
+    title: '危险化学品经营许可延续审查中未发现企业提供的虚假安全评价报告',
+    conduct:
+      '2025年5月，本人审查某化工公司危险化学品经营许可延续申请，依据其提交的安全评价报告作出准予延续决定，后查明该报告数据系企业伪造。',
+    enforcementAction: 'license',
+  });
+
+  // 2. Under investigation, some facts recorded.
+  let c = await openCase(ctx, investigator, {
+    origin: 'initiation',
+    unitId: unitIds.get('xlht-team')!,
+    officerId: officer.id,
+    title: '对违法生产经营单位责令改正后发生事故',
+    conduct:
+      '执法大队对某加油站检查发现隐患并责令限期整改，整改期间该站拒不执行整改要求，发生火灾事故。',
+    enforcementAction: 'inspection',
+  });
+  let v = (
+    await recordFact(
+      ctx,
+      investigator,
+      c.id,
+      'a9.7',
+      { value: true, note: '整改通知书及送达回证在卷' },
+      c.version,
+    )
+  ).version;
+  await recordFact(
+    ctx,
+    investigator,
+    c.id,
+    'a13.c1',
+    { value: false, note: '未发现滥用职权或不履行职责' },
+    v,
+  );
+
+  // 3. Decided by the committee, notifications still to send (a deadline to watch).
+  c = await openCase(ctx, officer, {
+    origin: 'application',
+    unitId: officer.unitId,
+    title: '依据检测报告作出行政处罚后检测机构撤回报告',
+    conduct:
+      '本人依据第三方检测机构出具的检测报告对某企业作出罚款决定，后该机构以检测设备故障为由撤回报告。',
+    enforcementAction: 'penalty',
+  });
+  v = (await fireTransition(ctx, investigator, c.id, { kind: 'accept' }, c.version)).version;
+  v = (
+    await recordFact(
+      ctx,
+      investigator,
+      c.id,
+      'a10.3',
+      { value: true, note: '已按规定审查检测报告' },
+      v,
+    )
+  ).version;
+  for (const f of [
+    'a9.1',
+    'a9.2',
+    'a9.3',
+    'a9.4',
+    'a9.5',
+    'a9.6',
+    'a9.7',
+    'a9.8',
+    'a9.9',
+    'a13.c1',
+  ]) {
+    v = (await recordFact(ctx, investigator, c.id, f, { value: false, note: null }, v)).version;
+  }
+  v = (await fireTransition(ctx, investigator, c.id, { kind: 'complete_investigation' }, v))
+    .version;
+  const findings: Record<string, string> = {
+    intent: '无故意或重大过失',
+    conditions: '检测机构设备故障，执法人员无法识别',
+    procedure: '按规定审查了检测报告的资质和程序',
+    severity: '情节轻微',
+    consequences: '已撤销处罚决定并退还罚款，未造成不良影响',
+    remedy: '当事人损失已全部挽回',
+  };
+  for (const [factor, finding] of Object.entries(findings)) {
+    v = (await recordAssessment(ctx, investigator, c.id, factor as never, finding, v)).version;
+  }
+  v = (await fireTransition(ctx, investigator, c.id, { kind: 'submit_for_decision' }, v)).version;
+  await fireTransition(
+    ctx,
+    secretary,
+    c.id,
+    {
+      kind: 'record_decision',
+      meetingDate: today,
+      members: ['党委书记', '局长', '纪检组长'],
+      conclusion: 'no_liability',
+      departureReason: null,
+      relatedUnitIds: [unitIds.get('xlht')!],
+    },
+    v,
+  );
+
+  // 4. An education case submitted by a county officer.
+  const eduOfficer = as('chenjing');
+  await openCase(ctx, eduOfficer, {
+    origin: 'application',
+    unitId: eduOfficer.unitId,
+    title: '校外培训机构检查中因机构隐瞒情况未及时发现问题',
+    conduct: '本人对某校外培训机构开展检查时，该机构隐瞒了超范围培训的事实，致使未能及时发现。',
+    enforcementAction: 'inspection',
+  });
+}
+
+export function demoAccountsTable(): string {
+  const lines = DEMO_USERS.map(
+    (u) => `  ${u.username.padEnd(12)} ${u.name}（${u.roles.join(', ')}）`,
+  );
+  return `演示账号 / demo accounts (密码 password: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,28 @@
+// `rongcuo demo [--reset]`: load the demo data; --reset wipes the database first.
+
+import { parseArgs } from 'node:util';
+import { assemble } from '../app/assemble.ts';
+import { demoAccountsTable, hasData, seedDemo, wipe } from '../app/demo-data.ts';
+import { migrateToLatest } from '../store/migrate.ts';
+import type { CliIO } from './cli-io.ts';
+
+export async function runDemo(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args, options: { reset: { type: 'boolean' } } });
+  const app = await assemble();
+  try {
+    if (values.reset) {
+      await wipe(app.ctx);
+      await migrateToLatest(app.ctx.db);
+    } else if (await hasData(app.ctx)) {
+      io.stderr.write(
+        '数据库已有数据；用 --reset 清空后重新写入演示数据 / the database has data; use --reset\n',
+      );
+      return 1;
+    }
+    await seedDemo(app.ctx);
+    io.stdout.write(demoAccountsTable());
+    return 0;
+  } finally {
+    await app.close();
+  }
+}

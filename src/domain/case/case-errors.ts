@@ -1,0 +1,52 @@
+// Refusals of the case procedure as values with stable codes (STYLE.md, habit 4): the
+// codes are a contract with the app and HTTP layers and the web client; the messages are
+// for people and may change.
+
+export type CaseErrorCode =
+  /** The case is not in a state where this may be done (also for records, not only transitions). */
+  | 'INVALID_TRANSITION'
+  /** Wrong role, wrong unit, someone else's case, or an administrator. */
+  | 'FORBIDDEN'
+  /** The engine's determination on the recorded facts is not `determined`. */
+  | 'MISSING_FACTS'
+  /** Not all six factors of 综合分析研判 are recorded. */
+  | 'ASSESSMENT_INCOMPLETE'
+  /** A conclusion other than the engine's outcome, without a reason. */
+  | 'DEPARTURE_REASON_REQUIRED'
+  /** Refusal, objection, change on review, closing without publication: each needs a reason. */
+  | 'REASON_REQUIRED'
+  /** The objection period has ended. */
+  | 'DEADLINE_PASSED'
+  /** A conclusion that is not an outcome of the case's policy (or, on review, no change). */
+  | 'INVALID_CONCLUSION'
+  /** A publication scope the policy does not list. */
+  | 'INVALID_SCOPE'
+  /** A malformed payload the request schema could not catch: blank title, future meeting date, ... */
+  | 'INVALID_INPUT'
+  /** A notification id that is not one of the case's. */
+  | 'NOT_FOUND'
+  /** Optimistic concurrency: the case moved since the client read it (checked by the store). */
+  | 'STALE_VERSION'
+  /** An assessment factor recorded without a finding. */
+  | 'FINDING_REQUIRED'
+  | 'EVIDENCE_TOO_LARGE'
+  | 'EVIDENCE_TYPE_NOT_ALLOWED';
+
+export interface CaseError {
+  readonly code: CaseErrorCode;
+  readonly message: string;
+}
+
+/** The outcome of a check that changes nothing: allowed, or refused with a stable code. */
+export type CaseCheck = { readonly ok: true } | { readonly ok: false; readonly error: CaseError };
+
+export const CHECK_OK: CaseCheck = Object.freeze({ ok: true });
+
+export function refusal(code: CaseErrorCode, message: string): { ok: false; error: CaseError } {
+  return { ok: false, error: { code, message } };
+}
+
+/** True for a missing, non-string or whitespace-only text. */
+export function isBlank(text: unknown): boolean {
+  return typeof text !== 'string' || text.trim() === '';
+}

@@ -1,0 +1,132 @@
+// What the investigation writes into a case without moving it: facts and evidence while
+// investigating (调查核实), the six-factor assessment while assessing (综合分析研判,
+// 第十四条). Each check changes nothing; the app layer writes the record when it passes.
+
+import { CHECK_OK, isBlank, refusal, type CaseCheck } from './case-errors.ts';
+import {
+  ASSESSMENT_FACTOR_LABELS,
+  CASE_STATE_LABELS,
+  isAssessmentFactor,
+  type CaseState,
+} from './case-state.ts';
+import { mayActInRole, type Actor, type CaseView } from './case-transitions.ts';
+
+/** 20 MiB: a scanned multi-page record fits; a video does not belong in a case file. */
+export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The content types evidence may have, with the name people know the format by. */
+export const EVIDENCE_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  // OFD (GB/T 33190), the format of Chinese official electronic documents.
+  'application/ofd': 'OFD',
+  'text/plain': 'TXT',
+};
+
+export type RecordKind = 'fact' | 'evidence' | 'assessment';
+
+const RECORD_LABELS: Readonly<Record<RecordKind, string>> = {
+  fact: '记录事实',
+  evidence: '上传证据',
+  assessment: '记录综合分析研判',
+};
+
+/** The one state each kind of record may be written in. */
+export const RECORD_STATES: Readonly<Record<RecordKind, CaseState>> = {
+  fact: 'investigating',
+  evidence: 'investigating',
+  assessment: 'assessing',
+};
+
+export const RECORD_KINDS = Object.keys(RECORD_STATES) as readonly RecordKind[];
+
+/** Role, unit and state: who may write this kind of record now. */
+export function checkRecordAccess(caseView: CaseView, actor: Actor, kind: RecordKind): CaseCheck {
+  if (!mayActInRole(caseView, actor, 'investigator', 'record')) {
+    return refusal('FORBIDDEN', `无权${RECORD_LABELS[kind]}`);
+  }
+  if (caseView.state !== RECORD_STATES[kind]) {
+    return refusal(
+      'INVALID_TRANSITION',
+      `案件${CASE_STATE_LABELS[caseView.state]}，只有在${CASE_STATE_LABELS[RECORD_STATES[kind]]}时才能${RECORD_LABELS[kind]}`,
+    );
+  }
+  return CHECK_OK;
+}
+
+/** The kinds of record the actor may write now, for the interface. */
+export function allowedRecords(caseView: CaseView, actor: Actor): readonly RecordKind[] {
+  return RECORD_KINDS.filter((kind) => checkRecordAccess(caseView, actor, kind).ok);
+}
+
+/**
+ * A fact finding (事实认定). Whether the fact id and value are valid for the case's policy
+ * is the determination contract's check (`checkInput`: UNKNOWN_FACT, INVALID_FACT_VALUE).
+ */
+export function checkRecordFact(caseView: CaseView, actor: Actor): CaseCheck {
+  return checkRecordAccess(caseView, actor, 'fact');
+}
+
+export interface AssessmentInput {
+  readonly factor: string;
+  readonly finding: string;
+}
+
+/** One factor of 综合分析研判 (第十四条), each a non-empty text finding. */
+export function checkRecordAssessment(
+  caseView: CaseView,
+  actor: Actor,
+  input: AssessmentInput,
+): CaseCheck {
+  const access = checkRecordAccess(caseView, actor, 'assessment');
+  if (!access.ok) return access;
+  if (!isAssessmentFactor(input.factor)) {
+    return refusal('INVALID_INPUT', `不是综合分析研判的要素：${String(input.factor)}`);
+  }
+  if (isBlank(input.finding)) {
+    return refusal(
+      'FINDING_REQUIRED',
+      `请填写“${ASSESSMENT_FACTOR_LABELS[input.factor]}”的分析意见`,
+    );
+  }
+  return CHECK_OK;
+}
+
+export interface EvidenceInput {
+  /** As declared by the upload; the adapter should also check the bytes' signature. */
+  readonly contentType: string;
+  /** Bytes. */
+  readonly size: number;
+}
+
+/** `text/plain; charset=utf-8` → `text/plain`. */
+export function normalizeContentType(contentType: string): string {
+  return contentType.split(';', 1)[0]!.trim().toLowerCase();
+}
+
+/** A file of evidence: its type is one of the allowed ones and it is at most 20 MiB. */
+export function checkAttachEvidence(
+  caseView: CaseView,
+  actor: Actor,
+  input: EvidenceInput,
+): CaseCheck {
+  const access = checkRecordAccess(caseView, actor, 'evidence');
+  if (!access.ok) return access;
+  const type = typeof input.contentType === 'string' ? normalizeContentType(input.contentType) : '';
+  if (!Object.hasOwn(EVIDENCE_CONTENT_TYPES, type)) {
+    const allowed = [...new Set(Object.values(EVIDENCE_CONTENT_TYPES))].join('、');
+    return refusal(
+      'EVIDENCE_TYPE_NOT_ALLOWED',
+      `证据文件须为 ${allowed} 格式：${String(input.contentType)}`,
+    );
+  }
+  if (!Number.isSafeInteger(input.size) || input.size < 0) {
+    return refusal('INVALID_INPUT', `文件大小无效：${String(input.size)}`);
+  }
+  if (input.size > EVIDENCE_MAX_BYTES) {
+    return refusal('EVIDENCE_TOO_LARGE', `证据文件不能超过 20 MiB：${input.size} 字节`);
+  }
+  return CHECK_OK;
+}

@@ -1,0 +1,329 @@
+// Random runs of the procedure: actions by random actors with random (often invalid)
+// payloads on a case whose snapshot is updated from the effects, as the store would.
+// Whatever happens, the case stays in the table's states, a refusal carries no
+// effects, and the enforcement error record and the correction match 第十五、十六条 for
+// the current conclusion, however often a review changes it.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../calendar-date.ts';
+import { OUTCOME_CODES } from '../policy/policy-model.ts';
+import type { OutcomeCode } from '../policy/policy-model.ts';
+import { allowedRecords, checkRecordAssessment } from './case-records.ts';
+import {
+  ASSESSMENT_FACTORS,
+  CASE_STATES,
+  isAdminRole,
+  isTerminalState,
+  type AssessmentFactor,
+} from './case-state.ts';
+import {
+  allowedActions,
+  decideTransition,
+  needsEnforcementErrorRecord,
+  NO_CASE,
+  opensCorrection,
+  TRANSITION_NAMES,
+  TRANSITIONS,
+  type Actor,
+  type CaseAction,
+  type CaseContext,
+  type CaseView,
+  type TransitionEffects,
+  type TransitionName,
+} from './case-transitions.ts';
+import { ACTORS, context, EMERGENCY_PROCEDURE, validAction } from './test-fixtures.ts';
+
+interface Ledger {
+  errorRecords: number;
+  corrections: number;
+  notificationCounter: number;
+}
+
+/** What the store does with the effects, on the snapshot. */
+function apply(view: CaseView | null, effects: TransitionEffects, ledger: Ledger): CaseView {
+  let next: CaseView | null = view;
+  for (const change of effects.changes) {
+    switch (change.kind) {
+      case 'create_case':
+        next = {
+          id: 'case-p',
+          state: effects.state,
+          origin: change.origin,
+          unitId: change.unitId,
+          officerId: change.officerId,
+          applicantId: change.applicantId,
+          recordedFactors: [],
+          determination: { status: 'undetermined', outcome: null },
+          decision: null,
+          notifications: [],
+          objectionDue: null,
+          stateBeforeObjection: null,
+        };
+        break;
+      case 'record_determination':
+      case 'create_publication':
+        break;
+      case 'record_decision':
+        next = {
+          ...next!,
+          decision: { conclusion: change.conclusion, meetingDate: change.meetingDate },
+        };
+        break;
+      case 'create_notification':
+        ledger.notificationCounter += 1;
+        next = {
+          ...next!,
+          notifications: [
+            ...next!.notifications,
+            {
+              id: `n${ledger.notificationCounter}`,
+              recipientKind: change.recipientKind,
+              recipient: change.recipient,
+              due: change.deadline.due,
+              sent: false,
+            },
+          ],
+        };
+        break;
+      case 'mark_notification_sent':
+        next = {
+          ...next!,
+          notifications: next!.notifications.map((n) =>
+            n.id === change.notificationId ? { ...n, sent: true } : n,
+          ),
+        };
+        break;
+      case 'open_objection_period':
+        next = { ...next!, objectionDue: change.deadline.due };
+        break;
+      case 'create_objection':
+        next = { ...next!, stateBeforeObjection: change.returnTo };
+        break;
+      case 'resolve_objection':
+        next = { ...next!, stateBeforeObjection: null };
+        break;
+      case 'create_enforcement_error_record':
+        ledger.errorRecords += 1;
+        break;
+      case 'revoke_enforcement_error_record':
+        ledger.errorRecords -= 1;
+        break;
+      case 'open_correction':
+        ledger.corrections += 1;
+        break;
+      case 'cancel_correction':
+        ledger.corrections -= 1;
+        break;
+    }
+  }
+  return { ...next!, state: effects.state };
+}
+
+const actorKeys = Object.keys(ACTORS) as (keyof typeof ACTORS)[];
+const text = fc.constantFrom('', '  ', '理由');
+const conclusion = fc.constantFrom<string>(...OUTCOME_CODES, 'pardoned');
+
+const action: fc.Arbitrary<CaseAction> = fc.oneof(
+  fc.record({
+    kind: fc.constant('submit_application' as const),
+    unitId: fc.constant('unit-a'),
+    title: text,
+    conduct: fc.constant('履职行为'),
+    enforcementAction: fc.constantFrom('inspection' as const, 'penalty' as const),
+  }),
+  fc.record({
+    kind: fc.constant('initiate' as const),
+    officerId: fc.constantFrom('u-officer', 'u-other-officer'),
+    unitId: fc.constant('unit-a'),
+    title: fc.constant('核查'),
+    conduct: fc.constant('履职行为'),
+    enforcementAction: fc.constant('coercion' as const),
+  }),
+  fc.constantFrom<CaseAction>(
+    { kind: 'accept' },
+    { kind: 'complete_investigation' },
+    { kind: 'submit_for_decision' },
+  ),
+  fc.record({ kind: fc.constant('refuse' as const), reason: text }),
+  fc.record({
+    kind: fc.constant('record_decision' as const),
+    meetingDate: fc.constantFrom('2030-09-01', '2030-09-25'),
+    members: fc.constantFrom(['张三'], []),
+    conclusion,
+    departureReason: fc.option(text),
+    relatedUnitIds: fc.constantFrom([], ['unit-b'], ['unit-b', 'unit-c']),
+  }),
+  fc.record({
+    kind: fc.constant('send_notification' as const),
+    notificationId: fc.constantFrom('n1', 'n2', 'n3', 'n4', 'n5'),
+  }),
+  fc.record({ kind: fc.constant('publish' as const), scope: fc.constantFrom('本单位', '全国') }),
+  fc.record({ kind: fc.constant('raise_objection' as const), reason: text }),
+  fc.constant<CaseAction>({ kind: 'review_objection', result: 'confirm' }),
+  fc.record({
+    kind: fc.constant('review_objection' as const),
+    result: fc.constant('change' as const),
+    conclusion,
+    reason: text,
+    meetingDate: fc.constant('2030-09-01'),
+    members: fc.constant(['李四']),
+  }),
+  fc.record({ kind: fc.constant('close' as const), reason: fc.option(text) }),
+  fc.record({ kind: fc.constant('withdraw' as const), reason: fc.option(text) }),
+);
+
+/**
+ * A step: a random action by a random actor (mostly refused), or a guided one that picks
+ * among what someone may do now (so that runs get deep into the procedure), with `pick`
+ * choosing the actor, the action and the conclusion.
+ */
+const step = fc.oneof(
+  fc.record({
+    kind: fc.constant('random' as const),
+    actor: fc.constantFrom(...actorKeys),
+    days: fc.integer({ min: 0, max: 4 }),
+    action,
+  }),
+  fc.record({
+    kind: fc.constant('guided' as const),
+    pick: fc.nat(),
+    days: fc.integer({ min: 0, max: 4 }),
+  }),
+);
+
+type Move =
+  | { readonly kind: 'action'; readonly actor: Actor; readonly action: CaseAction }
+  | { readonly kind: 'fact'; readonly actor: Actor; readonly outcome: OutcomeCode }
+  | { readonly kind: 'factor'; readonly actor: Actor; readonly factor: AssessmentFactor };
+
+/** The moves someone may make now, with payloads that mostly pass. */
+function movesNow(view: CaseView | null, ctx: CaseContext, pick: number): Move[] {
+  const moves: Move[] = [];
+  for (const actor of Object.values(ACTORS)) {
+    if (view !== null && allowedRecords(view, actor).includes('fact')) {
+      moves.push({ kind: 'fact', actor, outcome: OUTCOME_CODES[pick % OUTCOME_CODES.length]! });
+    }
+    if (view !== null && allowedRecords(view, actor).includes('assessment')) {
+      const missing = ASSESSMENT_FACTORS.filter((f) => !view.recordedFactors.includes(f));
+      if (missing[0] !== undefined) moves.push({ kind: 'factor', actor, factor: missing[0] });
+    }
+    for (const name of allowedActions(view, actor, ctx)) {
+      moves.push({ kind: 'action', actor, action: guidedAction(name, view, ctx, pick) });
+    }
+  }
+  return moves;
+}
+
+function guidedAction(
+  name: TransitionName,
+  view: CaseView | null,
+  ctx: CaseContext,
+  pick: number,
+): CaseAction {
+  const conclusion = OUTCOME_CODES[pick % OUTCOME_CODES.length]!;
+  switch (name) {
+    case 'record_decision':
+      return {
+        kind: name,
+        meetingDate: ctx.today,
+        members: ['张三'],
+        conclusion,
+        departureReason: pick % 5 === 0 ? null : '理由',
+        relatedUnitIds: pick % 2 === 0 ? ['unit-b'] : [],
+      };
+    case 'send_notification':
+      return { kind: name, notificationId: view!.notifications.find((n) => !n.sent)!.id };
+    case 'review_objection':
+      return pick % 2 === 0
+        ? { kind: name, result: 'confirm' }
+        : {
+            kind: name,
+            result: 'change',
+            conclusion,
+            reason: '复核',
+            meetingDate: ctx.today,
+            members: ['李四'],
+          };
+    default:
+      return validAction(name);
+  }
+}
+
+describe('random runs of the procedure', () => {
+  it('stay in the table, refuse without effects, and keep 第十五、十六条 in step', () => {
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 10, maxLength: 60 }), (steps) => {
+        let view: CaseView | null = null;
+        let today = '2030-09-01';
+        const ledger: Ledger = { errorRecords: 0, corrections: 0, notificationCounter: 0 };
+        for (const s of steps) {
+          today = addDays(today, s.days);
+          const ctx = context({ today });
+          let move: Move | undefined;
+          if (s.kind === 'random') {
+            move = { kind: 'action', actor: ACTORS[s.actor], action: s.action };
+          } else {
+            const moves = movesNow(view, ctx, s.pick);
+            move = moves[s.pick % Math.max(moves.length, 1)];
+            if (move === undefined) continue;
+          }
+          const { actor } = move;
+          if (move.kind === 'fact') {
+            view = { ...view!, determination: { status: 'determined', outcome: move.outcome } };
+            continue;
+          }
+          if (move.kind === 'factor') {
+            expect(
+              checkRecordAssessment(view!, actor, { factor: move.factor, finding: '分析' }).ok,
+            ).toBe(true);
+            view = { ...view!, recordedFactors: [...view!.recordedFactors, move.factor] };
+            continue;
+          }
+          const before = view;
+          const result = decideTransition(view, move.action, actor, ctx);
+          if (!result.ok) {
+            expect(result).not.toHaveProperty('effects');
+            continue;
+          }
+          const { effects } = result;
+          const def = TRANSITIONS[effects.action];
+          const from = before?.state ?? NO_CASE;
+          expect(effects.from).toBe(from);
+          expect(def.from as readonly string[]).toContain(from);
+          expect(before !== null && isTerminalState(before.state)).toBe(false);
+          expect(actor.roles.some(isAdminRole)).toBe(false);
+          expect(actor.roles.some((r) => (def.roles as readonly string[]).includes(r))).toBe(true);
+          if (def.to === 'previous') {
+            expect(effects.state).toBe(before!.stateBeforeObjection);
+          } else if (effects.action === 'send_notification' && effects.state === from) {
+            expect(before!.notifications.filter((n) => !n.sent).length).toBeGreaterThan(1);
+          } else {
+            expect(effects.state).toBe(def.to);
+          }
+          view = apply(view, effects, ledger);
+          reached.add(`${effects.action} -> ${view.state}`);
+          expect(CASE_STATES).toContain(view.state);
+          const current = view.decision?.conclusion ?? null;
+          const errorExpected =
+            current !== null && needsEnforcementErrorRecord(EMERGENCY_PROCEDURE, current);
+          const correctionExpected =
+            current !== null && opensCorrection(EMERGENCY_PROCEDURE, current);
+          expect(ledger.errorRecords).toBe(errorExpected ? 1 : 0);
+          expect(ledger.corrections).toBe(correctionExpected ? 1 : 0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // The runs went everywhere: every transition fired, to each of its target states.
+    for (const name of TRANSITION_NAMES) {
+      expect(
+        [...reached].some((r) => r.startsWith(`${name} ->`)),
+        name,
+      ).toBe(true);
+    }
+    expect(reached).toContain('review_objection -> notified');
+    expect(reached).toContain('review_objection -> published');
+  });
+});

@@ -1,0 +1,146 @@
+// Deadlines to watch: notifications (告知) not yet sent and objection periods (异议期限)
+// still open, each classified against today as due soon or overdue, for the lists a
+// user or a unit sees. Calendar days, not working days: a reminder two days ahead is
+// a nudge, not a legal computation (the due dates themselves come from computeDeadline).
+
+import type { CalendarDate } from '../calendar-date.ts';
+import { assertNever } from './case-state.ts';
+import type { CaseView } from './case-transitions.ts';
+
+/** A deadline at most this many calendar days ahead is `due_soon`. */
+export const DUE_SOON_DAYS = 2;
+
+export type DeadlineKind = 'notification' | 'objection';
+
+export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, string>> = {
+  notification: '告知期限',
+  objection: '异议期限',
+};
+
+export type DeadlineStatus = 'due_soon' | 'overdue';
+
+export const DEADLINE_STATUS_LABELS: Readonly<Record<DeadlineStatus, string>> = {
+  due_soon: '即将到期',
+  overdue: '已逾期',
+};
+
+export interface OpenDeadline {
+  readonly kind: DeadlineKind;
+  readonly caseId: string;
+  readonly unitId: string;
+  /** The last day on time. */
+  readonly due: CalendarDate;
+  /** The person the deadline is about: the officer for an objection period; null for a unit's duty. */
+  readonly userId: string | null;
+  /** For a notification: its id. */
+  readonly notificationId: string | null;
+}
+
+export interface WatchedDeadline extends OpenDeadline {
+  readonly status: DeadlineStatus;
+  /** Calendar days from today to the due date; negative once overdue. */
+  readonly daysLeft: number;
+}
+
+/** The deadlines a case has open in its current state. */
+export function openDeadlinesOf(caseView: CaseView): readonly OpenDeadline[] {
+  const base = { caseId: caseView.id, unitId: caseView.unitId };
+  switch (caseView.state) {
+    case 'decided':
+      return caseView.notifications
+        .filter((n) => !n.sent)
+        .map((n) => ({
+          ...base,
+          kind: 'notification' as const,
+          due: n.due,
+          userId: null,
+          notificationId: n.id,
+        }));
+    case 'notified':
+    case 'published':
+      if (caseView.objectionDue === null) return [];
+      return [
+        {
+          ...base,
+          kind: 'objection',
+          due: caseView.objectionDue,
+          userId: caseView.officerId,
+          notificationId: null,
+        },
+      ];
+    case 'submitted':
+    case 'investigating':
+    case 'assessing':
+    case 'awaiting_decision':
+    case 'objection_review':
+    case 'closed':
+    case 'refused':
+    case 'withdrawn':
+      return [];
+    default:
+      return assertNever(caseView.state);
+  }
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return (utcDay(to) - utcDay(from)) / 86_400_000;
+}
+
+function utcDay(date: CalendarDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getTime();
+}
+
+/** `overdue` after the due date, `due_soon` from DUE_SOON_DAYS before it to the day itself, else null. */
+export function deadlineStatus(
+  due: CalendarDate,
+  today: CalendarDate,
+  soonDays: number = DUE_SOON_DAYS,
+): DeadlineStatus | null {
+  const left = daysBetween(today, due);
+  if (left < 0) return 'overdue';
+  return left <= soonDays ? 'due_soon' : null;
+}
+
+/** The deadlines that need attention, most urgent first (then by case id, for a stable list). */
+export function watchDeadlines(
+  deadlines: Iterable<OpenDeadline>,
+  today: CalendarDate,
+  soonDays: number = DUE_SOON_DAYS,
+): readonly WatchedDeadline[] {
+  const watched: WatchedDeadline[] = [];
+  for (const d of deadlines) {
+    const status = deadlineStatus(d.due, today, soonDays);
+    if (status !== null) watched.push({ ...d, status, daysLeft: daysBetween(today, d.due) });
+  }
+  return watched.sort(
+    (a, b) =>
+      a.daysLeft - b.daysLeft ||
+      compare(a.caseId, b.caseId) ||
+      compare(a.kind, b.kind) ||
+      compare(a.notificationId ?? '', b.notificationId ?? ''),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A user's own list: the deadlines about them. */
+export function deadlinesForUser(
+  watched: readonly WatchedDeadline[],
+  userId: string,
+): readonly WatchedDeadline[] {
+  return watched.filter((d) => d.userId === userId);
+}
+
+/** A unit's list: the deadlines of cases in the given units (a unit subtree, walked by the app layer). */
+export function deadlinesForUnits(
+  watched: readonly WatchedDeadline[],
+  unitIds: ReadonlySet<string>,
+): readonly WatchedDeadline[] {
+  return watched.filter((d) => unitIds.has(d.unitId));
+}
