@@ -1,0 +1,328 @@
+// The whole procedure of 第十四至十九条 over real HTTP, as each role would do it, and the
+// forbidden paths beside each step. Runs on the embedded database and on the server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInChina } from '../../src/domain/calendar-date.ts';
+import { storeTargets } from '../support/test-databases.ts';
+import type { HttpClient } from '../support/http-client.ts';
+import { startHarness, type Harness } from './api-harness.ts';
+
+const NOT_TOLERATED_FALSE = ['a13.c1'];
+const DUE_DILIGENCE_FALSE = [
+  'a9.1',
+  'a9.2',
+  'a9.3',
+  'a9.4',
+  'a9.5',
+  'a9.6',
+  'a9.7',
+  'a9.8',
+  'a9.9',
+];
+const FACTORS = ['intent', 'conditions', 'procedure', 'severity', 'consequences', 'remedy'];
+
+describe.each(storeTargets())('the procedure on $name', (target) => {
+  let h: Harness;
+  let officer: HttpClient;
+  let investigator: HttpClient;
+  let secretary: HttpClient;
+  let reviewer: HttpClient;
+  let eduInvestigator: HttpClient;
+  let otherOfficer: HttpClient;
+
+  beforeAll(async () => {
+    h = await startHarness(target);
+    [officer, investigator, secretary, reviewer, eduInvestigator, otherOfficer] = await Promise.all(
+      ['wangqiang', 'lina', 'zhangmin', 'liuyang', 'sunhao', 'zhaoli'].map((u) => h.as(u)),
+    );
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  async function apply(title = '依据检测报告作出处罚后报告被撤回') {
+    const unitId = await h.unitId('综合行政执法大队');
+    const res = await officer.post('/api/v1/cases', {
+      origin: 'application',
+      unitId,
+      title,
+      conduct: '详见申请书',
+      enforcementAction: 'penalty',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { id: string; number: string; version: number };
+  }
+
+  const act = (client: HttpClient, id: string, action: string, body: Record<string, unknown>) =>
+    client.post(`/api/v1/cases/${id}/actions/${action}`, body);
+  const fact = (
+    id: string,
+    factId: string,
+    value: boolean | null,
+    version: number,
+    client = investigator,
+  ) =>
+    client.request('PUT', `/api/v1/cases/${id}/facts/${factId}`, {
+      value,
+      version,
+      note: '调查笔录',
+    });
+
+  it('runs a case from application to closure, each step by its role', async () => {
+    const c = await apply();
+    expect(c.number).toMatch(/^RC-\d{4}-\d{6}$/);
+
+    // Acceptance: not by the officer, not from another unit; then by the investigator.
+    expect((await act(officer, c.id, 'accept', { version: 1 })).body.error.code).toBe('FORBIDDEN');
+    expect((await act(eduInvestigator, c.id, 'accept', { version: 1 })).body.error.code).toBe(
+      'FORBIDDEN',
+    );
+    let res = await act(investigator, c.id, 'accept', { version: 1 });
+    expect(res.status).toBe(200);
+    expect(res.body.state).toBe('investigating');
+    let v = res.body.version;
+    expect((await act(investigator, c.id, 'accept', { version: v })).body.error.code).toBe(
+      'INVALID_TRANSITION',
+    );
+
+    // Investigation: facts with evidence; the engine says what is still missing.
+    res = await fact(c.id, 'a10.3', true, v);
+    v = res.body.version;
+    expect(
+      (await act(investigator, c.id, 'complete_investigation', { version: v })).body.error.code,
+    ).toBe('MISSING_FACTS');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n');
+    res = await investigator.request(
+      'POST',
+      `/api/v1/cases/${c.id}/evidence?version=${v}&filename=${encodeURIComponent('检测报告.pdf')}&factId=a10.3`,
+      pdf,
+      {
+        'content-type': 'application/pdf',
+      },
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.result.sha256).toMatch(/^[0-9a-f]{64}$/);
+    v = res.body.version;
+    res = await investigator.request(
+      'POST',
+      `/api/v1/cases/${c.id}/evidence?version=${v}&filename=x.pdf`,
+      Buffer.from('MZ\x90\x00not a pdf'),
+      {
+        'content-type': 'application/pdf',
+      },
+    );
+    expect(res.body.error.code).toBe('EVIDENCE_TYPE_NOT_ALLOWED');
+    for (const f of [...NOT_TOLERATED_FALSE, ...DUE_DILIGENCE_FALSE])
+      v = (await fact(c.id, f, false, v)).body.version;
+    let detail = (await investigator.get(`/api/v1/cases/${c.id}`)).body;
+    expect(detail.evaluation).toMatchObject({
+      status: 'determined',
+      outcome: 'no_liability',
+      citation: '第十条第（三）项',
+    });
+    expect(detail.allowedActions).toContain('complete_investigation');
+    res = await act(investigator, c.id, 'complete_investigation', { version: v });
+    expect(res.body.state).toBe('assessing');
+    v = res.body.version;
+
+    // Assessment: all six factors before the decision can be asked for.
+    expect(
+      (await act(investigator, c.id, 'submit_for_decision', { version: v })).body.error.code,
+    ).toBe('ASSESSMENT_INCOMPLETE');
+    for (const factor of FACTORS) {
+      res = await investigator.request('PUT', `/api/v1/cases/${c.id}/assessment/${factor}`, {
+        version: v,
+        finding: `${factor}：已核实`,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      v = res.body.version;
+    }
+    res = await act(investigator, c.id, 'submit_for_decision', { version: v });
+    expect(res.body.state).toBe('awaiting_decision');
+    v = res.body.version;
+    detail = (await secretary.get(`/api/v1/cases/${c.id}`)).body;
+    expect(detail.determination).toMatchObject({
+      policy: 'xilingol-emergency-2024',
+      policyVersion: 1,
+      outcome: 'no_liability',
+    });
+    expect(detail.determination.explanation.summary).toContain('第十条第（三）项');
+
+    // The committee decision: departing from the engine needs a reason.
+    const today = todayInChina(new Date());
+    const decision = {
+      meetingDate: today,
+      members: ['党委书记', '局长'],
+      relatedUnitIds: [await h.unitId('锡林浩特市应急管理局')],
+    };
+    expect(
+      (
+        await act(investigator, c.id, 'record_decision', {
+          version: v,
+          ...decision,
+          conclusion: 'no_liability',
+        })
+      ).body.error.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await act(secretary, c.id, 'record_decision', {
+          version: v,
+          ...decision,
+          conclusion: 'tolerated',
+        })
+      ).body.error.code,
+    ).toBe('DEPARTURE_REASON_REQUIRED');
+    res = await act(secretary, c.id, 'record_decision', {
+      version: v,
+      ...decision,
+      conclusion: 'no_liability',
+    });
+    expect(res.body.state).toBe('decided');
+    v = res.body.version;
+
+    // 第十五、十六条: not an enforcement error; a correction opens at once.
+    detail = (await secretary.get(`/api/v1/cases/${c.id}`)).body;
+    expect(detail.enforcementErrorRecords).toEqual([]);
+    expect(detail.corrections).toHaveLength(1);
+    expect(detail.notifications).toHaveLength(2);
+    for (const n of detail.notifications) expect(n.due > today).toBe(true);
+
+    // Notification within 7 days, to each recipient; the last one opens the objection period.
+    for (const n of detail.notifications) {
+      res = await act(secretary, c.id, 'send_notification', { version: v, notificationId: n.id });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      v = res.body.version;
+    }
+    expect(res.body.state).toBe('notified');
+
+    // An objection by the officer, reviewed and confirmed by the committee.
+    expect(
+      (await act(otherOfficer, c.id, 'raise_objection', { version: v, reason: '不服' })).status,
+    ).toBe(403);
+    res = await act(officer, c.id, 'raise_objection', {
+      version: v,
+      reason: '认为应认定为履职尽责',
+    });
+    expect(res.body.state).toBe('objection_review');
+    v = res.body.version;
+    res = await act(secretary, c.id, 'review_objection', { version: v, result: 'confirm' });
+    expect(res.body.state).toBe('notified');
+    v = res.body.version;
+
+    // Publication within a chosen scope, then closure.
+    expect(
+      (await act(secretary, c.id, 'publish', { version: v, scope: '全世界' })).body.error.code,
+    ).toBe('INVALID_SCOPE');
+    res = await act(secretary, c.id, 'publish', { version: v, scope: '本系统' });
+    expect(res.body.state).toBe('published');
+    v = res.body.version;
+    res = await act(secretary, c.id, 'close', { version: v });
+    expect(res.body.state).toBe('closed');
+
+    // The reviewer reads it; the timeline holds every step.
+    detail = (await reviewer.get(`/api/v1/cases/${c.id}`)).body;
+    expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining([
+        'case.submit_application',
+        'case.accept',
+        'case.record_fact',
+        'case.attach_evidence',
+        'case.record_decision',
+        'case.send_notification',
+        'case.raise_objection',
+        'case.review_objection',
+        'case.publish',
+        'case.close',
+      ]),
+    );
+    expect(detail.allowedActions).toEqual([]);
+  }, 60_000);
+
+  it('counts an enforcement error only where the conclusion says so (第十五条)', async () => {
+    const c = await apply('超越职权作出处罚');
+    let v = (await act(investigator, c.id, 'accept', { version: 1 })).body.version;
+    for (const [f, value] of [
+      ['a13.c1', true],
+      ['a13.c2', true],
+    ] as const)
+      v = (await fact(c.id, f, value, v)).body.version;
+    v = (await act(investigator, c.id, 'complete_investigation', { version: v })).body.version;
+    for (const factor of FACTORS)
+      v = (
+        await investigator.request('PUT', `/api/v1/cases/${c.id}/assessment/${factor}`, {
+          version: v,
+          finding: '已核实',
+        })
+      ).body.version;
+    v = (await act(investigator, c.id, 'submit_for_decision', { version: v })).body.version;
+    const res = await act(secretary, c.id, 'record_decision', {
+      version: v,
+      meetingDate: todayInChina(new Date()),
+      members: ['党委书记'],
+      conclusion: 'not_tolerated',
+      relatedUnitIds: [],
+    });
+    expect(res.body.state).toBe('decided');
+    const detail = (await secretary.get(`/api/v1/cases/${c.id}`)).body;
+    expect(detail.enforcementErrorRecords).toHaveLength(1);
+    expect(detail.corrections).toEqual([]);
+    const record = (await officer.get(`/api/v1/officers/${await h.userId('wangqiang')}/record`))
+      .body;
+    expect(record.enforcementErrors).toBe(1);
+  }, 60_000);
+
+  it('lets the applicant withdraw before the decision, and refuses need a reason', async () => {
+    const a = await apply('撤回测试');
+    expect((await act(otherOfficer, a.id, 'withdraw', { version: 1 })).status).toBe(403);
+    expect((await act(officer, a.id, 'withdraw', { version: 1 })).body.state).toBe('withdrawn');
+    const b = await apply('不予受理测试');
+    expect(
+      (await act(investigator, b.id, 'refuse', { version: 1, reason: '' })).body.error.code,
+    ).toBe('REASON_REQUIRED');
+    expect(
+      (await act(investigator, b.id, 'refuse', { version: 1, reason: '不属于本制度适用范围' })).body
+        .state,
+    ).toBe('refused');
+  });
+
+  it('refuses a stale version with 409 and changes nothing', async () => {
+    const c = await apply('并发测试');
+    const first = await act(investigator, c.id, 'accept', { version: 1 });
+    expect(first.status).toBe(200);
+    const stale = await fact(c.id, 'a9.1', true, 1);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('STALE_VERSION');
+    const detail = (await investigator.get(`/api/v1/cases/${c.id}`)).body;
+    expect(detail.facts).toEqual([]);
+    expect(detail.version).toBe(first.body.version);
+  });
+
+  it('creates a case once per idempotency key', async () => {
+    const unitId = await h.unitId('综合行政执法大队');
+    const body = {
+      origin: 'application',
+      unitId,
+      title: '幂等测试',
+      conduct: '同一请求发送两次',
+      enforcementAction: 'inspection',
+    };
+    const key = { 'idempotency-key': 'apply-20260301-0001' };
+    const one = await officer.post('/api/v1/cases', body, key);
+    const two = await officer.post('/api/v1/cases', body, key);
+    expect(one.status).toBe(201);
+    expect(two.status).toBe(200);
+    expect(two.body.id).toBe(one.body.id);
+    const other = await officer.post('/api/v1/cases', { ...body, title: '另一请求' }, key);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('hides cases outside the reader’s scope', async () => {
+    const c = await apply('范围测试');
+    expect((await eduInvestigator.get(`/api/v1/cases/${c.id}`)).status).toBe(404);
+    expect((await otherOfficer.get(`/api/v1/cases/${c.id}`)).status).toBe(404);
+    const listed = (await eduInvestigator.get('/api/v1/cases?limit=200')).body.items.map(
+      (i: { id: string }) => i.id,
+    );
+    expect(listed).not.toContain(c.id);
+    const own = (await officer.get('/api/v1/cases?q=范围测试')).body;
+    expect(own.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+  });
+});
