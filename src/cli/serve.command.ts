@@ -4,6 +4,8 @@
 import { parseArgs } from 'node:util';
 import { assemble } from '../app/assemble.ts';
 import { demoAccountsTable, hasData, seedDemo } from '../app/demo-data.ts';
+import { ensureScheduled, startJobWorker } from '../app/jobs/job-runner.ts';
+import { hostname } from 'node:os';
 import type { CliIO } from './cli-io.ts';
 
 export async function runServe(args: string[], io: CliIO): Promise<number> {
@@ -22,6 +24,8 @@ export async function runServe(args: string[], io: CliIO): Promise<number> {
     await seedDemo(app.ctx);
     io.stdout.write(demoAccountsTable());
   }
+  await ensureScheduled(app.ctx);
+  const stopJobs = startJobWorker(app.ctx, `${hostname()}:${process.pid}`);
   const url = await app.server.listen({ port, host });
   io.stdout.write(
     `Rongcuo 容错 serving on ${url} (database: ${app.store.kind} ${app.store.url})\n`,
@@ -32,6 +36,7 @@ export async function runServe(args: string[], io: CliIO): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await stopJobs();
   await app.close();
   return 0;
 }

@@ -31,9 +31,12 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
 
   beforeAll(async () => {
     h = await startHarness(target);
-    [officer, investigator, secretary, reviewer, eduInvestigator, otherOfficer] = await Promise.all(
-      ['wangqiang', 'lina', 'zhangmin', 'liuyang', 'sunhao', 'zhaoli'].map((u) => h.as(u)),
-    );
+    officer = await h.as('wangqiang');
+    investigator = await h.as('lina');
+    secretary = await h.as('zhangmin');
+    reviewer = await h.as('liuyang');
+    eduInvestigator = await h.as('sunhao');
+    otherOfficer = await h.as('zhaoli');
   }, 60_000);
   afterAll(async () => h?.close());
 

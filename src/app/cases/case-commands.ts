@@ -502,14 +502,12 @@ export async function recordFact(
           recorded_at: now,
         })
         .onConflict((oc) =>
-          oc
-            .columns(['case_id', 'fact_id'])
-            .doUpdateSet({
-              value: input.value,
-              note: input.note,
-              recorded_by: actor.id,
-              recorded_at: now,
-            }),
+          oc.columns(['case_id', 'fact_id']).doUpdateSet({
+            value: input.value,
+            note: input.note,
+            recorded_by: actor.id,
+            recorded_at: now,
+          }),
         )
         .execute();
       return { factId, value: input.value };

@@ -1,0 +1,119 @@
+// Scheduled work shared by every instance: a daily scan for overdue time limits, and the
+// removal of idle sessions. Each run is a row in `jobs`, claimed with FOR UPDATE SKIP
+// LOCKED (src/store/jobs.ts), so however many instances poll, a run happens once; each
+// run schedules the next, and (kind, run_at) is unique, so two instances scheduling the
+// same next run is harmless.
+
+import { addDays, todayInChina } from '../../domain/calendar-date.ts';
+import { IDLE_TIMEOUT_MINUTES } from '../../domain/account/account-rules.ts';
+import { claimDueJob, completeJob, scheduleJob } from '../../store/jobs.ts';
+import type { AppContext } from '../app-context.ts';
+import { appendAudit } from '../audit-log.ts';
+
+export const JOB_KINDS = ['deadline_scan', 'session_cleanup'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** 08:00 China time on a date: the scan runs at the start of the working day. */
+function eightAmChina(date: string): Date {
+  return new Date(`${date}T08:00:00+08:00`);
+}
+
+/** The next run of each kind after `now`. */
+export function nextRun(kind: JobKind, now: Date): Date {
+  switch (kind) {
+    case 'deadline_scan': {
+      const today = todayInChina(now);
+      const at = eightAmChina(today);
+      return at.getTime() > now.getTime() ? at : eightAmChina(addDays(today, 1));
+    }
+    case 'session_cleanup': {
+      const hour = 60 * 60_000;
+      return new Date(Math.floor(now.getTime() / hour) * hour + hour);
+    }
+  }
+}
+
+export async function ensureScheduled(ctx: AppContext): Promise<void> {
+  const now = ctx.now();
+  for (const kind of JOB_KINDS) await scheduleJob(ctx.db, { kind, runAt: nextRun(kind, now) });
+}
+
+async function perform(ctx: AppContext, kind: JobKind, runAt: Date): Promise<void> {
+  switch (kind) {
+    case 'deadline_scan': {
+      // Unsent notifications past their due date: recorded once per run for supervision.
+      const today = todayInChina(ctx.now());
+      const overdue = await ctx.db
+        .selectFrom('notifications')
+        .innerJoin('cases', 'cases.id', 'notifications.case_id')
+        .select(['notifications.id', 'notifications.case_id', 'notifications.due', 'cases.number'])
+        .where('notifications.sent_at', 'is', null)
+        .where('notifications.due', '<', today)
+        .execute();
+      await ctx.db.transaction().execute((trx) =>
+        appendAudit(
+          trx,
+          {
+            actorId: null,
+            action: 'job.deadline_scan',
+            entityType: 'job',
+            entityId: runAt.toISOString(),
+            data: {
+              today,
+              overdueNotifications: overdue.map((o) => ({
+                case: o.number,
+                notification: o.id,
+                due: o.due,
+              })),
+            },
+          },
+          ctx.now(),
+        ),
+      );
+      return;
+    }
+    case 'session_cleanup': {
+      const cutoff = new Date(ctx.now().getTime() - IDLE_TIMEOUT_MINUTES * 60_000);
+      await ctx.db.deleteFrom('sessions').where('last_seen_at', '<', cutoff).execute();
+      return;
+    }
+  }
+}
+
+/** Runs every job due now; returns how many this worker ran. */
+export async function runDueJobs(ctx: AppContext, workerId: string): Promise<number> {
+  let ran = 0;
+  for (;;) {
+    const job = await claimDueJob(ctx.db, workerId, ctx.now());
+    if (!job) return ran;
+    const kind = job.kind as JobKind;
+    if ((JOB_KINDS as readonly string[]).includes(kind)) {
+      await perform(ctx, kind, job.run_at);
+      await scheduleJob(ctx.db, { kind, runAt: nextRun(kind, ctx.now()) });
+    }
+    await completeJob(ctx.db, job.id, workerId, ctx.now());
+    ran++;
+  }
+}
+
+/** Polls for due jobs until stopped; one per application instance. */
+export function startJobWorker(
+  ctx: AppContext,
+  workerId: string,
+  intervalMs = 30_000,
+): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = running
+      .then(() => runDueJobs(ctx, workerId))
+      .catch((error: unknown) => {
+        console.error(`job worker ${workerId}:`, error);
+      });
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
