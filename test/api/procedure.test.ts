@@ -1,6 +1,6 @@
 // The whole procedure of 第十四至十九条 over real HTTP, as each role would do it, and the
 // forbidden paths beside each step. Runs on the embedded database and on the server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/calendar-date.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import type { HttpClient } from '../support/http-client.ts';
@@ -29,15 +29,20 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
   let eduInvestigator: HttpClient;
   let otherOfficer: HttpClient;
 
-  beforeAll(async () => {
-    h = await startHarness(target);
+  // Logs everyone in afresh: a test that moves the clock ends the sessions of the last.
+  async function relogin() {
     officer = await h.as('wangqiang');
     investigator = await h.as('lina');
     secretary = await h.as('zhangmin');
     reviewer = await h.as('liuyang');
     eduInvestigator = await h.as('sunhao');
     otherOfficer = await h.as('zhaoli');
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(target);
   }, 60_000);
+  beforeEach(relogin);
   afterAll(async () => h?.close());
 
   async function apply(title = '依据检测报告作出处罚后报告被撤回') {
@@ -217,6 +222,12 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     res = await act(secretary, c.id, 'publish', { version: v, scope: '本系统' });
     expect(res.body.state).toBe('published');
     v = res.body.version;
+    // Closing waits until the officer's objection period (15 days after the notice) is over.
+    expect((await act(secretary, c.id, 'close', { version: v })).body.error.code).toBe(
+      'OBJECTION_PERIOD_OPEN',
+    );
+    h.advance(17 * 24 * 60 * 60_000);
+    await relogin();
     res = await act(secretary, c.id, 'close', { version: v });
     expect(res.body.state).toBe('closed');
 

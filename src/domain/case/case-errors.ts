@@ -17,6 +17,7 @@ export type CaseErrorCode =
   | 'REASON_REQUIRED'
   /** The objection period has ended. */
   | 'DEADLINE_PASSED'
+  | 'OBJECTION_PERIOD_OPEN'
   /** A conclusion that is not an outcome of the case's policy (or, on review, no change). */
   | 'INVALID_CONCLUSION'
   /** A publication scope the policy does not list. */

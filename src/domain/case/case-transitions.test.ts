@@ -26,6 +26,7 @@ import {
   ACTORS,
   caseIn,
   context,
+  contextFor,
   EDUCATION_OUTCOMES,
   EDUCATION_PROCEDURE,
   EMERGENCY_OUTCOMES,
@@ -112,7 +113,7 @@ describe('every transition from each of its states by each of its roles', () => 
   );
   it.each(rows)('$name from $from by $role', ({ name, from, role }) => {
     const effects = effectsOf(
-      decideTransition(subject(from), validAction(name), entitledActor(role), context()),
+      decideTransition(subject(from), validAction(name), entitledActor(role), contextFor(name)),
     );
     expect(effects.action).toBe(name);
     expect(effects.from).toBe(from);
@@ -167,7 +168,7 @@ describe('refused combinations change nothing and say why', () => {
   it.each(otherUnit)(
     '$name from $from by $actor of another unit: FORBIDDEN',
     ({ name, from, a }) => {
-      expect(code(decideTransition(subject(from), validAction(name), a, context()))).toBe(
+      expect(code(decideTransition(subject(from), validAction(name), a, contextFor(name)))).toBe(
         'FORBIDDEN',
       );
     },
@@ -184,7 +185,9 @@ describe('refused combinations change nothing and say why', () => {
     "$name from $from by an officer on someone else's case: FORBIDDEN",
     ({ name, from }) => {
       expect(
-        code(decideTransition(subject(from), validAction(name), ACTORS.otherOfficer, context())),
+        code(
+          decideTransition(subject(from), validAction(name), ACTORS.otherOfficer, contextFor(name)),
+        ),
       ).toBe('FORBIDDEN');
     },
   );
@@ -208,7 +211,9 @@ describe('refused combinations change nothing and say why', () => {
   );
   it.each(admins)('$name from $from by $role: FORBIDDEN', ({ name, from, role }) => {
     expect(
-      code(decideTransition(subject(from), validAction(name), entitledActor(role), context())),
+      code(
+        decideTransition(subject(from), validAction(name), entitledActor(role), contextFor(name)),
+      ),
     ).toBe('FORBIDDEN');
   });
 
@@ -403,11 +408,23 @@ describe('guards', () => {
       'REASON_REQUIRED',
     );
     expect(
-      code(decideTransition(caseIn('notified'), { kind: 'close' }, ACTORS.secretary, ctx)),
+      code(
+        decideTransition(
+          caseIn('notified'),
+          { kind: 'close' },
+          ACTORS.secretary,
+          contextFor('close'),
+        ),
+      ),
     ).toBe('REASON_REQUIRED');
     // A published case closes without a reason.
     const closed = effectsOf(
-      decideTransition(caseIn('published'), { kind: 'close' }, ACTORS.secretary, ctx),
+      decideTransition(
+        caseIn('published'),
+        { kind: 'close' },
+        ACTORS.secretary,
+        contextFor('close'),
+      ),
     );
     expect(closed).toEqual({
       action: 'close',
@@ -435,7 +452,12 @@ describe('guards', () => {
       changes: [],
     });
     const closed = effectsOf(
-      decideTransition(caseIn('notified'), validAction('close'), ACTORS.secretary, ctx),
+      decideTransition(
+        caseIn('notified'),
+        validAction('close'),
+        ACTORS.secretary,
+        contextFor('close'),
+      ),
     );
     expect(closed.reason).toBe('涉及个人隐私，不予公开');
     const withdrawn = effectsOf(
@@ -852,6 +874,27 @@ describe('opening a case', () => {
   });
 });
 
+describe('closing waits for the objection period', () => {
+  it('refuses close until the day after the objection period ends', () => {
+    for (const from of ['notified', 'published'] as const) {
+      const onLastDay = decideTransition(
+        caseIn(from),
+        validAction('close'),
+        ACTORS.secretary,
+        context({ today: '2030-09-30' }),
+      );
+      expect(onLastDay).toMatchObject({ ok: false, error: { code: 'OBJECTION_PERIOD_OPEN' } });
+      const dayAfter = decideTransition(
+        caseIn(from),
+        validAction('close'),
+        ACTORS.secretary,
+        context({ today: '2030-10-01' }),
+      );
+      expect(dayAfter.ok).toBe(true);
+    }
+  });
+});
+
 describe('who may read and do what', () => {
   it('reads: the officer their own cases, case roles their unit subtree, administrators none', () => {
     const c = caseIn('investigating');
@@ -882,7 +925,12 @@ describe('who may read and do what', () => {
         ACTORS.investigator,
       ),
     ).toEqual([]);
-    expect(allowed(caseIn('notified'), ACTORS.secretary)).toEqual(['publish', 'close']);
+    // Closing waits for the objection period to end.
+    expect(allowed(caseIn('notified'), ACTORS.secretary)).toEqual(['publish']);
+    expect(allowedActions(caseIn('notified'), ACTORS.secretary, contextFor('close'))).toEqual([
+      'publish',
+      'close',
+    ]);
     expect(allowed(caseIn('notified'), ACTORS.officer)).toEqual(['raise_objection']);
     expect(allowed(caseIn('notified'), ACTORS.otherOfficer)).toEqual([]);
     expect(allowed(caseIn('published'), ACTORS.officer)).toEqual(['raise_objection']);

@@ -429,7 +429,16 @@ function caseGuard(
     case 'refuse':
     case 'send_notification':
     case 'publish':
+      return null;
     case 'close':
+      // Closing inside the objection period would take away the party's right to object.
+      if (caseView.objectionDue !== null && context.today <= caseView.objectionDue) {
+        return {
+          code: 'OBJECTION_PERIOD_OPEN',
+          message: `异议期限至 ${caseView.objectionDue} 届满，期满后方可办结`,
+        };
+      }
+      return null;
     case 'withdraw':
       return null;
     case 'complete_investigation':

@@ -90,6 +90,17 @@ export function context(overrides: Partial<CaseContext> = {}): CaseContext {
   };
 }
 
+/** After the fixtures' objection period (due 2030-09-30): the day a case may be closed. */
+export const AFTER_OBJECTION_PERIOD = '2030-10-08';
+
+/** The context a transition is tried in: `close` waits for the objection period to end. */
+export function contextFor(
+  name: TransitionName,
+  overrides: Partial<CaseContext> = {},
+): CaseContext {
+  return context(name === 'close' ? { today: AFTER_OBJECTION_PERIOD, ...overrides } : overrides);
+}
+
 export const OFFICER_ID = 'u-officer';
 
 function actor(id: string, roles: readonly Role[], inUnitScope = true): Actor {
