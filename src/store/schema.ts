@@ -1,0 +1,245 @@
+// The tables of docs/design/case-procedure.md as Kysely sees them. The SQL that makes
+// them, with their constraints, is in migrations/0001_initial.ts; keep the two in step.
+//
+// Conventions: ids are uuid strings; `*_at` columns are timestamptz, read as Date;
+// `date` columns (`*_on`, `*_date`, `due`) are 'YYYY-MM-DD' strings, the domain's
+// CalendarDate (see pg-types.ts); bigint reads as number. Enumerations are plain strings
+// here, checked by the database and by the domain's guards (src/domain/case/case-state.ts).
+
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * jsonb: read as parsed JSON, written as JSON text. Write `JSON.stringify(value)`: given a
+ * JavaScript array, `pg` would send a PostgreSQL array literal, not JSON.
+ */
+export type Json<T = unknown> = ColumnType<T, string, string>;
+/** jsonb with a database default. */
+export type JsonWithDefault<T = unknown> = ColumnType<T, string | undefined, string>;
+/** A 'YYYY-MM-DD' day. */
+export type DateOnly = string;
+
+export interface UnitTable {
+  id: Generated<string>;
+  /** null for a root (盟); the tree is 盟 → 局 → 科室 / 旗县局. */
+  parent_id: string | null;
+  name: string;
+  kind: string;
+  /** null: follow the nearest ancestor's policy. */
+  policy_id: string | null;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  unit_id: string;
+  roles: ColumnType<string[], string[] | undefined, string[]>;
+  /** 执法证号, unique where present. */
+  badge_number: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  password_changed_at: Date | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  /** The SHA-256 (hex) of the session cookie's token, never the token itself. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+}
+
+export interface CaseTable {
+  id: Generated<string>;
+  /** RC-<year>-<000001>, from one sequence: unique, increasing, gaps after rollbacks. */
+  number: Generated<string>;
+  unit_id: string;
+  /** The officer whose conduct the case is about. */
+  officer_id: string;
+  /** The officer who applied; null exactly when origin is 'initiation'. */
+  applicant_id: string | null;
+  origin: string;
+  policy_id: string;
+  policy_version: number;
+  state: string;
+  title: string;
+  conduct: string;
+  enforcement_action: string;
+  /** The engine's determination recorded at submit_for_decision, with policy and explanation. */
+  determination: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The last day to raise an objection; set when the last notification is sent. */
+  objection_due: DateOnly | null;
+  /** Optimistic concurrency: every write sets version = version + 1 where version = read. */
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseFactTable {
+  case_id: string;
+  fact_id: string;
+  /** true, false, or null for 未查明 (recorded as not established). */
+  value: boolean | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface EvidenceTable {
+  id: Generated<string>;
+  case_id: string;
+  fact_id: string | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  /** Hex SHA-256 of `content`. */
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Generated<Date>;
+}
+
+export interface AssessmentTable {
+  case_id: string;
+  factor: string;
+  finding: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface DecisionTable {
+  id: Generated<string>;
+  case_id: string;
+  meeting_date: DateOnly;
+  members: string[];
+  conclusion: string;
+  engine_outcome: string | null;
+  departure_reason: string | null;
+  /** True for the row an objection review appends when it changes the conclusion. */
+  on_review: Generated<boolean>;
+  decided_by: string;
+  decided_at: Generated<Date>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  case_id: string;
+  recipient_kind: string;
+  /** The officer's user id or the related unit's id, per recipient_kind. */
+  recipient: string;
+  from_date: DateOnly;
+  days: number;
+  counting: string;
+  due: DateOnly;
+  provisional: Generated<boolean>;
+  /** The day of the notice, from which the objection period counts. */
+  sent_on: DateOnly | null;
+  sent_at: Date | null;
+  sent_by: string | null;
+}
+
+export interface PublicationTable {
+  id: Generated<string>;
+  case_id: string;
+  /** One of the policy's publication scopes (本单位, 本系统, 社会公开, ...). */
+  scope: string;
+  published_on: DateOnly;
+  published_at: Generated<Date>;
+  published_by: string;
+}
+
+export interface ObjectionTable {
+  id: Generated<string>;
+  case_id: string;
+  raised_by: string;
+  raised_on: DateOnly;
+  raised_at: Generated<Date>;
+  reason: string;
+  due: DateOnly;
+  /** The state the case returns to after review. */
+  return_to: string;
+  result: string | null;
+  reviewed_by: string | null;
+  reviewed_on: DateOnly | null;
+  reviewed_at: Date | null;
+}
+
+export interface CorrectionTable {
+  id: Generated<string>;
+  case_id: string;
+  /** The article that opened it (第十六条 in the emergency regime). */
+  article: number;
+  opened_at: Generated<Date>;
+  state: Generated<string>;
+}
+
+export interface EnforcementErrorRecordTable {
+  id: Generated<string>;
+  case_id: string;
+  officer_id: string;
+  /** The article that requires it (第十五条 in the emergency regime). */
+  article: number;
+  created_at: Generated<Date>;
+  /** Set when an objection review changes the conclusion to one that excludes it. */
+  revoked_at: Date | null;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  /** The response replayed for a repeated request; null while the first is in flight. */
+  response: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  run_at: Date;
+  claimed_by: string | null;
+  claimed_at: Date | null;
+  done_at: Date | null;
+  payload: JsonWithDefault;
+}
+
+export interface AuditEventTable {
+  seq: Generated<number>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  data: JsonWithDefault;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  cases: CaseTable;
+  case_facts: CaseFactTable;
+  evidence: EvidenceTable;
+  assessments: AssessmentTable;
+  decisions: DecisionTable;
+  notifications: NotificationTable;
+  publications: PublicationTable;
+  objections: ObjectionTable;
+  corrections: CorrectionTable;
+  enforcement_error_records: EnforcementErrorRecordTable;
+  idempotency_keys: IdempotencyKeyTable;
+  jobs: JobTable;
+  audit_events: AuditEventTable;
+}
+
+export type CaseRow = Selectable<CaseTable>;
+export type NewCase = Insertable<CaseTable>;
+export type CaseUpdate = Updateable<CaseTable>;
+export type JobRow = Selectable<JobTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -1,0 +1,246 @@
+// The store on both databases (test/support/test-databases.ts): schema, append-only
+// audit log, job claiming, value types, case numbers and optimistic concurrency.
+
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../src/store/database.ts';
+import { claimDueJob, completeJob, scheduleJob } from '../src/store/jobs.ts';
+import { migrateToLatest } from '../src/store/migrate.ts';
+import type { Database } from '../src/store/schema.ts';
+import { storeTargets } from './support/test-databases.ts';
+
+const TABLES = [
+  'assessments',
+  'audit_events',
+  'case_facts',
+  'cases',
+  'corrections',
+  'decisions',
+  'enforcement_error_records',
+  'evidence',
+  'idempotency_keys',
+  'jobs',
+  'notifications',
+  'objections',
+  'publications',
+  'sessions',
+  'units',
+  'users',
+];
+
+describe.each(storeTargets())('store on $name', (target) => {
+  let store: Store;
+  let db: Kysely<Database>;
+
+  beforeAll(async () => {
+    store = await target.open();
+    db = store.db;
+    expect(await migrateToLatest(db)).toEqual(['0001_initial']);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('applies the migrations once: a second run changes nothing', async () => {
+    expect(store.kind).toBe(target.name);
+    expect(await migrateToLatest(db)).toEqual([]);
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(
+      db,
+    );
+    expect(tables.rows.map((r) => r.table_name)).toEqual(TABLES);
+  });
+
+  it('refuses to update, delete or truncate audit events', async () => {
+    await db
+      .insertInto('audit_events')
+      .values({
+        action: 'test',
+        entity_type: 'test',
+        entity_id: '1',
+        data: JSON.stringify({ n: 1 }),
+        prev_hash: '0'.repeat(64),
+        hash: 'a'.repeat(64),
+      })
+      .execute();
+    const appendOnly = /append-only/;
+    await expect(
+      db.updateTable('audit_events').set({ action: 'edited' }).execute(),
+    ).rejects.toThrow(appendOnly);
+    await expect(db.deleteFrom('audit_events').execute()).rejects.toThrow(appendOnly);
+    await expect(sql`truncate audit_events`.execute(db)).rejects.toThrow(appendOnly);
+    const rows = await db.selectFrom('audit_events').select(['seq', 'action', 'data']).execute();
+    expect(rows).toEqual([{ seq: expect.any(Number), action: 'test', data: { n: 1 } }]);
+  });
+
+  describe('jobs', () => {
+    const now = new Date('2026-03-02T01:00:00Z');
+
+    it('schedules a (kind, run_at) once', async () => {
+      const job = { kind: 'reminder', runAt: new Date('2026-05-01T00:00:00Z'), payload: { a: 1 } };
+      expect(await scheduleJob(db, job)).toBe(true);
+      expect(await scheduleJob(db, job)).toBe(false);
+    });
+
+    it('gives each due job to exactly one of several concurrent workers', async () => {
+      await scheduleJob(db, { kind: 'reminder', runAt: new Date('2026-03-01T00:00:00Z') });
+      await scheduleJob(db, { kind: 'reminder', runAt: new Date('2026-03-01T12:00:00Z') });
+      const workers = ['w1', 'w2', 'w3', 'w4'];
+      const claims = await Promise.all(workers.map((w) => claimDueJob(db, w, now)));
+      const claimed = claims.flatMap((job, i) => (job ? [{ job, worker: workers[i]! }] : []));
+      expect(claimed).toHaveLength(2);
+      expect(new Set(claimed.map((c) => c.job.id)).size).toBe(2);
+      for (const { job, worker } of claimed) {
+        expect(job.claimed_by).toBe(worker);
+        expect(await completeJob(db, job.id, worker, now)).toBe(true);
+      }
+      expect(await claimDueJob(db, 'w5', now)).toBeUndefined();
+    });
+
+    it('skips a job another worker holds instead of waiting for it', async () => {
+      await scheduleJob(db, { kind: 'skip-locked', runAt: new Date('2026-03-01T00:00:00Z') });
+      await db.transaction().execute(async (trx) => {
+        const held = await trx
+          .selectFrom('jobs')
+          .select('id')
+          .where('kind', '=', 'skip-locked')
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        // Another connection: were the row waited for, this would deadlock the test.
+        expect(await claimDueJob(db, 'other', now)).toBeUndefined();
+        await trx
+          .updateTable('jobs')
+          .set({ claimed_by: 'holder', claimed_at: now })
+          .where('id', '=', held.id)
+          .execute();
+      });
+      expect(await completeJob(db, (await jobOf('skip-locked')).id, 'other', now)).toBe(false);
+    });
+
+    const jobOf = (kind: string) =>
+      db.selectFrom('jobs').selectAll().where('kind', '=', kind).executeTakeFirstOrThrow();
+  });
+
+  describe('cases', () => {
+    let unitId: string;
+    let officerId: string;
+
+    beforeAll(async () => {
+      ({ id: unitId } = await db
+        .insertInto('units')
+        .values({ name: '锡林郭勒盟应急管理局', kind: 'bureau', parent_id: null, policy_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow());
+      ({ id: officerId } = await db
+        .insertInto('users')
+        .values({
+          username: 'officer1',
+          display_name: '张三',
+          password_hash: 'x',
+          unit_id: unitId,
+          roles: ['officer'],
+          badge_number: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow());
+    });
+
+    const newCase = () =>
+      db
+        .insertInto('cases')
+        .values({
+          unit_id: unitId,
+          officer_id: officerId,
+          applicant_id: officerId,
+          origin: 'application',
+          policy_id: 'xilingol-emergency-2024',
+          policy_version: 1,
+          state: 'submitted',
+          title: '行政检查中未发现隐患',
+          conduct: '……',
+          enforcement_action: 'inspection',
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+
+    it('numbers cases RC-<year>-<000001> from one sequence', async () => {
+      const first = await newCase();
+      const second = await newCase();
+      const year = new Intl.DateTimeFormat('en', {
+        year: 'numeric',
+        timeZone: 'Asia/Shanghai',
+      }).format(new Date());
+      expect(first.number).toMatch(new RegExp(`^RC-${year}-\\d{6}$`));
+      const serial = (n: string) => Number(n.split('-')[2]);
+      expect(serial(second.number)).toBe(serial(first.number) + 1);
+      expect(first.version).toBe(1);
+      expect(first.created_at).toBeInstanceOf(Date);
+    });
+
+    it('reads date columns as YYYY-MM-DD strings, never as a Date a time zone can shift', async () => {
+      const { id: caseId } = await newCase();
+      await db
+        .insertInto('decisions')
+        .values({
+          case_id: caseId,
+          meeting_date: '2026-02-28',
+          members: ['李四', '王五'],
+          conclusion: 'exemption',
+          engine_outcome: 'exemption',
+          departure_reason: null,
+          decided_by: officerId,
+        })
+        .execute();
+      const decision = await db
+        .selectFrom('decisions')
+        .select(['meeting_date', 'members'])
+        .where('case_id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      expect(decision).toEqual({ meeting_date: '2026-02-28', members: ['李四', '王五'] });
+      const { n } = await db
+        .selectFrom('decisions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(n).toBe(1); // bigint count(*) as a number
+    });
+
+    it('finds a stale version by the rows an update touches', async () => {
+      const { id, version } = await newCase();
+      const advance = () =>
+        db
+          .updateTable('cases')
+          .set((eb) => ({ state: 'investigating', version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .where('version', '=', version)
+          .executeTakeFirst();
+      expect((await advance()).numUpdatedRows).toBe(1n);
+      expect((await advance()).numUpdatedRows).toBe(0n); // STALE_VERSION
+      const current = await db
+        .selectFrom('cases')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(current.version).toBe(2);
+    });
+
+    it('keeps the three administrators apart from each other and from case roles', async () => {
+      const user = (username: string, roles: string[]) =>
+        db
+          .insertInto('users')
+          .values({
+            username,
+            display_name: username,
+            password_hash: 'x',
+            unit_id: unitId,
+            roles,
+            badge_number: null,
+          })
+          .execute();
+      await expect(user('admin1', ['sysadmin', 'officer'])).rejects.toThrow(/users_roles_check/);
+      await expect(user('admin2', ['sysadmin', 'auditadmin'])).rejects.toThrow(/users_roles_check/);
+      await expect(user('admin3', ['secadmin'])).resolves.toBeDefined();
+    });
+  });
+});

@@ -1,0 +1,21 @@
+// Child process of test/store-durability.test.ts: opens the embedded store in the
+// directory given, then commits one row per transaction for ever, printing each id only
+// after its COMMIT has returned, i.e. after the database acknowledged it.
+//
+//   node --import tsx test/support/embedded-writer.ts DATA_DIR
+
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/store/database.ts';
+
+const dataDir = process.argv[2];
+if (!dataDir) throw new Error('usage: embedded-writer.ts DATA_DIR');
+
+const { db } = await openDatabase({ dataDir });
+await sql`create table acknowledged (id integer primary key)`.execute(db);
+process.stdout.write('ready\n');
+for (let id = 1; ; id++) {
+  await db
+    .transaction()
+    .execute((trx) => sql`insert into acknowledged (id) values (${id})`.execute(trx));
+  process.stdout.write(`${id}\n`);
+}
