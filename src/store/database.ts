@@ -22,7 +22,7 @@ export interface Store {
 export interface OpenOptions {
   /** A PostgreSQL server; wins over `dataDir` and DATABASE_URL. */
   readonly url?: string;
-  /** The embedded database's directory; default `data/pg` under the working directory. */
+  /** The embedded database's directory; default RONGCUO_DATA_DIR, else `data/pg` under the working directory. */
   readonly dataDir?: string;
 }
 
@@ -34,7 +34,9 @@ export const EMBEDDED_DATABASE = 'rongcuo';
 export async function openDatabase(options: OpenOptions = {}): Promise<Store> {
   const url = options.url ?? (options.dataDir === undefined ? process.env.DATABASE_URL : undefined);
   if (url) return openServer(url);
-  return openEmbedded(path.resolve(options.dataDir ?? DEFAULT_DATA_DIR));
+  return openEmbedded(
+    path.resolve(options.dataDir ?? process.env.RONGCUO_DATA_DIR ?? DEFAULT_DATA_DIR),
+  );
 }
 
 function openServer(url: string): Store {

@@ -10,12 +10,16 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], stdin?: string): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  stdin?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
       [join(ROOT, 'bin/rongcuo.js'), ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') reject(error);
         else resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
