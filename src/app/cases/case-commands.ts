@@ -22,7 +22,6 @@ import {
   type CaseChange,
   type CaseContext,
   type CaseView,
-  type TransitionEffects,
 } from '../../domain/case/case-transitions.ts';
 import { matchesSignature } from '../../domain/case/evidence-signature.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
@@ -242,7 +241,8 @@ export async function fireTransition(
           throw new UseCaseError('NOT_FOUND', `相关单位不存在：${unitId}`);
       }
     }
-    await applyEffects(ctx, trx, snapshot, actor, result.effects, now);
+    for (const change of result.effects.changes)
+      await applyChange(trx, snapshot, actor, change, now);
     const version = await bumpVersion(trx, snapshot, result.effects.state, now);
     await appendAudit(
       trx,
@@ -269,29 +269,14 @@ function actionPayload(action: CaseAction): Record<string, unknown> {
   return payload;
 }
 
-async function applyEffects(
-  ctx: AppContext,
-  trx: Trx,
-  snapshot: CaseSnapshot,
-  actor: Actor,
-  effects: TransitionEffects,
-  now: Date,
-) {
-  const caseId = snapshot.row.id;
-  for (const change of effects.changes) {
-    await applyChange(ctx, trx, snapshot, actor, change, now, caseId);
-  }
-}
-
 async function applyChange(
-  ctx: AppContext,
   trx: Trx,
   snapshot: CaseSnapshot,
   actor: Actor,
   change: CaseChange,
   now: Date,
-  caseId: string,
 ): Promise<void> {
+  const caseId = snapshot.row.id;
   switch (change.kind) {
     case 'create_case':
       throw new Error('create_case outside openCase');
