@@ -52,15 +52,17 @@ export function weekday(date: CalendarDate): number {
   return t.getUTCDay();
 }
 
+// en-CA formats as YYYY-MM-DD. Built once: constructing a formatter costs more than using it.
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in China Standard Time, whatever the host's own time zone. */
 export function todayInChina(now: Date): CalendarDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return CHINA_DATE.format(now);
 }
 
 /** 2025年3月1日, as dates are shown to people. */

@@ -115,7 +115,8 @@ async function openOnServer(adminUrl: string): Promise<Store> {
   return withCleanup(store, () => admin(adminUrl, `drop database if exists ${name} with (force)`));
 }
 
-async function admin(adminUrl: string, statement: string) {
+/** Runs one statement on the server's admin connection (create or drop a database). */
+export async function admin(adminUrl: string, statement: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

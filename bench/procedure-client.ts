@@ -1,0 +1,100 @@
+// The HTTP client of the procedure benchmark: one logged-in user (session cookie and
+// CSRF token), timing every request into a shared tally; a non-2xx answer throws.
+
+import { performance } from 'node:perf_hooks';
+
+export const SESSION_COOKIE = 'rongcuo_session';
+
+export class RequestFailed extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`${method} ${path}: ${status} ${code}`);
+  }
+}
+
+/** Request count and latencies (ms) of every request made through the clients sharing it. */
+export class Tally {
+  readonly latenciesMs: number[] = [];
+  failed = 0;
+
+  get requests(): number {
+    return this.latenciesMs.length + this.failed;
+  }
+}
+
+export class BenchClient {
+  private constructor(
+    private readonly baseUrl: string,
+    private readonly tally: Tally,
+    /** `rongcuo_session=…`, for a Cookie header. */
+    readonly cookie: string,
+    private readonly csrfToken: string,
+  ) {}
+
+  static async login(
+    baseUrl: string,
+    username: string,
+    password: string,
+    tally = new Tally(),
+  ): Promise<BenchClient> {
+    const res = await fetch(`${baseUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    const body = (await res.json()) as { csrfToken?: string };
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    if (res.status !== 200 || !cookie || !body.csrfToken)
+      throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
+    return new BenchClient(baseUrl, tally, cookie, body.csrfToken);
+  }
+
+  /** The same session counting into another tally. */
+  withTally(tally: Tally): BenchClient {
+    return new BenchClient(this.baseUrl, tally, this.cookie, this.csrfToken);
+  }
+
+  async send<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const headers: Record<string, string> = { cookie: this.cookie };
+    if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const start = performance.now();
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetch(this.baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (error) {
+      this.tally.failed++;
+      throw new RequestFailed(method, path, 0, (error as Error).message);
+    }
+    if (status < 200 || status > 299) {
+      this.tally.failed++;
+      let code = text.slice(0, 200);
+      try {
+        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? code;
+      } catch {
+        // not JSON: keep the text
+      }
+      throw new RequestFailed(method, path, status, code);
+    }
+    this.tally.latenciesMs.push(performance.now() - start);
+    return JSON.parse(text) as T;
+  }
+}
