@@ -283,6 +283,100 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     expect(record.enforcementErrors).toBe(1);
   }, 60_000);
 
+  it('lets an investigator initiate a case about an officer of the unit (单位启动)', async () => {
+    const unitId = await h.unitId('综合行政执法大队');
+    const body = {
+      origin: 'initiation',
+      unitId,
+      officerId: await h.userId('wangqiang'),
+      title: '单位启动核查',
+      conduct: '信访反映执法不当',
+      enforcementAction: 'coercion',
+    };
+    expect((await officer.post('/api/v1/cases', body)).body.error.code).toBe('FORBIDDEN');
+    expect((await eduInvestigator.post('/api/v1/cases', body)).body.error.code).toBe('FORBIDDEN');
+    expect(
+      (await investigator.post('/api/v1/cases', { ...body, officerId: await h.userId('zhangmin') }))
+        .body.error.code,
+    ).toBe('NOT_FOUND');
+    const res = await investigator.post('/api/v1/cases', body);
+    expect(res.status).toBe(201);
+    const detail = (await officer.get(`/api/v1/cases/${res.body.id}`)).body;
+    expect(detail).toMatchObject({
+      state: 'investigating',
+      origin: 'initiation',
+      applicantId: null,
+    });
+    // An initiated case is not the officer's application: he cannot withdraw it.
+    expect((await act(officer, res.body.id, 'withdraw', { version: detail.version })).status).toBe(
+      403,
+    );
+  });
+
+  it('applies 第十五、十六条 again when an objection review changes the conclusion', async () => {
+    const c = await apply('异议改变结论');
+    let v = (await act(investigator, c.id, 'accept', { version: 1 })).body.version;
+    for (const [f, value] of [
+      ['a10.3', true],
+      ...[...NOT_TOLERATED_FALSE, ...DUE_DILIGENCE_FALSE].map((x) => [x, false]),
+    ] as const) {
+      v = (await fact(c.id, f, value, v)).body.version;
+    }
+    v = (await act(investigator, c.id, 'complete_investigation', { version: v })).body.version;
+    for (const factor of FACTORS)
+      v = (
+        await investigator.request('PUT', `/api/v1/cases/${c.id}/assessment/${factor}`, {
+          version: v,
+          finding: '已核实',
+        })
+      ).body.version;
+    v = (await act(investigator, c.id, 'submit_for_decision', { version: v })).body.version;
+    const today = todayInChina(new Date());
+    v = (
+      await act(secretary, c.id, 'record_decision', {
+        version: v,
+        meetingDate: today,
+        members: ['党委书记'],
+        conclusion: 'no_liability',
+        relatedUnitIds: [],
+      })
+    ).body.version;
+    let detail = (await secretary.get(`/api/v1/cases/${c.id}`)).body;
+    for (const n of detail.notifications)
+      v = (await act(secretary, c.id, 'send_notification', { version: v, notificationId: n.id }))
+        .body.version;
+    v = (await act(officer, c.id, 'raise_objection', { version: v, reason: '举报人认为应当追责' }))
+      .body.version;
+    const change = {
+      version: v,
+      result: 'change',
+      conclusion: 'discretionary_mitigation',
+      meetingDate: today,
+      members: ['党委书记', '纪检组长'],
+    };
+    expect((await act(secretary, c.id, 'review_objection', change)).body.error.code).toBe(
+      'REASON_REQUIRED',
+    );
+    const res = await act(secretary, c.id, 'review_objection', {
+      ...change,
+      reason: '复核查明存在过错，依第十二条从轻',
+    });
+    expect(res.body.state).toBe('notified');
+    detail = (await secretary.get(`/api/v1/cases/${c.id}`)).body;
+    expect(
+      detail.decisions.map((d: { conclusion: string; on_review: boolean }) => [
+        d.conclusion,
+        d.on_review,
+      ]),
+    ).toEqual([
+      ['no_liability', false],
+      ['discretionary_mitigation', true],
+    ]);
+    expect(detail.enforcementErrorRecords).toHaveLength(1);
+    expect(detail.corrections.map((x: { state: string }) => x.state)).toEqual(['cancelled']);
+    expect(detail.objections[0]).toMatchObject({ result: 'changed' });
+  }, 60_000);
+
   it('lets the applicant withdraw before the decision, and refuses need a reason', async () => {
     const a = await apply('撤回测试');
     expect((await act(otherOfficer, a.id, 'withdraw', { version: 1 })).status).toBe(403);
