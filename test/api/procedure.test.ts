@@ -316,12 +316,11 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
   it('applies 第十五、十六条 again when an objection review changes the conclusion', async () => {
     const c = await apply('异议改变结论');
     let v = (await act(investigator, c.id, 'accept', { version: 1 })).body.version;
-    for (const [f, value] of [
+    const findings: [string, boolean][] = [
       ['a10.3', true],
-      ...[...NOT_TOLERATED_FALSE, ...DUE_DILIGENCE_FALSE].map((x) => [x, false]),
-    ] as const) {
-      v = (await fact(c.id, f, value, v)).body.version;
-    }
+      ...[...NOT_TOLERATED_FALSE, ...DUE_DILIGENCE_FALSE].map((x): [string, boolean] => [x, false]),
+    ];
+    for (const [f, value] of findings) v = (await fact(c.id, f, value, v)).body.version;
     v = (await act(investigator, c.id, 'complete_investigation', { version: v })).body.version;
     for (const factor of FACTORS)
       v = (

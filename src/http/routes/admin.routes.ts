@@ -12,6 +12,7 @@ import {
   verifyAudit,
 } from '../../app/accounts/administration.ts';
 import { ROLES } from '../../domain/case/case-state.ts';
+import * as R from '../response-schemas.ts';
 import { actorOf } from '../session-cookie.ts';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
@@ -21,10 +22,14 @@ export function adminRoutes(ctx: AppContext) {
     const tags = ['管理 administration'];
 
     // Every signed-in user may read the unit tree: forms need it to name units.
-    app.get('/api/v1/units', { schema: { tags, summary: '单位列表 / units' } }, async (request) => {
-      await actorOf(ctx, request);
-      return listUnits(ctx);
-    });
+    app.get(
+      '/api/v1/units',
+      { schema: { tags, summary: '单位列表 / units', response: { 200: R.units, ...R.errors } } },
+      async (request) => {
+        await actorOf(ctx, request);
+        return listUnits(ctx);
+      },
+    );
 
     app.post<{
       Body: { name: string; parentId: string | null; kind: string; policyId?: string | null };
@@ -34,6 +39,7 @@ export function adminRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '新建单位（系统管理员）/ create a unit',
+          response: { 201: R.unit, ...R.errors },
           body: {
             type: 'object',
             required: ['name', 'parentId', 'kind'],
@@ -56,8 +62,10 @@ export function adminRoutes(ctx: AppContext) {
       },
     );
 
-    app.get('/api/v1/users', { schema: { tags, summary: '用户列表 / users' } }, async (request) =>
-      listUsers(ctx, await actorOf(ctx, request)),
+    app.get(
+      '/api/v1/users',
+      { schema: { tags, summary: '用户列表 / users', response: { 200: R.users, ...R.errors } } },
+      async (request) => listUsers(ctx, await actorOf(ctx, request)),
     );
 
     app.post<{
@@ -74,6 +82,7 @@ export function adminRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '新建用户（系统管理员）/ create a user',
+          response: { 201: R.user, ...R.errors },
           body: {
             type: 'object',
             required: ['username', 'displayName', 'unitId', 'password'],
@@ -103,6 +112,7 @@ export function adminRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '设置角色（安全管理员）/ set roles',
+          response: { 200: R.user, ...R.errors },
           params: { type: 'object', properties: { id: uuid } },
           body: {
             type: 'object',
@@ -124,6 +134,7 @@ export function adminRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '审计日志（审计管理员）/ audit log',
+          response: { 200: R.auditEvents, ...R.errors },
           querystring: {
             type: 'object',
             properties: {
@@ -144,7 +155,13 @@ export function adminRoutes(ctx: AppContext) {
 
     app.get(
       '/api/v1/audit/verify',
-      { schema: { tags, summary: '校验审计链（审计管理员）/ verify the audit chain' } },
+      {
+        schema: {
+          tags,
+          summary: '校验审计链（审计管理员）/ verify the audit chain',
+          response: { 200: R.auditVerification, ...R.errors },
+        },
+      },
       async (request) => verifyAudit(ctx, await actorOf(ctx, request)),
     );
   };

@@ -24,6 +24,7 @@ import {
   type CaseAction,
   type TransitionName,
 } from '../../domain/case/case-transitions.ts';
+import * as R from '../response-schemas.ts';
 import { actorOf } from '../session-cookie.ts';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
@@ -116,6 +117,7 @@ export function caseRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '案件列表 / list cases',
+          response: { 200: R.caseList, ...R.errors },
           querystring: {
             type: 'object',
             additionalProperties: false,
@@ -159,6 +161,7 @@ export function caseRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '提出申请或启动核查 / open a case (Idempotency-Key supported)',
+          response: { 200: R.caseRef, 201: R.caseRef, ...R.errors },
           headers: {
             type: 'object',
             properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 100 } },
@@ -191,7 +194,14 @@ export function caseRoutes(ctx: AppContext) {
 
     app.get<{ Params: { id: string } }>(
       '/api/v1/cases/:id',
-      { schema: { tags, summary: '案件详情 / a case', params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: '案件详情 / a case',
+          params: idParams,
+          response: { 200: R.caseDetail, ...R.errors },
+        },
+      },
       async (request) => getCase(ctx, await actorOf(ctx, request), request.params.id),
     );
 
@@ -201,6 +211,7 @@ export function caseRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '办理一步程序 / fire a transition',
+          response: { 200: R.transitionResult, ...R.errors },
           params: {
             type: 'object',
             required: ['id', 'action'],
@@ -246,6 +257,7 @@ export function caseRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '记录事实认定 / record a fact',
+          response: { 200: R.recordResult, ...R.errors },
           params: {
             type: 'object',
             required: ['id', 'factId'],
@@ -285,6 +297,7 @@ export function caseRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '记录综合分析研判 / record an assessment factor',
+          response: { 200: R.recordResult, ...R.errors },
           params: {
             type: 'object',
             required: ['id', 'factor'],
@@ -322,6 +335,7 @@ export function caseRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '上传证据（请求体为文件本身）/ upload evidence (the body is the file)',
+          response: { 201: R.recordResult, ...R.errors },
           params: idParams,
           querystring: {
             type: 'object',
@@ -387,13 +401,26 @@ export function caseRoutes(ctx: AppContext) {
 
     app.get(
       '/api/v1/deadlines',
-      { schema: { tags, summary: '临近和逾期的期限 / deadlines near and overdue' } },
+      {
+        schema: {
+          tags,
+          summary: '临近和逾期的期限 / deadlines near and overdue',
+          response: { 200: R.deadlines, ...R.errors },
+        },
+      },
       async (request) => listDeadlines(ctx, await actorOf(ctx, request)),
     );
 
     app.get<{ Params: { id: string } }>(
       '/api/v1/officers/:id/record',
-      { schema: { tags, summary: '执法人员记录 / an officer’s record', params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: '执法人员记录 / an officer’s record',
+          params: idParams,
+          response: { 200: R.officerRecord, ...R.errors },
+        },
+      },
       async (request) => officerRecord(ctx, await actorOf(ctx, request), request.params.id),
     );
   };

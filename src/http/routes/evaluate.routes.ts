@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { todayInChina } from '../../domain/calendar-date.ts';
 import { determine, isDeterminationError } from '../../domain/determination/determine.ts';
 import type { PolicyRegistry } from '../../domain/policy/policy-registry.ts';
+import { errorResponse } from '../response-schemas.ts';
 
 const groundSchema = {
   type: 'object',
@@ -29,17 +30,6 @@ const outputSchema = {
     grounds: { type: 'array', items: groundSchema },
     missing: { type: 'array', items: { type: 'string' } },
     warnings: { type: 'array', items: { type: 'string' } },
-  },
-} as const;
-
-export const errorSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' } },
-      required: ['code', 'message'],
-    },
   },
 } as const;
 
@@ -76,7 +66,7 @@ export async function evaluateRoutes(
         },
         // The body is validated by the contract's own checks, with the contract's error codes.
         body: {},
-        response: { 200: outputSchema, 400: errorSchema },
+        response: { 200: outputSchema, 400: errorResponse },
       },
     },
     async (request, reply) => {

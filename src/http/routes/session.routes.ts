@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/app-context.ts';
 import { changePassword, login, logout, type Actor } from '../../app/accounts/sessions.ts';
 import { ROLE_LABELS } from '../../domain/case/case-state.ts';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
-import { errorSchema } from './evaluate.routes.ts';
+import * as R from '../response-schemas.ts';
 
 const sessionSchema = {
   type: 'object',
@@ -57,7 +57,7 @@ export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean
               password: { type: 'string', minLength: 1, maxLength: 200 },
             },
           },
-          response: { 200: sessionSchema, 401: errorSchema, 423: errorSchema },
+          response: { 200: sessionSchema, ...R.errors },
         },
       },
       async (request, reply) => {
@@ -73,7 +73,7 @@ export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean
         schema: {
           tags,
           summary: '当前用户 / who am I',
-          response: { 200: sessionSchema, 401: errorSchema },
+          response: { 200: sessionSchema, ...R.errors },
         },
       },
       async (request) => present(await actorOf(ctx, request)),
@@ -85,7 +85,7 @@ export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean
         schema: {
           tags,
           summary: '退出 / log out',
-          response: { 204: { type: 'null' }, 401: errorSchema, 403: errorSchema },
+          response: { 204: { type: 'null' }, ...R.errors },
         },
       },
       async (request, reply) => {
@@ -101,6 +101,7 @@ export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean
         schema: {
           tags,
           summary: '修改密码 / change password',
+          response: { 204: { type: 'null' }, ...R.errors },
           body: {
             type: 'object',
             required: ['current', 'next'],
