@@ -2,10 +2,12 @@
 // calendar, and the HTTP server with every route. Used by `rongcuo serve` and the tests.
 
 import type { FastifyInstance } from 'fastify';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { loadWorkCalendar } from '../calendar/load-work-calendar.ts';
 import { adminRoutes } from '../http/routes/admin.routes.ts';
 import { caseRoutes } from '../http/routes/cases.routes.ts';
+import { policyRoutes } from '../http/routes/policies.routes.ts';
 import { sessionRoutes } from '../http/routes/session.routes.ts';
 import { buildServer } from '../http/server.ts';
 import { loadRegistry } from '../policy-files/load-policies.ts';
@@ -26,7 +28,11 @@ export interface AssembleOptions extends OpenOptions {
   readonly now?: () => Date;
   readonly logger?: boolean;
   readonly secureCookies?: boolean;
+  /** The built web application to serve; default dist/web when it exists. */
+  readonly webRoot?: string;
 }
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export async function assemble(options: AssembleOptions = {}): Promise<Application> {
   const store = options.store ?? (await openDatabase(options));
@@ -40,6 +46,7 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
   const server = await buildServer({
     registry: ctx.registry,
     logger: options.logger ?? false,
+    webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     health: async () => {
       try {
         await sql`select 1`.execute(store.db);
@@ -52,6 +59,7 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
       sessionRoutes(ctx, { secureCookies: options.secureCookies ?? false }),
       adminRoutes(ctx),
       caseRoutes(ctx),
+      policyRoutes(ctx),
     ],
   });
   return {

@@ -49,9 +49,13 @@ export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** `spa`: a GET outside /api/ that matches no route is a web-application route: send index.html. */
+export function installErrorHandling(app: FastifyInstance, options: { spa: boolean }): void {
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url}`));
+    if (options.spa && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url}`));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

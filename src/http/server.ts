@@ -2,6 +2,9 @@
 // Routes stay thin: parse -> call a use case -> present.
 
 import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -16,6 +19,8 @@ export interface ServerDeps {
   /** Further route plugins (the case procedure), registered after the common ones. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void>)[];
   readonly logger?: boolean;
+  /** The built web application (dist/web); served at / with index.html for its routes. */
+  readonly webRoot?: string;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -24,7 +29,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
-  installErrorHandling(app);
+  const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
+  installErrorHandling(app, { spa: webRoot !== null });
   await app.register(fastifyCookie);
 
   await app.register(fastifySwagger, {
@@ -50,5 +56,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   healthRoutes(app, deps.health);
   await app.register(async (scope) => evaluateRoutes(scope, deps.registry));
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
+
+  // The web application's files; its own routes (/cases/..., /login) load index.html.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
   return app;
 }

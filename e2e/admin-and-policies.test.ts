@@ -1,0 +1,128 @@
+// The workbench, the policy browser and the three administrators' pages in Debian's chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebApp, type WebApp } from './support/web-app.ts';
+
+let web: WebApp;
+beforeAll(async () => {
+  web = await startWebApp();
+  // The demo's decided case must notify within 7 days; six days on, both notices are due soon.
+  (web.app.ctx as { now: () => Date }).now = () => new Date(Date.now() + 6 * 86_400_000);
+}, 120_000);
+afterAll(async () => web?.close());
+
+describe('workbench', () => {
+  it('shows the secretary the decided case to do and its two notification deadlines', async () => {
+    const page = await web.signIn('zhangmin');
+    const todo = page.locator('.ant-card').filter({ hasText: '我的待办' });
+    await todo.getByRole('link', { name: '依据检测报告作出行政处罚后检测机构撤回报告' }).waitFor();
+    await expect(
+      todo.getByRole('link', { name: '依据检测报告作出行政处罚后检测机构撤回报告' }).count(),
+    ).resolves.toBe(1);
+    await expect(todo.getByText('已作出决定').count()).resolves.toBe(1);
+    const soon = page.getByRole('region', { name: '即将到期' }).getByRole('listitem');
+    await soon.first().waitFor();
+    const texts = await soon.allInnerTexts();
+    expect(texts).toHaveLength(2);
+    for (const t of texts)
+      expect(t).toMatch(
+        /即将到期[\s\S]*告知期限[\s\S]*依据检测报告作出行政处罚后检测机构撤回报告[\s\S]*还剩 1 天/,
+      );
+    await page.context().close();
+  }, 120_000);
+
+  it('is usable 768 px wide', async () => {
+    const page = await web.signIn('zhangmin');
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.getByText('我的待办').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      768,
+    );
+    await page.context().close();
+  }, 120_000);
+});
+
+describe('policy browser', () => {
+  it('shows 第十条 of the emergency regime with its 但书, and the diff with 第十条【不予追究情形】 only on the left', async () => {
+    const page = await web.signIn('lina');
+    await page.goto(`${web.url}/policies`);
+    const article = page
+      .locator('.ant-card')
+      .filter({ has: page.getByText('第十条【不予追究情形】', { exact: true }) });
+    await article.first().waitFor();
+    await expect(article.locator('mark[title="但书"]').first().innerText()).resolves.toBe(
+      '但故意违法的除外',
+    );
+    await expect(article.getByText('但书 a10.1.x').count()).resolves.toBe(1);
+
+    await page.getByRole('tab', { name: '制度对比' }).click();
+    const row = page.getByRole('listitem').filter({ hasText: '第十条【不予追究情形】' });
+    await row.first().waitFor();
+    expect(await row.first().getAttribute('data-status')).toBe('left_only');
+    await expect(row.first().innerText()).resolves.toContain('仅左侧有');
+    await page.context().close();
+  }, 120_000);
+});
+
+describe('administration', () => {
+  it('lets sysadmin add a user, secadmin grant roles within 三员分立, auditadmin verify the chain', async () => {
+    const sys = await web.signIn('sysadmin');
+    await sys.goto(`${web.url}/admin/users`);
+    await sys.getByLabel('用户名').fill('zhaoyun');
+    await sys.getByLabel('姓名').fill('赵云');
+    await sys.getByLabel('所属单位').click();
+    await sys.locator('.ant-select-tree-node-content-wrapper', { hasText: '执法监督科' }).click();
+    await sys.getByLabel('初始密码').fill('short');
+    await sys.getByRole('button', { name: '新建用户' }).click();
+    await expect(sys.getByRole('alert').filter({ hasText: '密码' }).innerText()).resolves.toContain(
+      '密码至少 10 位',
+    );
+    await sys.getByLabel('初始密码').fill('Xilin#2026ab');
+    await sys.getByRole('button', { name: '新建用户' }).click();
+    await sys.getByRole('cell', { name: 'zhaoyun', exact: true }).waitFor();
+    await sys.context().close();
+
+    const sec = await web.signIn('secadmin');
+    await sec.goto(`${web.url}/admin/roles`);
+    const roles = sec.getByRole('combobox', { name: '赵云（zhaoyun）的角色' });
+    const pick = async (label: string) => {
+      await roles.click();
+      await sec
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+        .first()
+        .click();
+    };
+    await pick('系统管理员');
+    await pick('审计管理员');
+    await sec.getByRole('button', { name: '保存赵云（zhaoyun）的角色' }).click();
+    const conflict = sec.locator('[data-user="zhaoyun"] [role="alert"]');
+    await expect(conflict.innerText()).resolves.toContain('三员分立');
+    await roles.press('Backspace');
+    await roles.press('Backspace');
+    await pick('执法人员');
+    await sec.keyboard.press('Escape');
+    await sec.getByRole('button', { name: '保存赵云（zhaoyun）的角色' }).click();
+    await sec.getByText('已保存赵云的角色').waitFor();
+    expect(await conflict.count()).toBe(0);
+    const stored = await web.app.ctx.db
+      .selectFrom('users')
+      .select('roles')
+      .where('username', '=', 'zhaoyun')
+      .executeTakeFirstOrThrow();
+    expect(stored.roles).toEqual(['officer']);
+    await sec.context().close();
+
+    const audit = await web.signIn('auditadmin');
+    await audit.goto(`${web.url}/admin/audit`);
+    await audit.getByRole('cell', { name: 'demo_seeded' }).waitFor();
+    await audit.getByRole('button', { name: /校验审计链/ }).click();
+    await expect(audit.getByRole('status').innerText()).resolves.toMatch(
+      /审计链完整[\s\S]*共校验 \d+ 条记录/,
+    );
+    await audit.context().close();
+
+    const officer = await web.signIn('wangqiang');
+    await officer.goto(`${web.url}/admin/audit`);
+    await expect(officer.getByRole('alert').innerText()).resolves.toContain('无权访问');
+    await officer.context().close();
+  }, 120_000);
+});

@@ -1,0 +1,61 @@
+// A running Rongcuo with demo data on a fresh embedded database, and Debian's chromium
+// driven by playwright-core (never a downloaded browser).
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { assemble, type Application } from '../../src/app/assemble.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo-data.ts';
+import { storeTargets } from '../../test/support/test-databases.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface WebApp {
+  readonly app: Application;
+  readonly url: string;
+  readonly browser: Browser;
+  /** A new browser context (own cookies) signed in as a demo user, on the workbench. */
+  signIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startWebApp(): Promise<WebApp> {
+  const store = await storeTargets()[0]!.open();
+  const app = await assemble({ store });
+  await seedDemo(app.ctx);
+  const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    app,
+    url,
+    browser,
+    async signIn(username, viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      const page = await context.newPage();
+      await page.goto(`${url}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      // The 退出 button is in the header at every width; the side menu collapses below 992 px.
+      await page.getByRole('button', { name: /退\s*出/ }).waitFor();
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await store.close();
+    },
+  };
+}

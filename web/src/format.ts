@@ -1,0 +1,25 @@
+// Dates as people read them: 2025年3月1日.
+
+export function chineseDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return value;
+  if (value.length > 10) {
+    // An instant: show the date in China time.
+    const d = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(value));
+    return d;
+  }
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+export function chineseDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(value));
+}

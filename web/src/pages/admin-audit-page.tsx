@@ -1,0 +1,197 @@
+// 审计日志 (审计管理员): the audit events page by page (加载更多 after the last seq),
+// and a check of the hash chain showing the count or the first broken link.
+
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { get } from '../api/client.ts';
+import { AdminGuard, errorText } from '../components/admin-guard.tsx';
+import { chineseDateTime } from '../format.ts';
+
+const PAGE = 50;
+
+interface AuditEvent {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+}
+
+type Verification =
+  | { ok: true; count: number; head?: { seq: number; hash: string } | null }
+  | { ok: false; brokenAt: number; reason?: string; message?: string };
+
+const ENTITY_LABELS: Record<string, string> = {
+  case: '案件',
+  user: '用户',
+  unit: '单位',
+  session: '会话',
+  system: '系统',
+  policy: '制度',
+};
+
+function VerifyResult({ result }: { result: Verification }) {
+  if (result.ok)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        role="status"
+        title="审计链完整"
+        description={`共校验 ${result.count} 条记录，未发现篡改${result.head ? `（末条序号 ${result.head.seq}）` : ''}。`}
+      />
+    );
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title="审计链已断裂"
+      description={
+        <>
+          <Typography.Text type="danger" strong>
+            第一处断裂：序号 {result.brokenAt}
+          </Typography.Text>
+          {(result.message ?? result.reason) && <div>{result.message ?? result.reason}</div>}
+        </>
+      }
+    />
+  );
+}
+
+function AdminAudit() {
+  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [more, setMore] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [result, setResult] = useState<Verification | null>(null);
+  const [verifyError, setVerifyError] = useState<string | null>(null);
+
+  const load = useCallback(async (after: number) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await get<AuditEvent[]>(`/api/v1/audit?after=${after}&limit=${PAGE}`);
+      setEvents((list) => (after === 0 ? page : [...list, ...page]));
+      setMore(page.length === PAGE);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(0);
+  }, [load]);
+
+  const verify = async () => {
+    setVerifying(true);
+    setVerifyError(null);
+    setResult(null);
+    try {
+      setResult(await get<Verification>('/api/v1/audit/verify'));
+    } catch (e) {
+      setVerifyError(errorText(e));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  return (
+    <Card
+      title="审计日志"
+      extra={
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={verifying}
+          onClick={() => void verify()}
+        >
+          校验审计链
+        </Button>
+      }
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {result && <VerifyResult result={result} />}
+        {verifyError && (
+          <Alert type="error" showIcon role="alert" title="校验失败" description={verifyError} />
+        )}
+        {error && (
+          <Alert type="error" showIcon role="alert" title="审计日志加载失败" description={error} />
+        )}
+        <Table<AuditEvent>
+          rowKey="seq"
+          size="small"
+          loading={loading && events.length === 0}
+          dataSource={events}
+          pagination={false}
+          scroll={{ x: 760 }}
+          locale={{ emptyText: <Empty description="暂无审计记录" /> }}
+          columns={[
+            { title: '序号', dataIndex: 'seq', width: 80 },
+            {
+              title: '时间',
+              dataIndex: 'at',
+              width: 200,
+              render: (t: string) => chineseDateTime(t),
+            },
+            {
+              title: '操作人',
+              dataIndex: 'actor_id',
+              width: 130,
+              render: (a: string | null) =>
+                a ? (
+                  <Typography.Text code title={a}>
+                    {a.slice(0, 8)}
+                  </Typography.Text>
+                ) : (
+                  '系统'
+                ),
+            },
+            {
+              title: '操作',
+              dataIndex: 'action',
+              render: (a: string) => <Typography.Text code>{a}</Typography.Text>,
+            },
+            {
+              title: '对象',
+              key: 'entity',
+              render: (_: unknown, e) => (
+                <span title={e.entity_id}>
+                  {ENTITY_LABELS[e.entity_type] ?? e.entity_type}{' '}
+                  {e.entity_id.length > 12 ? e.entity_id.slice(0, 8) : e.entity_id}
+                </span>
+              ),
+            },
+          ]}
+        />
+        <div style={{ textAlign: 'center' }}>
+          {more ? (
+            <Button
+              loading={loading && events.length > 0}
+              disabled={loading}
+              onClick={() => void load(events[events.length - 1]?.seq ?? 0)}
+            >
+              加载更多
+            </Button>
+          ) : (
+            events.length > 0 && (
+              <Typography.Text type="secondary">已加载全部 {events.length} 条记录</Typography.Text>
+            )
+          )}
+        </div>
+      </Space>
+    </Card>
+  );
+}
+
+export default function AdminAuditPage() {
+  return (
+    <AdminGuard role="auditadmin">
+      <AdminAudit />
+    </AdminGuard>
+  );
+}

@@ -1,0 +1,54 @@
+// 登录: username and password; says why the last session ended and when an account is locked.
+
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import { messageFor } from '../api/error-messages.ts';
+import { useSession } from '../session.tsx';
+
+export default function LoginPage() {
+  const { login, endedBecause } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(values.username, values.password);
+      navigate('/', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '登录失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', padding: 16 }}>
+      <Card style={{ width: '100%', maxWidth: 400 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+          行政执法容错纠错
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          尽职免责和容错纠错认定系统
+        </Typography.Paragraph>
+        {endedBecause === 'SESSION_EXPIRED' && <Alert type="warning" showIcon title={messageFor('SESSION_EXPIRED')} style={{ marginBottom: 16 }} />}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
