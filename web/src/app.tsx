@@ -19,7 +19,9 @@ const AdminUsersPage = lazy(() => import('./pages/admin-users-page.tsx'));
 const AdminRolesPage = lazy(() => import('./pages/admin-roles-page.tsx'));
 const AdminAuditPage = lazy(() => import('./pages/admin-audit-page.tsx'));
 
-const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} tip="加载中…" />;
+const loading = (
+  <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} tip="加载中…" />
+);
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, loading: pending } = useSession();

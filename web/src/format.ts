@@ -6,7 +6,12 @@ export function chineseDate(value: string | null | undefined): string {
   if (!m) return value;
   if (value.length > 10) {
     // An instant: show the date in China time.
-    const d = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(value));
+    const d = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    }).format(new Date(value));
     return d;
   }
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;

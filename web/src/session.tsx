@@ -1,7 +1,15 @@
 // Who is signed in. The session itself is a server-side cookie; this keeps the user and
 // the CSRF token for the pages, and returns to the login page when the server ends it.
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api, ApiError, get, setCsrfToken, whenSignedOut } from './api/client.ts';
 import type { Session, SessionUser } from './api/types.ts';
 
@@ -53,7 +61,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionState>(
-    () => ({ user, loading, endedBecause, login, logout, hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)) }),
+    () => ({
+      user,
+      loading,
+      endedBecause,
+      login,
+      logout,
+      hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
+    }),
     [user, loading, endedBecause, login, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

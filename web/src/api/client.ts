@@ -26,7 +26,12 @@ export function whenSignedOut(handler: (code: string) => void): void {
   onSignedOut = handler;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const h: Record<string, string> = { ...headers };
   let payload: BodyInit | undefined;
   if (body instanceof Blob || body instanceof ArrayBuffer) payload = body;
@@ -52,6 +57,7 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   return data as T;
 }
 
-export const get = <T,>(path: string) => api<T>('GET', path);
-export const post = <T,>(path: string, body?: unknown, headers?: Record<string, string>) => api<T>('POST', path, body ?? {}, headers);
-export const put = <T,>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+  api<T>('POST', path, body ?? {}, headers);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);

@@ -17,7 +17,8 @@ const MESSAGES: Record<string, string> = {
   REASON_REQUIRED: '请填写理由',
   DEADLINE_PASSED: '已超过规定期限',
   OBJECTION_PERIOD_OPEN: '异议期限尚未届满，期满后方可办结',
-  WEAK_PASSWORD: '密码至少 10 位，并包含大写字母、小写字母、数字、符号中的至少三类，且不得包含用户名',
+  WEAK_PASSWORD:
+    '密码至少 10 位，并包含大写字母、小写字母、数字、符号中的至少三类，且不得包含用户名',
   ROLE_CONFLICT: '三员分立：同一账号不得兼任两个管理员角色，管理员不得担任业务角色',
   IDEMPOTENCY_KEY_REUSED: '重复提交的请求内容不一致',
   EVIDENCE_TOO_LARGE: '证据文件超过 20 MB',

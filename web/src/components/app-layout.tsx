@@ -1,6 +1,15 @@
 // The frame of every signed-in page: a menu of what the user's roles may do, and who is signed in.
 
-import { AuditOutlined, BookOutlined, DashboardOutlined, FileAddOutlined, FolderOpenOutlined, LogoutOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  FolderOpenOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -15,8 +24,18 @@ interface Item {
 
 const ITEMS: Item[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined /> },
-  { key: '/cases', label: '案件', icon: <FolderOpenOutlined />, roles: ['officer', 'investigator', 'secretary', 'reviewer'] },
-  { key: '/cases/new', label: '提出容错认定申请', icon: <FileAddOutlined />, roles: ['officer', 'investigator'] },
+  {
+    key: '/cases',
+    label: '案件',
+    icon: <FolderOpenOutlined />,
+    roles: ['officer', 'investigator', 'secretary', 'reviewer'],
+  },
+  {
+    key: '/cases/new',
+    label: '提出容错认定申请',
+    icon: <FileAddOutlined />,
+    roles: ['officer', 'investigator'],
+  },
   { key: '/policies', label: '制度', icon: <BookOutlined /> },
   { key: '/admin/users', label: '单位和用户', icon: <TeamOutlined />, roles: ['sysadmin'] },
   { key: '/admin/roles', label: '角色授权', icon: <UserSwitchOutlined />, roles: ['secadmin'] },
@@ -29,21 +48,41 @@ export default function AppLayout() {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const items = ITEMS.filter((i) => !i.roles || hasRole(...i.roles));
-  const selected = items.map((i) => i.key).filter((k) => k === location.pathname || (k !== '/' && location.pathname.startsWith(k))).sort((a, b) => b.length - a.length)[0] ?? '/';
+  const selected =
+    items
+      .map((i) => i.key)
+      .filter((k) => k === location.pathname || (k !== '/' && location.pathname.startsWith(k)))
+      .sort((a, b) => b.length - a.length)[0] ?? '/';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={screens.md ? 80 : 0} theme="light" width={200}>
         <div style={{ padding: 16, fontWeight: 600 }}>{screens.lg ? '容错纠错系统' : '容错'}</div>
-        <Menu mode="inline" selectedKeys={[selected]} items={items.map(({ key, label, icon }) => ({ key, label, icon }))} onClick={({ key }) => navigate(key)} />
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          items={items.map(({ key, label, icon }) => ({ key, label, icon }))}
+          onClick={({ key }) => navigate(key)}
+        />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 16 }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            paddingInline: 16,
+          }}
+        >
           <Space>
             <Typography.Text>
               {user?.displayName}（{user?.roleLabels.join('、')}）
             </Typography.Text>
-            <Button icon={<LogoutOutlined />} onClick={() => void logout().then(() => navigate('/login'))}>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => void logout().then(() => navigate('/login'))}
+            >
               退出
             </Button>
           </Space>

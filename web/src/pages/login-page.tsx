@@ -27,7 +27,15 @@ export default function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        background: '#f0f2f5',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           行政执法容错纠错
@@ -35,13 +43,30 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           尽职免责和容错纠错认定系统
         </Typography.Paragraph>
-        {endedBecause === 'SESSION_EXPIRED' && <Alert type="warning" showIcon title={messageFor('SESSION_EXPIRED')} style={{ marginBottom: 16 }} />}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        {endedBecause === 'SESSION_EXPIRED' && (
+          <Alert
+            type="warning"
+            showIcon
+            title={messageFor('SESSION_EXPIRED')}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {error && (
+          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />
+        )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, message: '请输入用户名' }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Form.Item
+            label="密码"
+            name="password"
+            rules={[{ required: true, message: '请输入密码' }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
