@@ -17,9 +17,14 @@ function percentile(xs: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+await build({
+  configFile: new URL('../web/vite.config.ts', import.meta.url).pathname,
+  logLevel: 'warn',
+});
 const assets = readdirSync(join(DEFAULT_WEB_ROOT, 'assets')).filter((f) => f.endsWith('.js'));
-const sizes = assets.map((f) => ({ f, kb: statSync(join(DEFAULT_WEB_ROOT, 'assets', f)).size / 1024 })).sort((a, b) => b.kb - a.kb);
+const sizes = assets
+  .map((f) => ({ f, kb: statSync(join(DEFAULT_WEB_ROOT, 'assets', f)).size / 1024 }))
+  .sort((a, b) => b.kb - a.kb);
 
 const store = await storeTargets()[0]!.open();
 const app = await assemble({ store });
@@ -27,7 +32,15 @@ await seedDemo(app.ctx);
 const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 const login: number[] = [];
@@ -59,12 +72,19 @@ try {
 const row = (name: string, xs: number[]) =>
   `| ${name} | ${percentile(xs, 50).toFixed(0)} | ${percentile(xs, 90).toFixed(0)} | ${Math.max(...xs).toFixed(0)} | ${RUNS} |`;
 console.log('\n## Web application: initial page load (issue 4)\n');
-console.log(`Command: \`npm run bench:web\`; Chromium headless on loopback, ${RUNS} cold runs each (new context, empty cache).\n`);
+console.log(
+  `Command: \`npm run bench:web\`; Chromium headless on loopback, ${RUNS} cold runs each (new context, empty cache).\n`,
+);
 console.log('| page | p50 ms | p90 ms | max ms | runs |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 console.log(row('login page, cold (navigation to form ready)', login));
 console.log(row('sign in to workbench ready (network idle)', workbench));
-console.log(`\nJavaScript chunks (code-split by route): ${assets.length}; largest: ${sizes.slice(0, 3).map((s) => `${s.f} ${s.kb.toFixed(0)} kB`).join(', ')}.`);
+console.log(
+  `\nJavaScript chunks (code-split by route): ${assets.length}; largest: ${sizes
+    .slice(0, 3)
+    .map((s) => `${s.f} ${s.kb.toFixed(0)} kB`)
+    .join(', ')}.`,
+);
 const ok = percentile(login, 90) < TARGET_MS && percentile(workbench, 90) < TARGET_MS;
 console.log(`\n- ${ok ? 'PASS' : 'FAIL'} initial load under ${TARGET_MS} ms (p90 of both rows)`);
 process.exitCode = ok ? 0 : 1;

@@ -55,7 +55,9 @@ export function installErrorHandling(app: FastifyInstance, options: { spa: boole
     if (options.spa && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.sendFile('index.html');
     }
-    return reply.code(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url}`));
+    return reply
+      .code(404)
+      .send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url}`));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -29,7 +29,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
-  const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
+  const webRoot =
+    deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
   installErrorHandling(app, { spa: webRoot !== null });
   await app.register(fastifyCookie);
 
@@ -58,6 +59,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   // The web application's files; its own routes (/cases/..., /login) load index.html.
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  if (webRoot)
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
   return app;
 }

@@ -12,8 +12,15 @@ import { actorOf } from '../session-cookie.ts';
 
 function pick(ctx: AppContext, id: string, version?: number): CompiledPolicy {
   const versions = ctx.registry.byId.get(id);
-  const policy = version === undefined ? versions?.[versions.length - 1] : versions?.find((v) => v.version === version);
-  if (!policy) throw new UseCaseError('NOT_FOUND', `制度不存在：${id}${version === undefined ? '' : ` 版本 ${version}`}`);
+  const policy =
+    version === undefined
+      ? versions?.[versions.length - 1]
+      : versions?.find((v) => v.version === version);
+  if (!policy)
+    throw new UseCaseError(
+      'NOT_FOUND',
+      `制度不存在：${id}${version === undefined ? '' : ` 版本 ${version}`}`,
+    );
   return policy;
 }
 
@@ -35,26 +42,42 @@ function present(policy: CompiledPolicy) {
         paragraphs: a.paragraphs,
         rules: policy.grounds
           .filter((g) => g.article === a.number)
-          .map((g) => ({ ground: g.code, label: GROUND_LABELS[g.code], summary: g.summary, rule: describeRule(policy, g.rule) })),
+          .map((g) => ({
+            ground: g.code,
+            label: GROUND_LABELS[g.code],
+            summary: g.summary,
+            rule: describeRule(policy, g.rule),
+          })),
       })),
     })),
-    facts: policy.facts.map((f) => ({ id: f.id, kind: f.kind, article: f.article, number: f.number, citation: f.citation, text: f.text })),
+    facts: policy.facts.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      article: f.article,
+      number: f.number,
+      citation: f.citation,
+      text: f.text,
+    })),
   };
 }
 
 export function policyRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     const tags = ['制度 policies'];
-    app.get('/api/v1/policies', { schema: { tags, summary: '制度列表 / policies', response: { ...R.errors } } }, async (request) => {
-      await actorOf(ctx, request);
-      return [...ctx.registry.byId.values()].flat().map((p) => ({
-        id: p.id,
-        version: p.version,
-        title: p.def.title,
-        effectiveFrom: p.effectiveFrom,
-        grounds: p.grounds.map((g) => g.code),
-      }));
-    });
+    app.get(
+      '/api/v1/policies',
+      { schema: { tags, summary: '制度列表 / policies', response: { ...R.errors } } },
+      async (request) => {
+        await actorOf(ctx, request);
+        return [...ctx.registry.byId.values()].flat().map((p) => ({
+          id: p.id,
+          version: p.version,
+          title: p.def.title,
+          effectiveFrom: p.effectiveFrom,
+          grounds: p.grounds.map((g) => g.code),
+        }));
+      },
+    );
 
     app.get<{ Params: { id: string }; Querystring: { version?: number } }>(
       '/api/v1/policies/:id',
@@ -79,7 +102,13 @@ export function policyRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '两个制度逐条、逐项规则对比 / diff two policies',
-          params: { type: 'object', properties: { left: { type: 'string', maxLength: 100 }, right: { type: 'string', maxLength: 100 } } },
+          params: {
+            type: 'object',
+            properties: {
+              left: { type: 'string', maxLength: 100 },
+              right: { type: 'string', maxLength: 100 },
+            },
+          },
           response: { ...R.errors },
         },
       },
