@@ -1,0 +1,123 @@
+// The whole procedure in the browser, each step by its own user in one run: the officer
+// applies; the investigator accepts, answers the interview and assesses; the secretary
+// records the decision, sends the notification and publishes. And the forbidden path: an
+// officer of another bureau cannot open the case.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebApp, type WebApp } from './support/web-app.ts';
+
+let web: WebApp;
+beforeAll(async () => {
+  web = await startWebApp();
+}, 120_000);
+afterAll(async () => web?.close());
+
+/** Clicks an action of the 办理 panel and confirms it when it asks. */
+async function act(page: Page, label: string) {
+  // Ant Design spaces two-character labels (受 理); 受理 must not match 不予受理.
+  const name = new RegExp(`^${label.split('').join('\\s*')}$`);
+  const panel = page.locator('.ant-card').filter({ hasText: '办理' }).first();
+  await panel.getByRole('button', { name }).click();
+  const confirm = page.locator('.ant-modal-confirm');
+  if (await confirm.isVisible({ timeout: 1000 }).catch(() => false)) {
+    await confirm.getByRole('button', { name }).click();
+  }
+}
+
+async function stateIs(page: Page, label: string) {
+  await page.locator('.ant-tag').filter({ hasText: label }).first().waitFor();
+}
+
+describe('the procedure in the browser', () => {
+  it('goes from application to publication, each step by its role', async () => {
+    // 1. The officer applies.
+    const officer = await web.signIn('wangqiang');
+    await officer.goto(`${web.url}/cases/new`);
+    const title = '全流程浏览器测试：检测报告撤回后的处罚';
+    await officer.getByLabel('申请事项名称').fill(title);
+    await officer.getByText('行政处罚', { exact: true }).click();
+    await officer
+      .getByLabel('执法行为及有关情况')
+      .fill('依据第三方检测报告作出罚款决定，后报告被撤回。');
+    await officer.getByRole('button', { name: /提交申请/ }).click();
+    await officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseUrl = officer.url();
+    await stateIs(officer, '已申请');
+
+    // 2. The investigator accepts and answers the interview until nothing is missing.
+    const investigator = await web.signIn('lina');
+    await investigator.goto(caseUrl);
+    await act(investigator, '受理');
+    await stateIs(investigator, '调查核实中');
+    await investigator.goto(`${caseUrl}/interview`);
+    const question = investigator.getByTestId('current-question');
+    let answers = 0;
+    while (!(await investigator.getByText('可能影响认定结果的事实已全部查明').isVisible())) {
+      expect(answers).toBeLessThan(50);
+      // 是 to the first (suggested) question, 否 to every other.
+      await question.getByText(answers === 0 ? '是' : '否', { exact: true }).click();
+      const version = await investigator
+        .locator('[data-case-version]')
+        .getAttribute('data-case-version');
+      await question.getByRole('button', { name: /保存回答/ }).click();
+      await investigator.waitForFunction(
+        (v) =>
+          document.querySelector('[data-case-version]')?.getAttribute('data-case-version') !== v,
+        version,
+      );
+      answers++;
+    }
+    expect(answers).toBeLessThan(10); // only the questions that could change the answer
+    await investigator.goto(caseUrl);
+    await act(investigator, '完成调查核实');
+    await stateIs(investigator, '综合分析研判中');
+    await investigator.goto(`${caseUrl}/assessment`);
+    for (const label of ['主观', '客观条件', '程序方法', '性质程度', '后果影响', '挽回损失']) {
+      await investigator.getByRole('textbox', { name: label }).fill(`${label}：经核实，情况清楚。`);
+      await investigator.getByRole('button', { name: `保存“${label}”` }).click();
+      await investigator.getByRole('textbox', { name: label }).waitFor();
+    }
+    await investigator.getByText('六个方面均已记录').waitFor();
+    await investigator.goto(caseUrl);
+    await act(investigator, '提请研究决定');
+    await stateIs(investigator, '待研究决定');
+
+    // 3. The secretary records the committee decision, notifies and publishes.
+    const secretary = await web.signIn('zhangmin');
+    await secretary.goto(caseUrl);
+    await act(secretary, '登记研究决定');
+    const decision = secretary.getByRole('dialog').filter({ hasText: '登记研究决定' });
+    await decision.getByLabel('参会人员').fill('党委书记');
+    await decision.getByLabel('参会人员').press('Enter');
+    await decision.getByRole('button', { name: /登\s*记/ }).click();
+    await stateIs(secretary, '已作出决定');
+    await act(secretary, '送达告知');
+    const notices = secretary.getByRole('dialog').filter({ hasText: '送达告知' });
+    await notices
+      .getByRole('button', { name: /^送\s*达$/ })
+      .first()
+      .click();
+    await notices
+      .getByText(/已于\d{4}年\d{1,2}月\d{1,2}日送达/)
+      .first()
+      .waitFor();
+    await secretary.keyboard.press('Escape');
+    await secretary.reload();
+    await stateIs(secretary, '已告知');
+    await act(secretary, '公开');
+    const publish = secretary.getByRole('dialog').filter({ hasText: '公开认定结果' });
+    await publish.getByLabel('公开范围').click();
+    await secretary.getByTitle('本系统').click();
+    await publish.getByRole('button', { name: /^公\s*开$/ }).click();
+    await stateIs(secretary, '已公开');
+
+    // The officer sees the outcome of his own case.
+    await officer.goto(caseUrl);
+    await stateIs(officer, '已公开');
+
+    // 4. An officer of another bureau cannot open it.
+    const stranger = await web.signIn('chenjing');
+    await stranger.goto(caseUrl);
+    await stranger.getByText('未找到，或您无权查看').first().waitFor();
+  }, 240_000);
+});
