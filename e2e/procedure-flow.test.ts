@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The whole procedure in the browser, each step by its own user in one run: the officer
 // applies; the investigator accepts, answers the interview and assesses; the secretary
 // records the decision, sends the notification and publishes. And the forbidden path: an

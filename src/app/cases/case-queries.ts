@@ -162,6 +162,8 @@ export interface CaseFilter {
   readonly unitId?: string;
   readonly policyId?: string;
   readonly officerId?: string;
+  /** The committee's current conclusion (the latest decision row). */
+  readonly outcome?: string;
   readonly q?: string;
   readonly from?: string;
   readonly to?: string;
@@ -188,6 +190,21 @@ export async function listCases(ctx: AppContext, actor: Actor, filter: CaseFilte
   if (filter.unitId) query = query.where('unit_id', 'in', subtreeOf(tree, filter.unitId));
   if (filter.policyId) query = query.where('policy_id', '=', filter.policyId);
   if (filter.officerId) query = query.where('officer_id', '=', filter.officerId);
+  if (filter.outcome) {
+    const outcome = filter.outcome;
+    query = query.where((eb) =>
+      eb(
+        eb
+          .selectFrom('decisions')
+          .select('conclusion')
+          .whereRef('decisions.case_id', '=', 'cases.id')
+          .orderBy('decided_at', 'desc')
+          .limit(1),
+        '=',
+        outcome,
+      ),
+    );
+  }
   if (filter.from)
     query = query.where('created_at', '>=', new Date(`${filter.from}T00:00:00+08:00`));
   if (filter.to)

@@ -126,6 +126,7 @@ export function caseRoutes(ctx: AppContext) {
               unitId: uuid,
               policyId: text(100),
               officerId: uuid,
+              outcome: text(40),
               q: text(100),
               from: date,
               to: date,

@@ -18,6 +18,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, get } from '../api/client.ts';
 import type { CaseSummary, Unit } from '../api/types.ts';
 import { STATE_OPTIONS, StateTag, type PolicySummary } from '../components/case-data.tsx';
+import { GROUND_LABELS } from '../../../src/domain/policy/policy-model.ts';
 import { chineseDate } from '../format.ts';
 import { useSession } from '../session.tsx';
 
@@ -30,11 +31,21 @@ interface Filters {
   unitId?: string;
   policyId?: string;
   officerId?: string;
+  outcome?: string;
   q?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const FILTER_KEYS = ['state', 'unitId', 'policyId', 'officerId', 'q', 'from', 'to'] as const;
+const FILTER_KEYS = [
+  'state',
+  'unitId',
+  'policyId',
+  'officerId',
+  'outcome',
+  'q',
+  'from',
+  'to',
+] as const;
 const PAGE_SIZES = [10, 20, 50, 100];
 
 export default function CaseListPage() {
@@ -104,6 +115,7 @@ export default function CaseListPage() {
       unitId: params.get('unitId') ?? undefined,
       policyId: params.get('policyId') ?? undefined,
       officerId: params.get('officerId') ?? undefined,
+      outcome: params.get('outcome') ?? undefined,
       q: params.get('q') ?? undefined,
       range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null,
     });
@@ -136,6 +148,7 @@ export default function CaseListPage() {
     set('unitId', v.unitId);
     set('policyId', v.policyId);
     set('officerId', v.officerId);
+    set('outcome', v.outcome);
     set('q', v.q);
     set('from', v.range?.[0]?.format('YYYY-MM-DD'));
     set('to', v.range?.[1]?.format('YYYY-MM-DD'));
@@ -189,6 +202,13 @@ export default function CaseListPage() {
             </Form.Item>
             <Form.Item label="制度" name="policyId">
               <Select allowClear placeholder="全部制度" options={policyOptions} />
+            </Form.Item>
+            <Form.Item label="认定结论" name="outcome">
+              <Select
+                allowClear
+                placeholder="全部结论"
+                options={Object.entries(GROUND_LABELS).map(([value, label]) => ({ value, label }))}
+              />
             </Form.Item>
             <Form.Item label="执法人员" name="officerId">
               <Select
