@@ -6,12 +6,23 @@ import { startWebApp } from './support/web-app.ts';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 
-await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+await build({
+  configFile: new URL('../web/vite.config.ts', import.meta.url).pathname,
+  logLevel: 'warn',
+});
 await mkdir(OUT, { recursive: true });
 const web = await startWebApp();
 try {
-  const decided = await web.app.ctx.db.selectFrom('cases').select('id').where('state', '=', 'decided').executeTakeFirstOrThrow();
-  const investigating = await web.app.ctx.db.selectFrom('cases').select('id').where('state', '=', 'investigating').executeTakeFirstOrThrow();
+  const decided = await web.app.ctx.db
+    .selectFrom('cases')
+    .select('id')
+    .where('state', '=', 'decided')
+    .executeTakeFirstOrThrow();
+  const investigating = await web.app.ctx.db
+    .selectFrom('cases')
+    .select('id')
+    .where('state', '=', 'investigating')
+    .executeTakeFirstOrThrow();
   const shots: [string, string, string][] = [
     ['zhangmin', '/', 'workbench'],
     ['zhangmin', '/cases', 'case-list'],
