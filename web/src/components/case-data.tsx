@@ -11,6 +11,14 @@ import {
 } from '../../../src/domain/case/case-state.ts';
 import { TRANSITIONS, type TransitionName } from '../../../src/domain/case/case-transitions.ts';
 import { GROUND_LABELS, type OutcomeCode } from '../../../src/domain/policy/policy-model.ts';
+import type { PolicyDetail } from '../api/policy-types.ts';
+export type {
+  PolicyArticle,
+  PolicyDetail,
+  PolicyFact,
+  PolicyItem,
+  PolicySummary,
+} from '../api/policy-types.ts';
 
 export interface GroundExplanation {
   code: string;
@@ -128,46 +136,6 @@ export interface CaseDetail {
   timeline: TimelineEvent[];
   allowedActions: string[];
   allowedRecords: string[];
-}
-
-export interface PolicyItem {
-  n: number;
-  text: string;
-}
-
-export interface PolicyArticle {
-  number: number;
-  topic: string;
-  paragraphs: { text: string; items?: PolicyItem[] }[];
-  rules?: { ground: string; label: string; summary: string }[];
-}
-
-export interface PolicyFact {
-  id: string;
-  kind: string;
-  article: number;
-  number: number;
-  citation: string;
-  text: string;
-}
-
-export interface PolicyDetail {
-  id: string;
-  version: number;
-  title: string;
-  procedure: {
-    publication: { scopes: string[]; defaultScope: string; article: number };
-    notification: { days: number; counting: string; article: number };
-  };
-  chapters: { title: string; articles: PolicyArticle[] }[];
-  facts: PolicyFact[];
-}
-
-export interface PolicySummary {
-  id: string;
-  version: number;
-  title: string;
-  grounds: string[];
 }
 
 export const RECORD_LABELS: Record<string, string> = {

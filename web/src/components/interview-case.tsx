@@ -7,6 +7,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, get } from '../api/client.ts';
 import { GROUND_LABELS } from '../../../src/domain/policy/policy-model.ts';
+import type { PolicyDetail } from '../api/policy-types.ts';
+export type { PolicyArticle, PolicyDetail, PolicyFact, PolicyItem } from '../api/policy-types.ts';
 
 export interface CaseFact {
   fact_id: string;
@@ -56,35 +58,6 @@ export interface CaseDetail {
   evaluation: CaseEvaluation;
   allowedRecords: string[];
   allowedActions: string[];
-}
-
-export interface PolicyItem {
-  n: number;
-  text: string;
-  fact?: string;
-}
-
-export interface PolicyArticle {
-  number: number;
-  topic: string;
-  paragraphs: { text: string; items?: PolicyItem[] }[];
-}
-
-export interface PolicyFact {
-  id: string;
-  kind: 'item' | 'condition' | 'exception';
-  article: number;
-  number: number;
-  citation: string;
-  text: string;
-}
-
-export interface PolicyDetail {
-  id: string;
-  version: number;
-  title: string;
-  chapters: { title: string; articles: PolicyArticle[] }[];
-  facts: PolicyFact[];
 }
 
 export function errorText(e: unknown, fallback = '操作失败，请稍后再试'): string {
