@@ -119,4 +119,18 @@ describe('the procedure in the browser', () => {
     await stranger.goto(caseUrl);
     await stranger.getByText('未找到，或您无权查看').first().waitFor();
   }, 240_000);
+
+  it('lets an investigator start a case about an officer of the unit (单位启动核查)', async () => {
+    const investigator = await web.signIn('lina');
+    await investigator.getByRole('menuitem', { name: '提出容错认定申请' }).click();
+    await investigator.getByText('单位启动核查').first().waitFor();
+    await investigator.getByLabel('被核查的执法人员').click();
+    await investigator.getByTitle(/^王强/).click();
+    await investigator.getByLabel('申请事项名称').fill('信访反映执法不当的核查');
+    await investigator.getByText('行政强制', { exact: true }).click();
+    await investigator.getByLabel('执法行为及有关情况').fill('群众来信反映查封扣押程序不当。');
+    await investigator.getByRole('button', { name: /启动核查/ }).click();
+    await investigator.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await stateIs(investigator, '调查核实中');
+  }, 120_000);
 });

@@ -189,3 +189,7 @@ export const auditVerification = obj(
   { ok: bool, count: int, brokenAt: int, reason: str },
   '审计链校验结果 / the first broken link, if any',
 );
+
+export const officers = list(
+  obj({ id: str, displayName: str, badgeNumber: nstr, unitId: str, unitName: str }),
+);

@@ -299,6 +299,13 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       (await investigator.post('/api/v1/cases', { ...body, officerId: await h.userId('zhangmin') }))
         .body.error.code,
     ).toBe('NOT_FOUND');
+    // The officers an investigator may open a case about: those of the unit subtree.
+    const names = (await investigator.get('/api/v1/officers')).body.map(
+      (o: { displayName: string }) => o.displayName,
+    );
+    expect(names).toEqual(expect.arrayContaining(['王强', '赵丽']));
+    expect(names).not.toContain('陈静');
+    expect((await officer.get('/api/v1/officers')).status).toBe(403);
     const res = await investigator.post('/api/v1/cases', body);
     expect(res.status).toBe(201);
     const detail = (await officer.get(`/api/v1/cases/${res.body.id}`)).body;

@@ -302,3 +302,34 @@ export async function officerRecord(ctx: AppContext, actor: Actor, officerId: st
   ]);
   return { officer, cases, enforcementErrors: errors.length, errorRecords: errors };
 }
+
+/** The officers a case role may open a case about (单位启动): those of its unit subtree. */
+export async function listOfficers(ctx: AppContext, actor: Actor) {
+  if (!actor.roles.some((r) => r === 'investigator' || r === 'secretary' || r === 'reviewer')) {
+    throw new UseCaseError('FORBIDDEN', '需要调查人员、秘书或审核人员角色');
+  }
+  const tree = await loadUnitTree(ctx.db);
+  const scope = subtreeOf(tree, actor.unitId);
+  const rows = await ctx.db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.badge_number',
+      'users.unit_id',
+      'units.name as unit_name',
+    ])
+    .where('users.unit_id', 'in', scope)
+    .where('users.disabled', '=', false)
+    .where(sql<boolean>`'officer' = any(users.roles)`)
+    .orderBy('users.display_name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    badgeNumber: r.badge_number,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+  }));
+}

@@ -12,7 +12,13 @@ import {
   recordAssessment,
   recordFact,
 } from '../../app/cases/case-commands.ts';
-import { getCase, listCases, listDeadlines, officerRecord } from '../../app/cases/case-queries.ts';
+import {
+  getCase,
+  listCases,
+  listDeadlines,
+  listOfficers,
+  officerRecord,
+} from '../../app/cases/case-queries.ts';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../domain/case/case-records.ts';
 import {
   ASSESSMENT_FACTORS,
@@ -410,6 +416,19 @@ export function caseRoutes(ctx: AppContext) {
         },
       },
       async (request) => listDeadlines(ctx, await actorOf(ctx, request)),
+    );
+
+    app.get(
+      '/api/v1/officers',
+      {
+        schema: {
+          tags,
+          summary:
+            '本单位及下级单位的执法人员（单位启动核查用）/ officers in the reader’s unit subtree',
+          response: { 200: R.officers, ...R.errors },
+        },
+      },
+      async (request) => listOfficers(ctx, await actorOf(ctx, request)),
     );
 
     app.get<{ Params: { id: string } }>(

@@ -1,11 +1,12 @@
 // 提出容错认定申请: the officer describes the enforcement conduct and applies (origin
-// 'application', in the officer's own unit). One Idempotency-Key per form, so a double
-// click opens one case. Investigators start a 单位启动核查 elsewhere; they see a note.
+// 'application', in the officer's own unit); an investigator starts a 单位启动核查 about an
+// officer of the unit subtree (origin 'initiation'). One Idempotency-Key per form, so a
+// double click opens one case.
 
-import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { post } from '../api/client.ts';
+import { get, post } from '../api/client.ts';
 import {
   ENFORCEMENT_ACTIONS,
   ENFORCEMENT_ACTION_LABELS,
@@ -14,7 +15,16 @@ import {
 import { errorText } from '../components/interview-case.tsx';
 import { useSession } from '../session.tsx';
 
+interface Officer {
+  id: string;
+  displayName: string;
+  badgeNumber: string | null;
+  unitId: string;
+  unitName: string;
+}
+
 interface Values {
+  officerId?: string;
   title: string;
   enforcementAction: EnforcementAction;
   conduct: string;
@@ -28,19 +38,23 @@ export default function NewApplicationPage() {
   const [error, setError] = useState<string | null>(null);
   // One key for this form: a repeated submission replays the same case.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const initiating = !hasRole('officer') && hasRole('investigator');
+  const [officers, setOfficers] = useState<Officer[]>([]);
+  useEffect(() => {
+    if (!initiating) return;
+    get<Officer[]>('/api/v1/officers')
+      .then(setOfficers)
+      .catch((e: unknown) => setError(errorText(e, '无法加载执法人员名单')));
+  }, [initiating]);
 
-  if (!hasRole('officer')) {
+  if (!hasRole('officer') && !initiating) {
     return (
       <Card title="提出容错认定申请">
         <Alert
           type="info"
           showIcon
           title="本页面供执法人员本人提出申请"
-          description={
-            hasRole('investigator')
-              ? '调查人员对执法人员启动容错纠错核查（单位启动核查）时，请在案件列表中办理；执法人员本人的申请会出现在案件列表中，由您受理。'
-              : '您的账号没有执法人员角色，不能提出容错认定申请。'
-          }
+          description="您的账号没有执法人员或调查人员角色，不能提出申请或启动核查。"
         />
         <div style={{ marginTop: 16 }}>
           <Link to="/cases">前往案件列表</Link>
@@ -53,12 +67,14 @@ export default function NewApplicationPage() {
     if (!user || busy) return;
     setBusy(true);
     setError(null);
+    const officer = officers.find((o) => o.id === values.officerId);
     try {
       const created = await post<{ id: string }>(
         '/api/v1/cases',
         {
-          origin: 'application',
-          unitId: user.unitId,
+          ...(initiating && officer
+            ? { origin: 'initiation', unitId: officer.unitId, officerId: officer.id }
+            : { origin: 'application', unitId: user.unitId }),
           title: values.title.trim(),
           conduct: values.conduct.trim(),
           enforcementAction: values.enforcementAction,
@@ -73,9 +89,11 @@ export default function NewApplicationPage() {
   };
 
   return (
-    <Card title="提出容错认定申请" style={{ maxWidth: 880 }}>
+    <Card title={initiating ? '单位启动核查' : '提出容错认定申请'} style={{ maxWidth: 880 }}>
       <Typography.Paragraph type="secondary">
-        请如实描述您的行政执法行为及有关情况。提交后由本单位调查人员受理并调查核实。
+        {initiating
+          ? '对本单位（含下级单位）执法人员的执法行为启动容错纠错核查，提交后即进入调查核实。'
+          : '请如实描述您的行政执法行为及有关情况。提交后由本单位调查人员受理并调查核实。'}
       </Typography.Paragraph>
       {error && (
         <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />
@@ -87,6 +105,22 @@ export default function NewApplicationPage() {
         disabled={busy}
         initialValues={{ title: '', conduct: '' }}
       >
+        {initiating && (
+          <Form.Item
+            label="被核查的执法人员"
+            name="officerId"
+            rules={[{ required: true, message: '请选择被核查的执法人员' }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="选择执法人员"
+              options={officers.map((o) => ({
+                value: o.id,
+                label: `${o.displayName}（${o.unitName}${o.badgeNumber ? `，执法证号 ${o.badgeNumber}` : ''}）`,
+              }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item
           label="申请事项名称"
           name="title"
@@ -123,7 +157,7 @@ export default function NewApplicationPage() {
         </Form.Item>
         <Form.Item style={{ marginBottom: 0 }}>
           <Button type="primary" htmlType="submit" loading={busy}>
-            提交申请
+            {initiating ? '启动核查' : '提交申请'}
           </Button>
         </Form.Item>
       </Form>
