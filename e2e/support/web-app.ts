@@ -1,5 +1,6 @@
 // A running Rongcuo with demo data on a fresh embedded database, and Debian's chromium
 // driven by playwright-core (never a downloaded browser).
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { assemble, type Application } from '../../src/app/assemble.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo-data.ts';
@@ -17,6 +18,11 @@ export interface WebApp {
 }
 
 export async function startWebApp(): Promise<WebApp> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (.ci/run does this), or set CHROMIUM_PATH`,
+    );
+  }
   const store = await storeTargets()[0]!.open();
   const app = await assemble({ store });
   await seedDemo(app.ctx);
