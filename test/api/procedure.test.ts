@@ -306,6 +306,10 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     expect(names).toEqual(expect.arrayContaining(['王强', '赵丽']));
     expect(names).not.toContain('陈静');
     expect((await officer.get('/api/v1/officers')).status).toBe(403);
+    const { officerId: _none, ...withoutOfficer } = body;
+    expect((await investigator.post('/api/v1/cases', withoutOfficer)).body.error.code).toBe(
+      'INVALID_INPUT',
+    );
     const res = await investigator.post('/api/v1/cases', body);
     expect(res.status).toBe(201);
     const detail = (await officer.get(`/api/v1/cases/${res.body.id}`)).body;

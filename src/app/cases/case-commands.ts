@@ -150,13 +150,17 @@ export async function openCase(
             enforcementAction: input.enforcementAction,
           };
     if (input.origin === 'initiation') {
+      if (input.officerId === undefined) {
+        throw new UseCaseError('INVALID_INPUT', '单位启动核查须指明被核查的执法人员');
+      }
       const officer = await trx
         .selectFrom('users')
         .select(['id', 'roles'])
-        .where('id', '=', input.officerId ?? '00000000-0000-0000-0000-000000000000')
+        .where('id', '=', input.officerId)
         .executeTakeFirst();
-      if (!officer || !officer.roles.includes('officer'))
+      if (!officer || !officer.roles.includes('officer')) {
         throw new UseCaseError('NOT_FOUND', '被核查的执法人员不存在');
+      }
     } else if (input.unitId !== actor.unitId) {
       throw new UseCaseError('FORBIDDEN', '执法人员只能向本单位提出申请');
     }

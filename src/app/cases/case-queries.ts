@@ -32,11 +32,17 @@ function domainActor(actor: Actor, inUnitScope: boolean) {
   return { id: actor.id, roles: actor.roles, inUnitScope };
 }
 
-export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
+/** The case's snapshot if the actor may read it; NOT_FOUND otherwise, so its existence does not leak. */
+export async function readableSnapshot(ctx: AppContext, actor: Actor, caseId: string) {
   const snapshot = await loadSnapshot(ctx, ctx.db, caseId, false);
   const tree = await loadUnitTree(ctx.db);
   const who = domainActor(actor, isWithin(tree, snapshot.row.unit_id, actor.unitId));
   if (!canRead(snapshot.view, who)) throw new UseCaseError('NOT_FOUND', '案件不存在');
+  return { snapshot, who };
+}
+
+export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
+  const { snapshot, who } = await readableSnapshot(ctx, actor, caseId);
   const { row, policy, values, evaluation } = snapshot;
   const context = {
     today: todayInChina(ctx.now()),

@@ -18,6 +18,7 @@ import {
   listDeadlines,
   listOfficers,
   officerRecord,
+  readableSnapshot,
 } from '../../app/cases/case-queries.ts';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../domain/case/case-records.ts';
 import {
@@ -386,8 +387,8 @@ export function caseRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        // Reading the case first applies its access check to the file.
-        await getCase(ctx, await actorOf(ctx, request), request.params.id);
+        // The case's access check applies to its files.
+        await readableSnapshot(ctx, await actorOf(ctx, request), request.params.id);
         const file = await ctx.db
           .selectFrom('evidence')
           .select(['filename', 'content_type', 'content', 'sha256'])

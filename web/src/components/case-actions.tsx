@@ -199,9 +199,7 @@ export function CaseActions({ detail, policy, units, officerName, reload }: Prop
         footer={<Button onClick={close}>关闭</Button>}
         width={720}
       >
-        {error && (
-          <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />
-        )}
+        <FormError error={error} />
         <List
           dataSource={detail.notifications}
           renderItem={(n) => (
@@ -304,15 +302,7 @@ function ReasonModal(props: {
       onCancel={props.onCancel}
       onOk={() => void form.validateFields().then((v) => props.onSubmit(v.reason.trim()))}
     >
-      {props.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={props.error}
-          role="alert"
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <FormError error={props.error} />
       <Form form={form} layout="vertical">
         <Form.Item
           label={props.label}
@@ -350,15 +340,7 @@ function PublishModal(props: {
       onOk={() => void form.validateFields().then((v) => props.onSubmit(v.scope))}
       width={720}
     >
-      {props.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={props.error}
-          role="alert"
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <FormError error={props.error} />
       <Form form={form} layout="vertical" initialValues={{ scope: publication?.defaultScope }}>
         <Form.Item
           label="公开范围"
@@ -429,15 +411,7 @@ function DecisionModal(props: {
       onOk={() => void form.validateFields().then(submit)}
       width={640}
     >
-      {props.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={props.error}
-          role="alert"
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <FormError error={props.error} />
       <Form
         form={form}
         layout="vertical"
@@ -548,15 +522,7 @@ function ReviewModal(props: {
       onOk={() => void form.validateFields().then(submit)}
       width={640}
     >
-      {props.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={props.error}
-          role="alert"
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <FormError error={props.error} />
       <Descriptions
         size="small"
         column={1}
@@ -615,4 +581,10 @@ function ReviewModal(props: {
       </Form>
     </Modal>
   );
+}
+
+/** The API's refusal of a form, shown above it. */
+function FormError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />;
 }
