@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assemble, DEFAULT_WEB_ROOT } from '../src/app/assemble.ts';
+import { assemble, DEFAULT_WEB_ROOT } from '../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-data.ts';
 import { storeTargets } from '../test/support/test-databases.ts';
 

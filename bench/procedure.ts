@@ -18,7 +18,7 @@
 
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { assemble } from '../src/app/assemble.ts';
+import { assemble } from '../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-data.ts';
 import { todayInChina } from '../src/domain/calendar-date.ts';
 import { BenchClient, RequestFailed, SESSION_COOKIE, Tally } from './procedure-client.ts';

@@ -1,24 +1,25 @@
 // POST /api/v1/evaluate over real HTTP: the contract's examples, malformed bodies, OpenAPI.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/http/server.ts';
-import { builtinRegistry } from './support/builtin-registry.ts';
+import { assemble, type Application } from '../src/main.ts';
+import type { Store } from '../src/store/database.ts';
 import { HttpClient } from './support/http-client.ts';
+import { storeTargets } from './support/test-databases.ts';
 
-let app: FastifyInstance;
+let store: Store;
+let app: Application;
 let client: HttpClient;
 
 beforeAll(async () => {
-  app = await buildServer({
-    registry: await builtinRegistry(),
-    health: async () => ({ database: 'none' }),
-  });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  client = new HttpClient(url);
+  store = await storeTargets()[0]!.open();
+  app = await assemble({ store });
+  client = new HttpClient(await app.server.listen({ port: 0, host: '127.0.0.1' }));
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
 });
-afterAll(async () => app.close());
 
 const examples = (await readFile(join(import.meta.dirname, 'fixtures/spec-examples.jsonl'), 'utf8'))
   .split('\n')
@@ -94,7 +95,7 @@ describe('the API around it', () => {
       expect.arrayContaining(['/api/v1/evaluate', '/api/v1/health']),
     );
     expect((await client.get('/api/v1/docs/')).status).toBe(200);
-    expect((await client.get('/api/v1/health')).body).toEqual({ status: 'ok', database: 'none' });
+    expect((await client.get('/api/v1/health')).body).toEqual({ status: 'ok', database: 'ok' });
   });
 
   it('answers unknown routes with 404 NOT_FOUND in the error shape', async () => {

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/store/database.ts';
-import { claimDueJob, completeJob, scheduleJob } from '../src/store/jobs.ts';
+import { claimDueJob, completeJob, scheduleJob } from '../src/store/job.repository.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import type { Database } from '../src/store/schema.ts';
 import { storeTargets } from './support/test-databases.ts';

@@ -2,7 +2,7 @@
 // driven by playwright-core (never a downloaded browser).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { assemble, type Application } from '../../src/app/assemble.ts';
+import { assemble, type Application } from '../../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo-data.ts';
 import { storeTargets } from '../../test/support/test-databases.ts';
 

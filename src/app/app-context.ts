@@ -1,13 +1,12 @@
 // What every use case needs: the database, the policies, the work calendar and a clock.
 // Passed explicitly; no use case reaches for a global.
 
-import type { Kysely } from 'kysely';
 import type { WorkCalendar } from '../domain/deadline/work-calendar.ts';
 import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
-import type { Database } from '../store/schema.ts';
+import type { Db } from '../store/transaction.ts';
 
 export interface AppContext {
-  readonly db: Kysely<Database>;
+  readonly db: Db;
   readonly registry: PolicyRegistry;
   readonly calendar: WorkCalendar;
   readonly now: () => Date;

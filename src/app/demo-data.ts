@@ -2,14 +2,20 @@
 // several states. The cases are made through the same use cases a user would fire, so
 // the demo is also a smoke test of the procedure.
 
-import { sql } from 'kysely';
+import type { Role, UnitKind } from '../domain/account/roles.ts';
 import { todayInChina } from '../domain/calendar-date.ts';
-import type { Role } from '../domain/case/case-state.ts';
-import type { Actor } from './accounts/sessions.ts';
-import { hashPassword } from './accounts/sessions.ts';
+import type { AssessmentFactor } from '../domain/case/case-state.ts';
+import { wipeDatabase } from '../store/database.ts';
+import { inTransaction } from '../store/transaction.ts';
+import { insertUnit } from '../store/unit.repository.ts';
+import { countUsers, insertUser } from '../store/user.repository.ts';
+import type { Actor } from './account/sessions.ts';
+import { hashPassword } from './account/sessions.ts';
 import type { AppContext } from './app-context.ts';
-import { appendAudit } from './audit-log.ts';
-import { fireTransition, openCase, recordAssessment, recordFact } from './cases/case-commands.ts';
+import { appendAudit } from './audit/audit-log.ts';
+import { fireTransition } from './case/fire-transition.ts';
+import { openCase } from './case/open-case.ts';
+import { recordAssessment, recordFact } from './case/record-on-case.ts';
 
 /** One password for every demo account; printed at start, never for production use. */
 export const DEMO_PASSWORD = 'Rongcuo@2026';
@@ -17,7 +23,7 @@ export const DEMO_PASSWORD = 'Rongcuo@2026';
 interface DemoUnit {
   key: string;
   name: string;
-  kind: 'league' | 'bureau' | 'section' | 'county_bureau';
+  kind: UnitKind;
   parent: string | null;
   policy: string | null;
 }
@@ -76,17 +82,12 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 export async function hasData(ctx: AppContext): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n) > 0;
+  return (await countUsers(ctx.db)) > 0;
 }
 
-/** Drops every table and type (DROP, not DELETE: the audit log refuses deletes) so migrations start afresh. */
+/** Drops everything so migrations start afresh (`rongcuo demo --reset`). */
 export async function wipe(ctx: AppContext): Promise<void> {
-  await sql`drop schema public cascade`.execute(ctx.db);
-  await sql`create schema public`.execute(ctx.db);
+  await wipeDatabase(ctx.db);
 }
 
 export async function seedDemo(ctx: AppContext): Promise<void> {
@@ -94,33 +95,25 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const unitIds = new Map<string, string>();
   const userIds = new Map<string, string>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     for (const u of UNITS) {
-      const row = await trx
-        .insertInto('units')
-        .values({
-          name: u.name,
-          kind: u.kind,
-          parent_id: u.parent === null ? null : unitIds.get(u.parent)!,
-          policy_id: u.policy,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await insertUnit(trx, {
+        name: u.name,
+        kind: u.kind,
+        parent_id: u.parent === null ? null : unitIds.get(u.parent)!,
+        policy_id: u.policy,
+      });
       unitIds.set(u.key, row.id);
     }
     for (const u of DEMO_USERS) {
-      const row = await trx
-        .insertInto('users')
-        .values({
-          username: u.username,
-          display_name: u.name,
-          unit_id: unitIds.get(u.unit)!,
-          roles: u.roles,
-          badge_number: u.badge ?? null,
-          password_hash: passwordHash,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await insertUser(trx, {
+        username: u.username,
+        displayName: u.name,
+        unitId: unitIds.get(u.unit)!,
+        roles: u.roles,
+        badgeNumber: u.badge ?? null,
+        passwordHash,
+      });
       userIds.set(u.username, row.id);
     }
     await appendAudit(
@@ -228,7 +221,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   }
   v = (await fireTransition(ctx, investigator, c.id, { kind: 'complete_investigation' }, v))
     .version;
-  const findings: Record<string, string> = {
+  const findings: Record<AssessmentFactor, string> = {
     intent: '无故意或重大过失',
     conditions: '检测机构设备故障，执法人员无法识别',
     procedure: '按规定审查了检测报告的资质和程序',
@@ -236,8 +229,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     consequences: '已撤销处罚决定并退还罚款，未造成不良影响',
     remedy: '当事人损失已全部挽回',
   };
-  for (const [factor, finding] of Object.entries(findings)) {
-    v = (await recordAssessment(ctx, investigator, c.id, factor as never, finding, v)).version;
+  for (const [factor, finding] of Object.entries(findings) as [AssessmentFactor, string][]) {
+    v = (await recordAssessment(ctx, investigator, c.id, factor, finding, v)).version;
   }
   v = (await fireTransition(ctx, investigator, c.id, { kind: 'submit_for_decision' }, v)).version;
   await fireTransition(

@@ -1,6 +1,6 @@
 // `rongcuo audit verify`: walk the audit log's SM3 chain and report the first broken link.
 
-import { verifyAuditLog } from '../app/audit-log.ts';
+import { verifyAuditLog } from '../app/audit/audit-log.ts';
 import { openDatabase } from '../store/database.ts';
 import type { CliIO } from './cli-io.ts';
 

@@ -1,7 +1,7 @@
 // `rongcuo demo [--reset]`: load the demo data; --reset wipes the database first.
 
 import { parseArgs } from 'node:util';
-import { assemble } from '../app/assemble.ts';
+import { assemble } from '../main.ts';
 import { demoAccountsTable, hasData, seedDemo, wipe } from '../app/demo-data.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import type { CliIO } from './cli-io.ts';

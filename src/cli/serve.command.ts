@@ -2,7 +2,7 @@
 // PostgreSQL in ./data and loads the demo data on the first start.
 
 import { parseArgs } from 'node:util';
-import { assemble } from '../app/assemble.ts';
+import { assemble } from '../main.ts';
 import { demoAccountsTable, hasData, seedDemo } from '../app/demo-data.ts';
 import { ensureScheduled, startJobWorker } from '../app/jobs/job-runner.ts';
 import { hostname } from 'node:os';

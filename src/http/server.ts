@@ -1,36 +1,47 @@
-// Builds the Fastify application: OpenAPI, error mapping, and the routes of each area.
-// Routes stay thin: parse -> call a use case -> present.
+// Builds the Fastify application: OpenAPI generated from the contract's schemas, error
+// mapping, the routes of every area, and the web application. Routes stay thin: parse ->
+// call a use case -> present.
 
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppContext } from '../app/app-context.ts';
+import { adminRoutes } from './account/admin.routes.ts';
+import { sessionRoutes } from './account/session.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { caseActionRoutes } from './case/case-actions.routes.ts';
+import { caseRoutes } from './case/cases.routes.ts';
+import { evidenceRoutes } from './case/evidence.routes.ts';
+import { deadlineRoutes } from './deadline/deadlines.routes.ts';
+import { evaluateRoutes } from './determination/evaluate.routes.ts';
 import { installErrorHandling } from './http-errors.ts';
-import { evaluateRoutes } from './routes/evaluate.routes.ts';
-import { healthRoutes, type HealthCheck } from './routes/health.routes.ts';
+import { policyRoutes } from './policy/policies.routes.ts';
+import { healthRoutes } from './system/health.routes.ts';
 
-export interface ServerDeps {
-  readonly registry: PolicyRegistry;
-  readonly health: HealthCheck;
-  /** Further route plugins (the case procedure), registered after the common ones. */
-  readonly plugins?: readonly ((app: FastifyInstance) => Promise<void>)[];
+export interface ServerOptions {
   readonly logger?: boolean;
+  readonly secureCookies?: boolean;
   /** The built web application (dist/web); served at / with index.html for its routes. */
   readonly webRoot?: string;
 }
 
-export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+export async function buildServer(
+  ctx: AppContext,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // coerceTypes for query strings and parameters, which arrive as text.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
-  });
+  }).withTypeProvider<TypeBoxTypeProvider>();
   const webRoot =
-    deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
+    options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : null;
   installErrorHandling(app, { spa: webRoot !== null });
   await app.register(fastifyCookie);
 
@@ -54,9 +65,19 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  healthRoutes(app, deps.health);
-  await app.register(async (scope) => evaluateRoutes(scope, deps.registry));
-  for (const plugin of deps.plugins ?? []) await app.register(plugin);
+  for (const routes of [
+    healthRoutes(ctx),
+    evaluateRoutes(ctx),
+    sessionRoutes(ctx, { secureCookies: options.secureCookies ?? false }),
+    adminRoutes(ctx),
+    auditRoutes(ctx),
+    policyRoutes(ctx),
+    caseRoutes(ctx),
+    caseActionRoutes(ctx),
+    evidenceRoutes(ctx),
+    deadlineRoutes(ctx),
+  ])
+    await app.register(routes);
 
   // The web application's files; its own routes (/cases/..., /login) load index.html.
   if (webRoot)

@@ -3,7 +3,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import { authenticate, checkCsrf, type Actor } from '../app/accounts/sessions.ts';
+import { authenticate, checkCsrf, type Actor } from '../app/account/sessions.ts';
 
 export const SESSION_COOKIE = 'rongcuo_session';
 

@@ -3,7 +3,7 @@
 // the same driver (`pg`) and the same Kysely dialect, so the SQL that runs in
 // development is the SQL that runs in production.
 
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import path from 'node:path';
 import pg from 'pg';
 import { EMBEDDED_USER, startEmbeddedServer } from './embedded-server.ts';
@@ -101,4 +101,20 @@ function maskPassword(url: string): string {
   } catch {
     return url.replace(/:[^:@/]*@/, ':***@');
   }
+}
+
+/** Whether the database answers a query now. */
+export async function pingDatabase(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops every table and type (DROP, not DELETE: the audit log refuses deletes) so migrations start afresh. */
+export async function wipeDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`drop schema public cascade`.execute(db);
+  await sql`create schema public`.execute(db);
 }

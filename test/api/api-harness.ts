@@ -1,6 +1,6 @@
 // One running application per test file and database: demo units and accounts, a clock
 // the test can move, and a logged-in HTTP client per demo user.
-import { assemble, type Application } from '../../src/app/assemble.ts';
+import { assemble, type Application } from '../../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo-data.ts';
 import type { StoreTarget } from '../support/test-databases.ts';
 import { HttpClient } from '../support/http-client.ts';

@@ -61,7 +61,7 @@ describe.each(storeTargets())('jobs and deadlines on $name', (target) => {
     expect(soon.length).toBeLessThan(overdue.length);
     // An officer of another section sees none of them; the officer concerned may read his case.
     const other = await h.as('zhaoli');
-    expect((await other.get('/api/v1/deadlines')).body).toEqual({ mine: [], unit: [] });
+    expect((await other.get('/api/v1/deadlines')).body).toEqual({ mine: [], unit: [], all: [] });
     const concerned = await h.as('wangqiang');
     expect((await concerned.get('/api/v1/deadlines')).body.unit.length).toBe(overdue.length);
   });

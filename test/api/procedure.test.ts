@@ -1,5 +1,6 @@
 // The whole procedure of 第十四至十九条 over real HTTP, as each role would do it, and the
 // forbidden paths beside each step. Runs on the embedded database and on the server.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/calendar-date.ts';
 import { storeTargets } from '../support/test-databases.ts';
@@ -106,7 +107,13 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       },
     );
     expect(res.status).toBe(201);
-    expect(res.body.result.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The upload answers with the case as the investigator now sees it, the file on it.
+    expect(res.body.evidence.at(-1)).toMatchObject({
+      filename: '检测报告.pdf',
+      factId: 'a10.3',
+      factCitation: '第十条第（三）项',
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
     v = res.body.version;
     res = await investigator.request(
       'POST',
@@ -374,9 +381,9 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     expect(res.body.state).toBe('notified');
     detail = (await secretary.get(`/api/v1/cases/${c.id}`)).body;
     expect(
-      detail.decisions.map((d: { conclusion: string; on_review: boolean }) => [
+      detail.decisions.map((d: { conclusion: string; onReview: boolean }) => [
         d.conclusion,
-        d.on_review,
+        d.onReview,
       ]),
     ).toEqual([
       ['no_liability', false],

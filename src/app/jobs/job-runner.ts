@@ -6,9 +6,12 @@
 
 import { addDays, todayInChina } from '../../domain/calendar-date.ts';
 import { IDLE_TIMEOUT_MINUTES } from '../../domain/account/account-rules.ts';
-import { claimDueJob, completeJob, scheduleJob } from '../../store/jobs.ts';
+import { overdueNotifications } from '../../store/case-list.queries.ts';
+import { claimDueJob, completeJob, scheduleJob } from '../../store/job.repository.ts';
+import { deleteIdleSessions } from '../../store/session.repository.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import type { AppContext } from '../app-context.ts';
-import { appendAudit } from '../audit-log.ts';
+import { appendAudit } from '../audit/audit-log.ts';
 
 export const JOB_KINDS = ['deadline_scan', 'session_cleanup'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -43,14 +46,8 @@ async function perform(ctx: AppContext, kind: JobKind, runAt: Date): Promise<voi
     case 'deadline_scan': {
       // Unsent notifications past their due date: recorded once per run for supervision.
       const today = todayInChina(ctx.now());
-      const overdue = await ctx.db
-        .selectFrom('notifications')
-        .innerJoin('cases', 'cases.id', 'notifications.case_id')
-        .select(['notifications.id', 'notifications.case_id', 'notifications.due', 'cases.number'])
-        .where('notifications.sent_at', 'is', null)
-        .where('notifications.due', '<', today)
-        .execute();
-      await ctx.db.transaction().execute((trx) =>
+      const overdue = await overdueNotifications(ctx.db, today);
+      await inTransaction(ctx.db, (trx) =>
         appendAudit(
           trx,
           {
@@ -74,7 +71,7 @@ async function perform(ctx: AppContext, kind: JobKind, runAt: Date): Promise<voi
     }
     case 'session_cleanup': {
       const cutoff = new Date(ctx.now().getTime() - IDLE_TIMEOUT_MINUTES * 60_000);
-      await ctx.db.deleteFrom('sessions').where('last_seen_at', '<', cutoff).execute();
+      await deleteIdleSessions(ctx.db, cutoff);
       return;
     }
   }

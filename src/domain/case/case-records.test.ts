@@ -4,9 +4,8 @@ import {
   checkAttachEvidence,
   checkRecordAssessment,
   checkRecordFact,
-  EVIDENCE_MAX_BYTES,
-  normalizeContentType,
 } from './case-records.ts';
+import { EVIDENCE_MAX_BYTES, normalizeContentType } from './evidence.ts';
 import { CASE_STATES } from './case-state.ts';
 import type { CaseCheck } from './case-errors.ts';
 import { ACTORS, caseIn } from './test-fixtures.ts';

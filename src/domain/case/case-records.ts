@@ -9,25 +9,18 @@ import {
   isAssessmentFactor,
   type CaseState,
 } from './case-state.ts';
-import { mayActInRole, type Actor, type CaseView } from './case-transitions.ts';
-
-/** 20 MiB: a scanned multi-page record fits; a video does not belong in a case file. */
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
-
-/** The content types evidence may have, with the name people know the format by. */
-export const EVIDENCE_CONTENT_TYPES: Readonly<Record<string, string>> = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
-  // OFD (GB/T 33190), the format of Chinese official electronic documents.
-  'application/ofd': 'OFD',
-  'text/plain': 'TXT',
-};
+import { mayActInRole } from './case-access.ts';
+import type { Actor, CaseView } from './case-view.ts';
+import {
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_TYPE_NAMES,
+  isEvidenceType,
+  normalizeContentType,
+} from './evidence.ts';
 
 export type RecordKind = 'fact' | 'evidence' | 'assessment';
 
-const RECORD_LABELS: Readonly<Record<RecordKind, string>> = {
+export const RECORD_LABELS: Readonly<Record<RecordKind, string>> = {
   fact: '记录事实',
   evidence: '上传证据',
   assessment: '记录综合分析研判',
@@ -101,11 +94,6 @@ export interface EvidenceInput {
   readonly size: number;
 }
 
-/** `text/plain; charset=utf-8` → `text/plain`. */
-export function normalizeContentType(contentType: string): string {
-  return contentType.split(';', 1)[0]!.trim().toLowerCase();
-}
-
 /** A file of evidence: its type is one of the allowed ones and it is at most 20 MiB. */
 export function checkAttachEvidence(
   caseView: CaseView,
@@ -115,11 +103,10 @@ export function checkAttachEvidence(
   const access = checkRecordAccess(caseView, actor, 'evidence');
   if (!access.ok) return access;
   const type = typeof input.contentType === 'string' ? normalizeContentType(input.contentType) : '';
-  if (!Object.hasOwn(EVIDENCE_CONTENT_TYPES, type)) {
-    const allowed = [...new Set(Object.values(EVIDENCE_CONTENT_TYPES))].join('、');
+  if (!isEvidenceType(type)) {
     return refusal(
       'EVIDENCE_TYPE_NOT_ALLOWED',
-      `证据文件须为 ${allowed} 格式：${String(input.contentType)}`,
+      `证据文件须为 ${EVIDENCE_TYPE_NAMES} 格式：${String(input.contentType)}`,
     );
   }
   if (!Number.isSafeInteger(input.size) || input.size < 0) {

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ADMIN_ROLES,
   ASSESSMENT_FACTOR_LABELS,
   ASSESSMENT_FACTORS,
-  CASE_ROLES,
   CASE_STATE_LABELS,
   CASE_STATES,
   ENFORCEMENT_ACTION_LABELS,
-  isAdminRole,
   isCaseState,
   isEnforcementAction,
   isPublicationScope,
-  isRole,
   isTerminalState,
   publicationScopes,
-  ROLES,
 } from './case-state.ts';
 import { EDUCATION_PROCEDURE } from './test-fixtures.ts';
 
@@ -24,13 +19,6 @@ describe('the vocabulary of the procedure', () => {
     expect(CASE_STATES.filter(isTerminalState)).toEqual(['closed', 'refused', 'withdrawn']);
     expect(isCaseState('decided')).toBe(true);
     expect(isCaseState('archived')).toBe(false);
-  });
-
-  it('splits the roles into case roles and the three administrators', () => {
-    expect([...CASE_ROLES, ...ADMIN_ROLES].sort()).toEqual([...ROLES].sort());
-    expect(ROLES.filter(isAdminRole)).toEqual([...ADMIN_ROLES]);
-    expect(isRole('officer')).toBe(true);
-    expect(isRole('root')).toBe(false);
   });
 
   it('names the six factors of 第十四条 and the enforcement actions as the texts do', () => {

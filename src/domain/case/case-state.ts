@@ -1,7 +1,9 @@
 // The vocabulary of the case procedure (第十四至十九条, docs/design/case-procedure.md):
-// states, roles, the six assessment factors, enforcement actions. Plain constants with
-// their Chinese labels, so that the interface, the documents and the store agree.
+// states, the six assessment factors, enforcement actions, origins and recipients. Plain
+// constants with their Chinese labels, so that the interface, the documents and the store
+// agree.
 
+import { assertNever } from '../assert-never.ts';
 import type { ProcedureParams } from '../policy/policy-model.ts';
 
 export const CASE_STATES = [
@@ -63,54 +65,14 @@ export function isTerminalState(state: CaseState): boolean {
 export const OBJECTION_RETURN_STATES = ['notified', 'published'] as const;
 export type ObjectionReturnState = (typeof OBJECTION_RETURN_STATES)[number];
 
-export const ROLES = [
-  'officer',
-  'investigator',
-  'secretary',
-  'reviewer',
-  'sysadmin',
-  'secadmin',
-  'auditadmin',
-] as const;
+/** How the deciding body answered an objection. */
+export const OBJECTION_RESULTS = ['confirmed', 'changed'] as const;
+export type ObjectionResult = (typeof OBJECTION_RESULTS)[number];
 
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  officer: '执法人员',
-  investigator: '调查人员',
-  secretary: '党委/党组秘书',
-  reviewer: '法制、纪检审核人员',
-  sysadmin: '系统管理员',
-  secadmin: '安全管理员',
-  auditadmin: '审计管理员',
+export const OBJECTION_RESULT_LABELS: Readonly<Record<ObjectionResult, string>> = {
+  confirmed: '复核维持原结论',
+  changed: '复核变更结论',
 };
-
-/** Roles that work on cases; the administrators (三员) never do. */
-export const CASE_ROLES = ['officer', 'investigator', 'secretary', 'reviewer'] as const;
-export type CaseRole = (typeof CASE_ROLES)[number];
-
-export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditadmin'] as const;
-export type AdminRole = (typeof ADMIN_ROLES)[number];
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
-export function isAdminRole(role: Role): role is AdminRole {
-  switch (role) {
-    case 'sysadmin':
-    case 'secadmin':
-    case 'auditadmin':
-      return true;
-    case 'officer':
-    case 'investigator':
-    case 'secretary':
-    case 'reviewer':
-      return false;
-    default:
-      return assertNever(role);
-  }
-}
 
 /** The six factors of 综合分析研判 (第十四条), in the order the article lists them. */
 export const ASSESSMENT_FACTORS = [
@@ -183,9 +145,4 @@ export function publicationScopes(procedure: ProcedureParams): readonly Publicat
 
 export function isPublicationScope(procedure: ProcedureParams, scope: string): boolean {
   return procedure.publication.scopes.includes(scope);
-}
-
-/** For exhaustive switches: a new member of a union breaks the build here. */
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${String(value)}`);
 }

@@ -10,29 +10,27 @@ import { addDays } from '../calendar-date.ts';
 import { OUTCOME_CODES } from '../policy/policy-model.ts';
 import type { OutcomeCode } from '../policy/policy-model.ts';
 import { allowedRecords, checkRecordAssessment } from './case-records.ts';
+import { isAdminRole } from '../account/roles.ts';
+import type { CaseAction } from './case-actions.ts';
+import type { TransitionEffects } from './case-effects.ts';
+import { allowedActions, newCaseActions } from './case-guards.ts';
 import {
   ASSESSMENT_FACTORS,
   CASE_STATES,
-  isAdminRole,
   isTerminalState,
   type AssessmentFactor,
 } from './case-state.ts';
+import { NO_CASE, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from './case-transitions.ts';
+import type { Actor, CaseContext, CaseView } from './case-view.ts';
+import { needsEnforcementErrorRecord, opensCorrection } from './conclusion-effects.ts';
+import { decideTransition } from './decide-transition.ts';
 import {
-  allowedActions,
-  decideTransition,
-  needsEnforcementErrorRecord,
-  NO_CASE,
-  opensCorrection,
-  TRANSITION_NAMES,
-  TRANSITIONS,
-  type Actor,
-  type CaseAction,
-  type CaseContext,
-  type CaseView,
-  type TransitionEffects,
-  type TransitionName,
-} from './case-transitions.ts';
-import { ACTORS, context, EMERGENCY_PROCEDURE, validAction } from './test-fixtures.ts';
+  ACTORS,
+  context,
+  determination,
+  EMERGENCY_PROCEDURE,
+  validAction,
+} from './test-fixtures.ts';
 
 interface Ledger {
   errorRecords: number;
@@ -54,7 +52,7 @@ function apply(view: CaseView | null, effects: TransitionEffects, ledger: Ledger
           officerId: change.officerId,
           applicantId: change.applicantId,
           recordedFactors: [],
-          determination: { status: 'undetermined', outcome: null },
+          determination: determination('undetermined', null),
           decision: null,
           notifications: [],
           objectionDue: null,
@@ -215,7 +213,7 @@ function movesNow(view: CaseView | null, ctx: CaseContext, pick: number): Move[]
       const missing = ASSESSMENT_FACTORS.filter((f) => !view.recordedFactors.includes(f));
       if (missing[0] !== undefined) moves.push({ kind: 'factor', actor, factor: missing[0] });
     }
-    for (const name of allowedActions(view, actor, ctx)) {
+    for (const name of view === null ? newCaseActions(actor) : allowedActions(view, actor, ctx)) {
       moves.push({ kind: 'action', actor, action: guidedAction(name, view, ctx, pick) });
     }
   }
@@ -278,7 +276,7 @@ describe('random runs of the procedure', () => {
           }
           const { actor } = move;
           if (move.kind === 'fact') {
-            view = { ...view!, determination: { status: 'determined', outcome: move.outcome } };
+            view = { ...view!, determination: determination('determined', move.outcome) };
             continue;
           }
           if (move.kind === 'factor') {

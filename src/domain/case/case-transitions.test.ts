@@ -1,32 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledPolicy } from '../policy/compile-policy.ts';
 import type { OutcomeCode, ProcedureParams } from '../policy/policy-model.ts';
-import { ASSESSMENT_FACTORS, CASE_STATES, ROLES, type Role } from './case-state.ts';
+import { ROLES, type Role } from '../account/roles.ts';
+import { canRead } from './case-access.ts';
+import type { CaseAction } from './case-actions.ts';
+import type { CaseChange, TransitionResult } from './case-effects.ts';
+import { allowedActions, newCaseActions } from './case-guards.ts';
+import { ASSESSMENT_FACTORS, CASE_STATES } from './case-state.ts';
 import {
-  allowedActions,
-  canRead,
-  decideTransition,
   isTransitionName,
-  needsEnforcementErrorRecord,
   NO_CASE,
-  opensCorrection,
-  outcomeCodesOf,
   TRANSITION_NAMES,
   transitionDef,
   TRANSITIONS,
-  type Actor,
-  type CaseAction,
-  type CaseChange,
-  type CaseView,
   type FromState,
   type TransitionName,
-  type TransitionResult,
 } from './case-transitions.ts';
+import { outcomeCodesOf, type Actor, type CaseView } from './case-view.ts';
+import { needsEnforcementErrorRecord, opensCorrection } from './conclusion-effects.ts';
+import { decideTransition } from './decide-transition.ts';
 import {
   ACTORS,
   caseIn,
   context,
   contextFor,
+  determination,
   EDUCATION_OUTCOMES,
   EDUCATION_PROCEDURE,
   EMERGENCY_OUTCOMES,
@@ -241,7 +239,7 @@ describe('guards', () => {
 
   it('MISSING_FACTS: the investigation ends only on facts that settle the determination', () => {
     const open = caseIn('investigating', {
-      determination: { status: 'undetermined', outcome: null },
+      determination: determination('undetermined', null),
     });
     const result = decideTransition(
       open,
@@ -277,7 +275,9 @@ describe('guards', () => {
         ctx,
       ),
     );
-    expect(effects.changes).toEqual([{ kind: 'record_determination', outcome: 'tolerated' }]);
+    expect(effects.changes).toEqual([
+      { kind: 'record_determination', determination: determination('determined', 'tolerated') },
+    ]);
   });
 
   it('DEPARTURE_REASON_REQUIRED: a conclusion other than the engine outcome needs a reason', () => {
@@ -356,6 +356,15 @@ describe('guards', () => {
         JSON.stringify(patch),
       ).toBe('INVALID_INPUT');
     }
+  });
+
+  it('NOT_FOUND: a related unit that does not exist', () => {
+    const action = { ...validAction('record_decision'), relatedUnitIds: ['unit-b', 'unit-x'] };
+    const refused = decideTransition(caseIn('awaiting_decision'), action, ACTORS.secretary, ctx);
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '相关单位不存在：unit-x' },
+    });
   });
 
   it('INVALID_INPUT: a case opened without a title, conduct, unit or known enforcement action', () => {
@@ -906,17 +915,19 @@ describe('who may read and do what', () => {
 
   it('lists the actions each actor may take now', () => {
     const ctx = context();
-    const allowed = (c: CaseView | null, a: Actor) => allowedActions(c, a, ctx);
-    expect(allowed(null, ACTORS.officer)).toEqual(['submit_application']);
-    expect(allowed(null, ACTORS.investigator)).toEqual(['initiate']);
-    expect(allowed(null, ACTORS.outsideInvestigator)).toEqual([]);
+    const allowed = (c: CaseView, a: Actor) => allowedActions(c, a, ctx);
+    expect(newCaseActions(ACTORS.officer)).toEqual(['submit_application']);
+    expect(newCaseActions(ACTORS.investigator)).toEqual(['initiate']);
+    expect(newCaseActions(ACTORS.outsideInvestigator)).toEqual([]);
+    expect(newCaseActions(ACTORS.reviewer)).toEqual([]);
+    expect(newCaseActions(ACTORS.sysadmin)).toEqual([]);
     expect(allowed(caseIn('submitted'), ACTORS.investigator)).toEqual(['accept', 'refuse']);
     expect(allowed(caseIn('submitted'), ACTORS.officer)).toEqual(['withdraw']);
     expect(allowed(caseIn('investigating'), ACTORS.investigator)).toEqual([
       'complete_investigation',
     ]);
     const unsettled = caseIn('investigating', {
-      determination: { status: 'undetermined', outcome: null },
+      determination: determination('undetermined', null),
     });
     expect(allowed(unsettled, ACTORS.investigator)).toEqual([]);
     expect(

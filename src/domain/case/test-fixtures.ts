@@ -5,14 +5,11 @@
 
 import { createWorkCalendar } from '../deadline/work-calendar.ts';
 import type { OutcomeCode, ProcedureParams } from '../policy/policy-model.ts';
-import { ASSESSMENT_FACTORS, type CaseState, type Role } from './case-state.ts';
-import type {
-  Actor,
-  CaseAction,
-  CaseContext,
-  CaseView,
-  TransitionName,
-} from './case-transitions.ts';
+import type { Role } from '../account/roles.ts';
+import type { CaseAction } from './case-actions.ts';
+import { ASSESSMENT_FACTORS, type CaseState } from './case-state.ts';
+import type { TransitionName } from './case-transitions.ts';
+import type { Actor, CaseContext, CaseDetermination, CaseView } from './case-view.ts';
 
 /** policies/xilingol-emergency-2024/v1.yaml, `procedure`. */
 export const EMERGENCY_PROCEDURE: ProcedureParams = {
@@ -80,12 +77,35 @@ export const CALENDAR = createWorkCalendar({
 
 export const TODAY = '2030-09-20';
 
+/** The units the fixtures' cases name: their own and a related one. */
+export const KNOWN_UNITS: ReadonlySet<string> = new Set(['unit-a', 'unit-b', 'unit-c']);
+
+/** A determination as the snapshot carries it; the explanation is the engine's to test. */
+export function determination(
+  status: CaseDetermination['status'],
+  outcome: CaseDetermination['outcome'],
+): CaseDetermination {
+  return {
+    policy: 'xilingol-emergency-2024',
+    policyVersion: 1,
+    asOf: TODAY,
+    status,
+    outcome,
+    basis: [],
+    citation: '',
+    grounds: [],
+    missing: [],
+    explanation: { summary: '', grounds: [] },
+  };
+}
+
 export function context(overrides: Partial<CaseContext> = {}): CaseContext {
   return {
     today: TODAY,
     procedure: EMERGENCY_PROCEDURE,
     outcomes: EMERGENCY_OUTCOMES,
     calendar: CALENDAR,
+    knownUnitIds: KNOWN_UNITS,
     ...overrides,
   };
 }
@@ -174,7 +194,7 @@ export function caseIn(state: CaseState, overrides: Partial<CaseView> = {}): Cas
     officerId: OFFICER_ID,
     applicantId: OFFICER_ID,
     recordedFactors: reached(state, 'assessing') ? ASSESSMENT_FACTORS : [],
-    determination: { status: 'determined', outcome: 'tolerated' },
+    determination: determination('determined', 'tolerated'),
     decision: decided ? { conclusion: 'tolerated', meetingDate: '2030-09-10' } : null,
     notifications: decided
       ? [

@@ -1,0 +1,82 @@
+// A case as its reader sees it: everything recorded on it, the engine on its facts, and
+// what the reader may do next. A case the reader may not read is NOT_FOUND, so its
+// existence does not leak.
+
+import { todayInChina, type CalendarDate } from '../../domain/calendar-date.ts';
+import { canRead } from '../../domain/case/case-access.ts';
+import { allowedActions } from '../../domain/case/case-guards.ts';
+import { allowedRecords, type RecordKind } from '../../domain/case/case-records.ts';
+import type { TransitionName } from '../../domain/case/case-transitions.ts';
+import type { Actor as CaseActor } from '../../domain/case/case-view.ts';
+import { suggestNextQuestion, type NextQuestion } from '../../domain/policy/evaluate.ts';
+import { findCase } from '../../store/case.repository.ts';
+import { caseRecords, namesOf, type CaseRecords } from '../../store/case-detail.queries.ts';
+import type { Conn } from '../../store/transaction.ts';
+import type { Actor } from '../account/sessions.ts';
+import { type AppContext, UseCaseError } from '../app-context.ts';
+import { caseActor } from './case-actor.ts';
+import { snapshotOf, type CaseSnapshot } from './case-snapshot.ts';
+import { caseContext } from './case-write.ts';
+
+export interface CaseNames {
+  readonly units: ReadonlyMap<string, string>;
+  readonly people: ReadonlyMap<string, { readonly name: string; readonly badge: string | null }>;
+}
+
+/** What the case page shows, before it is put in the API's shape (http/case/case.presenter.ts). */
+export interface CaseReading {
+  readonly snapshot: CaseSnapshot;
+  readonly records: CaseRecords;
+  readonly names: CaseNames;
+  readonly nextQuestion: NextQuestion | null;
+  readonly allowedActions: readonly TransitionName[];
+  readonly allowedRecords: readonly RecordKind[];
+  readonly today: CalendarDate;
+}
+
+const NOT_FOUND = () => new UseCaseError('NOT_FOUND', '案件不存在');
+
+/** The case's row and the reader, if the reader may read it; NOT_FOUND otherwise. */
+export async function readableCase(db: Conn, actor: Actor, caseId: string) {
+  const row = await findCase(db, caseId);
+  if (!row) throw NOT_FOUND();
+  const who: CaseActor = await caseActor(db, actor, row.unit_id);
+  if (!canRead({ officerId: row.officer_id, applicantId: row.applicant_id }, who))
+    throw NOT_FOUND();
+  return { row, who };
+}
+
+export async function readCase(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+): Promise<CaseReading> {
+  const { row, who } = await readableCase(ctx.db, actor, caseId);
+  const records = await caseRecords(ctx.db, caseId);
+  const latestDecision = records.decisions[records.decisions.length - 1];
+  const snapshot = snapshotOf(ctx, row, {
+    facts: records.facts,
+    factors: records.assessments.map((a) => a.factor),
+    latestDecision,
+    notifications: records.notifications,
+    openObjection: records.objections.find((o) => o.result === null),
+  });
+  const unitIds = [
+    row.unit_id,
+    ...records.notifications.filter((n) => n.recipient_kind === 'unit').map((n) => n.recipient),
+  ];
+  const people = [
+    row.officer_id,
+    ...records.timeline.map((e) => e.actor_id).filter((id): id is string => id !== null),
+  ];
+  const names = await namesOf(ctx.db, unitIds, people);
+  return {
+    snapshot,
+    records,
+    names,
+    nextQuestion: suggestNextQuestion(snapshot.policy, snapshot.values),
+    allowedActions: allowedActions(snapshot.view, who, caseContext(ctx, snapshot.policy)),
+    allowedRecords: allowedRecords(snapshot.view, who),
+    today: todayInChina(ctx.now()),
+  };
+}

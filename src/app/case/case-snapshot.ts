@@ -1,0 +1,125 @@
+// Loads a case and what the state machine needs about it (CaseView): the facts recorded
+// are evaluated under the case's own policy version, the version pinned when the case
+// was opened, never a later one.
+
+import { todayInChina } from '../../domain/calendar-date.ts';
+import { determineCase } from '../../domain/case/case-determination.ts';
+import type {
+  AssessmentFactor,
+  CaseOrigin,
+  CaseState,
+  ObjectionReturnState,
+  RecipientKind,
+} from '../../domain/case/case-state.ts';
+import type { CaseDetermination, CaseView } from '../../domain/case/case-view.ts';
+import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
+import { Tri } from '../../domain/policy/decision-diagram.ts';
+import type { FactVector } from '../../domain/policy/evaluate.ts';
+import type { OutcomeCode } from '../../domain/policy/policy-model.ts';
+import { findCase, lockCase, snapshotRows } from '../../store/case.repository.ts';
+import type { CaseRow } from '../../store/schema.ts';
+import type { Conn, Tx } from '../../store/transaction.ts';
+import { type AppContext, UseCaseError } from '../app-context.ts';
+
+export function policyOfCase(
+  ctx: AppContext,
+  row: Pick<CaseRow, 'policy_id' | 'policy_version'>,
+): CompiledPolicy {
+  const policy = ctx.registry.byId
+    .get(row.policy_id)
+    ?.find((p) => p.version === row.policy_version);
+  if (!policy)
+    throw new UseCaseError(
+      'UNKNOWN_POLICY',
+      `制度 ${row.policy_id} 版本 ${row.policy_version} 未载入`,
+    );
+  return policy;
+}
+
+/** The rows below a case the view is built from, however they were read. */
+export interface ViewParts {
+  readonly facts: readonly { fact_id: string; value: boolean | null }[];
+  readonly factors: readonly string[];
+  readonly latestDecision: { conclusion: string; meeting_date: string } | undefined;
+  readonly notifications: readonly {
+    id: string;
+    recipient_kind: string;
+    recipient: string;
+    due: string;
+    sent_at: Date | null;
+  }[];
+  readonly openObjection: { return_to: string } | undefined;
+}
+
+/** The fact vector of a case's recorded facts; facts never recorded are unknown. */
+function factVector(policy: CompiledPolicy, facts: ViewParts['facts']): FactVector {
+  const values = new Uint8Array(policy.facts.length).fill(Tri.Unknown);
+  for (const r of facts) {
+    const index = policy.factIndex.get(r.fact_id);
+    if (index !== undefined && r.value !== null) values[index] = r.value ? Tri.True : Tri.False;
+  }
+  return values;
+}
+
+export interface CaseSnapshot {
+  readonly row: CaseRow;
+  readonly policy: CompiledPolicy;
+  readonly values: FactVector;
+  /** The engine on the facts as they are now, whatever the case's state. */
+  readonly live: CaseDetermination;
+  readonly view: CaseView;
+}
+
+/** Builds the snapshot from the case row and the rows below it. */
+export function snapshotOf(ctx: AppContext, row: CaseRow, parts: ViewParts): CaseSnapshot {
+  const policy = policyOfCase(ctx, row);
+  const values = factVector(policy, parts.facts);
+  const live = determineCase(policy, values, todayInChina(ctx.now()));
+  // After submit_for_decision the recorded determination stands; before, the live one.
+  const recorded = row.determination as CaseDetermination | null;
+  const { latestDecision: decision, openObjection } = parts;
+  const view: CaseView = {
+    id: row.id,
+    state: row.state as CaseState,
+    origin: row.origin as CaseOrigin,
+    unitId: row.unit_id,
+    officerId: row.officer_id,
+    applicantId: row.applicant_id,
+    recordedFactors: parts.factors as AssessmentFactor[],
+    determination: recorded ?? live,
+    decision: decision
+      ? { conclusion: decision.conclusion as OutcomeCode, meetingDate: decision.meeting_date }
+      : null,
+    notifications: parts.notifications.map((n) => ({
+      id: n.id,
+      recipientKind: n.recipient_kind as RecipientKind,
+      recipient: n.recipient,
+      due: n.due,
+      sent: n.sent_at !== null,
+    })),
+    objectionDue: row.objection_due,
+    stateBeforeObjection: (openObjection?.return_to as ObjectionReturnState | undefined) ?? null,
+  };
+  return { row, policy, values, live, view };
+}
+
+/** The case with the state machine's view of it, the row locked for a write; NOT_FOUND if none. */
+export async function lockSnapshot(ctx: AppContext, tx: Tx, caseId: string) {
+  return loadWith(ctx, tx, await lockCase(tx, caseId));
+}
+
+export async function loadSnapshot(ctx: AppContext, db: Conn, caseId: string) {
+  return loadWith(ctx, db, await findCase(db, caseId));
+}
+
+async function loadWith(ctx: AppContext, db: Conn, row: CaseRow | undefined) {
+  if (!row) throw new UseCaseError('NOT_FOUND', '案件不存在');
+  const rows = await snapshotRows(db, row.id);
+  return snapshotOf(ctx, row, {
+    facts: rows.facts,
+    factors: rows.factors.map((f) => f.factor),
+    latestDecision: rows.decision,
+    notifications: rows.notifications,
+    openObjection: rows.objection,
+  });
+}

@@ -1,0 +1,28 @@
+// An officer's record (履职档案): their cases, and enforcement errors only where a
+// conclusion made one (第十五条). Read by the officer, and by whoever reads the cases of
+// the officer's unit.
+
+import { canReadOfficerRecord, readScopeOf } from '../../domain/case/case-access.ts';
+import { casesAbout, standingErrorRecords } from '../../store/case-list.queries.ts';
+import { isWithinUnit } from '../../store/unit.repository.ts';
+import { findUser } from '../../store/user.repository.ts';
+import type { Actor } from '../account/sessions.ts';
+import { type AppContext, UseCaseError } from '../app-context.ts';
+
+export async function officerRecord(ctx: AppContext, actor: Actor, officerId: string) {
+  const officer = await findUser(ctx.db, officerId);
+  const mayRead =
+    officer !== undefined &&
+    canReadOfficerRecord(
+      readScopeOf(actor.roles),
+      actor.id,
+      officerId,
+      await isWithinUnit(ctx.db, officer.unit_id, actor.unitId),
+    );
+  if (!officer || !mayRead) throw new UseCaseError('NOT_FOUND', '执法人员不存在');
+  const [cases, errorRecords] = await Promise.all([
+    casesAbout(ctx.db, officerId),
+    standingErrorRecords(ctx.db, officerId),
+  ]);
+  return { officer, cases, errorRecords };
+}

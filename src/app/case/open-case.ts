@@ -1,0 +1,132 @@
+// Opens a case: the officer's own application (in their own unit) or a unit's
+// initiative about one of its officers. The policy in force in the unit on the day is
+// pinned to the case. At most once per idempotency key: a repeated request gets the
+// first one's answer.
+
+import { createHash } from 'node:crypto';
+import { todayInChina } from '../../domain/calendar-date.ts';
+import type { CaseAction } from '../../domain/case/case-actions.ts';
+import type { EnforcementAction } from '../../domain/case/case-state.ts';
+import { decideTransition } from '../../domain/case/decide-transition.ts';
+import { versionInForce } from '../../domain/policy/policy-registry.ts';
+import { insertCase } from '../../store/case.repository.ts';
+import { claimIdempotencyKey, saveIdempotentResponse } from '../../store/idempotency.repository.ts';
+import { inTransaction } from '../../store/transaction.ts';
+import { unitLineage } from '../../store/unit.repository.ts';
+import { isOfficer } from '../../store/user.repository.ts';
+import type { Actor } from '../account/sessions.ts';
+import { type AppContext, UseCaseError } from '../app-context.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { caseContext, refuse } from './case-write.ts';
+
+export interface OpenCaseInput {
+  readonly origin: 'application' | 'initiation';
+  readonly unitId: string;
+  /** For an initiated case: the officer whose conduct is in question. */
+  readonly officerId?: string;
+  readonly title: string;
+  readonly conduct: string;
+  readonly enforcementAction: EnforcementAction;
+}
+
+export interface OpenedCase {
+  readonly id: string;
+  readonly number: string;
+  readonly version: number;
+  /** True when this answers a repeated request with an idempotency key already used. */
+  readonly replayed: boolean;
+}
+
+function actionOf(input: OpenCaseInput): CaseAction {
+  const opening = {
+    unitId: input.unitId,
+    title: input.title,
+    conduct: input.conduct,
+    enforcementAction: input.enforcementAction,
+  };
+  return input.origin === 'application'
+    ? { kind: 'submit_application', ...opening }
+    : { kind: 'initiate', officerId: input.officerId ?? '', ...opening };
+}
+
+export async function openCase(
+  ctx: AppContext,
+  actor: Actor,
+  input: OpenCaseInput,
+  idempotencyKey?: string,
+): Promise<OpenedCase> {
+  const now = ctx.now();
+  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  return inTransaction(ctx.db, async (trx) => {
+    if (idempotencyKey !== undefined) {
+      const claim = await claimIdempotencyKey<Omit<OpenedCase, 'replayed'>>(
+        trx,
+        actor.id,
+        idempotencyKey,
+        requestHash,
+      );
+      if (!claim.fresh) {
+        if (claim.requestHash !== requestHash || claim.response === null) {
+          throw new UseCaseError('IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一请求');
+        }
+        return { ...claim.response, replayed: true };
+      }
+    }
+
+    const lineage = await unitLineage(trx, input.unitId);
+    if (!lineage) throw new UseCaseError('NOT_FOUND', '单位不存在');
+    const versions =
+      lineage.policyId === null ? undefined : ctx.registry.byId.get(lineage.policyId);
+    const policy = versions ? versionInForce(versions, todayInChina(now)) : null;
+    if (!policy) throw new UseCaseError('POLICY_NOT_IN_FORCE', '该单位没有施行中的容错纠错制度');
+
+    if (input.origin === 'initiation') {
+      if (input.officerId === undefined) {
+        throw new UseCaseError('INVALID_INPUT', '单位启动核查须指明被核查的执法人员');
+      }
+      if (!(await isOfficer(trx, input.officerId))) {
+        throw new UseCaseError('NOT_FOUND', '被核查的执法人员不存在');
+      }
+    } else if (input.unitId !== actor.unitId) {
+      throw new UseCaseError('FORBIDDEN', '执法人员只能向本单位提出申请');
+    }
+    const who = {
+      id: actor.id,
+      roles: actor.roles,
+      inUnitScope: lineage.ids.includes(actor.unitId),
+    };
+    const result = decideTransition(null, actionOf(input), who, caseContext(ctx, policy));
+    if (!result.ok) refuse(result.error);
+    const opening = result.effects.changes.find((c) => c.kind === 'create_case');
+    if (opening?.kind !== 'create_case') throw new Error('the state machine opened no case');
+
+    const row = await insertCase(trx, {
+      ...opening,
+      policyId: policy.id,
+      policyVersion: policy.version,
+      state: result.effects.state,
+      at: now,
+    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        action: `case.${result.effects.action}`,
+        entityType: 'case',
+        entityId: row.id,
+        data: {
+          number: row.number,
+          state: result.effects.state,
+          policy: policy.id,
+          policyVersion: policy.version,
+          title: opening.title,
+        },
+      },
+      now,
+    );
+    const opened = { id: row.id, number: row.number, version: row.version };
+    if (idempotencyKey !== undefined)
+      await saveIdempotentResponse(trx, actor.id, idempotencyKey, opened);
+    return { ...opened, replayed: false };
+  });
+}

@@ -1,0 +1,94 @@
+// Accounts over HTTP: the session (log in, who am I), units and users (系统管理员),
+// roles (安全管理员), and the officers a unit may open a case about.
+
+import { ROLES, UNIT_KINDS } from '../domain/account/roles.ts';
+import { OPENING_TRANSITIONS } from '../domain/case/case-transitions.ts';
+import { DateTime, Nullable, StringEnum, Text, Type, Uuid, type Static } from './schema-kit.ts';
+
+export const LoginBody = Type.Object(
+  { username: Text(100, 1), password: Text(200, 1) },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const PasswordBody = Type.Object(
+  { current: Text(200), next: Text(200) },
+  { additionalProperties: false },
+);
+export type PasswordBody = Static<typeof PasswordBody>;
+
+export const SessionUser = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  unitId: Type.String(),
+  roles: Type.Array(StringEnum(ROLES)),
+  roleLabels: Type.Array(Type.String()),
+  /** How this user may open a case (提出申请, 启动核查), as the domain allows it. */
+  newCaseActions: Type.Array(StringEnum(OPENING_TRANSITIONS)),
+});
+export type SessionUser = Static<typeof SessionUser>;
+
+export const Session = Type.Object({ user: SessionUser, csrfToken: Type.String() });
+export type Session = Static<typeof Session>;
+
+export const Unit = Type.Object({
+  id: Type.String(),
+  parentId: Nullable(Type.String()),
+  name: Type.String(),
+  kind: Type.String(),
+  kindLabel: Type.String(),
+  policyId: Nullable(Type.String()),
+});
+export type Unit = Static<typeof Unit>;
+
+export const NewUnitBody = Type.Object(
+  {
+    name: Text(100, 1),
+    parentId: Nullable(Uuid),
+    kind: StringEnum(UNIT_KINDS),
+    policyId: Type.Optional(Nullable(Text(100))),
+  },
+  { additionalProperties: false },
+);
+export type NewUnitBody = Static<typeof NewUnitBody>;
+
+export const User = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  unitId: Type.String(),
+  roles: Type.Array(StringEnum(ROLES)),
+  badgeNumber: Nullable(Type.String()),
+  disabled: Type.Boolean(),
+  lockedUntil: Nullable(DateTime),
+});
+export type User = Static<typeof User>;
+
+export const NewUserBody = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-z0-9._-]{3,40}$' }),
+    displayName: Text(50, 1),
+    unitId: Uuid,
+    password: Text(200),
+    badgeNumber: Type.Optional(Nullable(Text(40))),
+  },
+  { additionalProperties: false },
+);
+export type NewUserBody = Static<typeof NewUserBody>;
+
+export const RolesBody = Type.Object(
+  { roles: Type.Array(StringEnum(ROLES), { maxItems: ROLES.length }) },
+  { additionalProperties: false },
+);
+export type RolesBody = Static<typeof RolesBody>;
+
+/** An officer of the reader's unit subtree, for 单位启动核查. */
+export const Officer = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  badgeNumber: Nullable(Type.String()),
+  unitId: Type.String(),
+  unitName: Type.String(),
+});
+export type Officer = Static<typeof Officer>;

@@ -1,0 +1,401 @@
+// Cases over HTTP: open one, list them, read one as its reader sees it, fire a step of
+// the procedure, record facts, assessment and evidence. Every write on a case answers
+// with the case as the reader now sees it (CaseDetail), so a page never reads it again.
+
+import { ASSESSMENT_FACTORS, CASE_STATES, ENFORCEMENT_ACTIONS } from '../domain/case/case-state.ts';
+import { RECORD_KINDS } from '../domain/case/case-records.ts';
+import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
+import { DEADLINE_STATUSES } from '../domain/deadline/deadline-watch.ts';
+import {
+  Choice,
+  DateOnly,
+  DateTime,
+  Nullable,
+  NullableObject,
+  Person,
+  StringEnum,
+  Text,
+  Type,
+  UnitRef,
+  Uuid,
+  type Static,
+} from './schema-kit.ts';
+
+// ---------------------------------------------------------------------------------------
+// Requests
+
+export const OpenCaseBody = Type.Object(
+  {
+    origin: StringEnum(['application', 'initiation'] as const),
+    unitId: Uuid,
+    officerId: Type.Optional(Uuid),
+    title: Text(200, 1),
+    conduct: Text(10_000, 1),
+    enforcementAction: StringEnum(ENFORCEMENT_ACTIONS),
+  },
+  { additionalProperties: false },
+);
+export type OpenCaseBody = Static<typeof OpenCaseBody>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+});
+
+export const CaseListQuery = Type.Object(
+  {
+    state: Type.Optional(Text(40)),
+    unitId: Type.Optional(Uuid),
+    policyId: Type.Optional(Text(100)),
+    officerId: Type.Optional(Uuid),
+    /** The committee's current conclusion. */
+    outcome: Type.Optional(Text(40)),
+    q: Type.Optional(Text(100)),
+    from: Type.Optional(DateOnly),
+    to: Type.Optional(DateOnly),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
+export const ActionParams = Type.Object({ id: Uuid, action: StringEnum(TRANSITION_NAMES) });
+
+/** The payload of every step; which fields a step reads is the domain's (CaseAction). */
+export const ActionBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    reason: Type.Optional(Nullable(Text(5000))),
+    meetingDate: Type.Optional(DateOnly),
+    members: Type.Optional(Type.Array(Text(50), { maxItems: 50 })),
+    conclusion: Type.Optional(Text(40)),
+    departureReason: Type.Optional(Nullable(Text(5000))),
+    relatedUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
+    notificationId: Type.Optional(Uuid),
+    scope: Type.Optional(Text(40)),
+    result: Type.Optional(StringEnum(['confirm', 'change'] as const)),
+  },
+  { additionalProperties: false },
+);
+export type ActionBody = Static<typeof ActionBody>;
+
+export const FactParams = Type.Object({ id: Uuid, factId: Text(20) });
+export const FactBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    value: Nullable(Type.Boolean()),
+    note: Type.Optional(Nullable(Text(5000))),
+  },
+  { additionalProperties: false },
+);
+export type FactBody = Static<typeof FactBody>;
+
+export const AssessmentParams = Type.Object({ id: Uuid, factor: StringEnum(ASSESSMENT_FACTORS) });
+export const AssessmentBody = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), finding: Text(10_000) },
+  { additionalProperties: false },
+);
+export type AssessmentBody = Static<typeof AssessmentBody>;
+
+export const EvidenceQuery = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    filename: Text(255, 1),
+    factId: Type.Optional(Text(20)),
+  },
+  { additionalProperties: false },
+);
+export type EvidenceQuery = Static<typeof EvidenceQuery>;
+
+export const EvidenceParams = Type.Object({ id: Uuid, evidenceId: Uuid });
+
+// ---------------------------------------------------------------------------------------
+// Responses
+
+export const CaseRef = Type.Object(
+  { id: Type.String(), number: Type.String(), version: Type.Integer(), replayed: Type.Boolean() },
+  { description: '新案件 / the opened case' },
+);
+export type CaseRef = Static<typeof CaseRef>;
+
+export const CaseSummary = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  state: StringEnum(CASE_STATES),
+  stateLabel: Type.String(),
+  title: Type.String(),
+  origin: Type.String(),
+  originLabel: Type.String(),
+  unit: UnitRef,
+  officer: Person,
+  policy: Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() }),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  version: Type.Integer(),
+});
+export type CaseSummary = Static<typeof CaseSummary>;
+
+export const CaseList = Type.Object(
+  { total: Type.Integer(), items: Type.Array(CaseSummary) },
+  { description: '案件列表 / a page of cases' },
+);
+export type CaseList = Static<typeof CaseList>;
+
+export const Worklist = Type.Object(
+  { items: Type.Array(CaseSummary) },
+  { description: '我的待办：本人角色在其当前状态下有事可办的案件 / the reader’s to-do list' },
+);
+export type Worklist = Static<typeof Worklist>;
+
+const GroundExplanation = Type.Object({
+  code: Type.String(),
+  label: Type.String(),
+  article: Type.String(),
+  state: StringEnum(['holds', 'fails', 'unknown'] as const),
+  blocked: Type.Boolean(),
+  rank: StringEnum(['outcome', 'above', 'below', 'open'] as const),
+  text: Type.String(),
+});
+export type GroundExplanation = Static<typeof GroundExplanation>;
+
+/** The engine's determination on a case's facts, as the case page and the interview read it. */
+export const CaseDetermination = Type.Object({
+  policy: Type.String(),
+  policyVersion: Type.Integer(),
+  asOf: DateOnly,
+  status: StringEnum(['determined', 'undetermined'] as const),
+  outcome: Nullable(Type.String()),
+  outcomeLabel: Nullable(Type.String()),
+  basis: Type.Array(Type.String()),
+  citation: Type.String(),
+  grounds: Type.Array(
+    Type.Object({ code: Type.String(), basis: Type.Array(Type.String()), blocked: Type.Boolean() }),
+  ),
+  missing: Type.Array(Type.String()),
+  /** The citation of each missing fact, in the same order. */
+  missingCitations: Type.Array(Type.String()),
+  explanation: Type.Object({ summary: Type.String(), grounds: Type.Array(GroundExplanation) }),
+});
+export type CaseDetermination = Static<typeof CaseDetermination>;
+
+export const NextQuestion = Type.Object({
+  fact: Type.String(),
+  remainingIfTrue: Type.Integer(),
+  remainingIfFalse: Type.Integer(),
+});
+export type NextQuestion = Static<typeof NextQuestion>;
+
+const CaseFact = Type.Object({
+  factId: Type.String(),
+  citation: Type.String(),
+  text: Type.String(),
+  value: Nullable(Type.Boolean()),
+  valueLabel: Type.String(),
+  note: Nullable(Type.String()),
+  recordedBy: Type.String(),
+  recordedAt: DateTime,
+});
+export type CaseFact = Static<typeof CaseFact>;
+
+const CaseEvidence = Type.Object({
+  id: Type.String(),
+  factId: Nullable(Type.String()),
+  factCitation: Nullable(Type.String()),
+  filename: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedBy: Type.String(),
+  uploadedAt: DateTime,
+});
+export type CaseEvidence = Static<typeof CaseEvidence>;
+
+const CaseDecision = Type.Object({
+  id: Type.String(),
+  meetingDate: DateOnly,
+  members: Type.Array(Type.String()),
+  conclusion: Type.String(),
+  conclusionLabel: Type.String(),
+  engineOutcome: Nullable(Type.String()),
+  engineOutcomeLabel: Nullable(Type.String()),
+  departureReason: Nullable(Type.String()),
+  onReview: Type.Boolean(),
+  decidedAt: DateTime,
+});
+export type CaseDecision = Static<typeof CaseDecision>;
+
+const CaseNotification = Type.Object({
+  id: Type.String(),
+  recipientKind: StringEnum(['party', 'unit'] as const),
+  recipient: Type.String(),
+  recipientName: Type.String(),
+  fromDate: DateOnly,
+  days: Type.Integer(),
+  counting: StringEnum(['calendar', 'working'] as const),
+  /** How the limit was counted, in words: 2026年3月1日起 7 日. */
+  limitText: Type.String(),
+  due: DateOnly,
+  provisional: Type.Boolean(),
+  sentOn: Nullable(DateOnly),
+  /** Against today in China, while unsent: due soon, overdue, or neither (null). */
+  deadlineStatus: Nullable(StringEnum(DEADLINE_STATUSES)),
+  /** Calendar days from today in China to the due date; negative once overdue. */
+  daysLeft: Type.Integer(),
+});
+export type CaseNotification = Static<typeof CaseNotification>;
+
+const CaseObjection = Type.Object({
+  id: Type.String(),
+  reason: Type.String(),
+  due: DateOnly,
+  raisedOn: DateOnly,
+  raisedAt: DateTime,
+  result: Nullable(StringEnum(['confirmed', 'changed'] as const)),
+  resultLabel: Type.String(),
+  reviewedOn: Nullable(DateOnly),
+});
+
+const TimelineEvent = Type.Object({
+  seq: Type.Integer(),
+  at: DateTime,
+  action: Type.String(),
+  actionLabel: Type.String(),
+  actor: NullableObject(Person),
+  /** What was done, in words: the fact and its value, the conclusion, the reason… */
+  detail: Nullable(Type.String()),
+});
+export type TimelineEvent = Static<typeof TimelineEvent>;
+
+/** What the forms of the case page need, computed by the server from the domain's rules. */
+const CaseForms = Type.Object({
+  /** Closing a case notified but not published must say why (不予公开). */
+  closeNeedsReason: Type.Boolean(),
+  /** The conclusions the deciding body may reach under the case's policy version. */
+  outcomes: Type.Array(Choice),
+  /** The engine's outcome a conclusion departs from (理由 required), if any. */
+  engineOutcome: Nullable(Type.String()),
+  /** The current conclusion, which a review may confirm or change. */
+  conclusion: Nullable(Type.String()),
+  publication: Type.Object({
+    scopes: Type.Array(Type.String()),
+    defaultScope: Type.String(),
+    /** The published text, the officer's name redacted. */
+    preview: Type.Object({
+      number: Type.String(),
+      title: Type.String(),
+      officer: Type.String(),
+      conduct: Type.String(),
+      conclusion: Nullable(Type.String()),
+    }),
+  }),
+});
+export type CaseForms = Static<typeof CaseForms>;
+
+export const CaseDetail = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.String(),
+    version: Type.Integer(),
+    state: StringEnum(CASE_STATES),
+    stateLabel: Type.String(),
+    origin: Type.String(),
+    originLabel: Type.String(),
+    unit: UnitRef,
+    officer: Type.Object({
+      id: Type.String(),
+      displayName: Type.String(),
+      badgeNumber: Nullable(Type.String()),
+    }),
+    applicantId: Nullable(Type.String()),
+    title: Type.String(),
+    conduct: Type.String(),
+    enforcementAction: Type.String(),
+    enforcementActionLabel: Type.String(),
+    policy: Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() }),
+    objectionDue: Nullable(DateOnly),
+    createdAt: DateTime,
+    facts: Type.Array(CaseFact),
+    evidence: Type.Array(CaseEvidence),
+    assessment: Type.Array(
+      Type.Object({
+        factor: StringEnum(ASSESSMENT_FACTORS),
+        label: Type.String(),
+        finding: Nullable(Type.String()),
+        recordedAt: Nullable(DateTime),
+      }),
+    ),
+    /** The engine on the facts recorded so far, with the interview's next question. */
+    evaluation: Type.Object({
+      ...CaseDetermination.properties,
+      nextQuestion: NullableObject(NextQuestion),
+    }),
+    /** The determination recorded when the case went to the deciding body. */
+    determination: NullableObject(CaseDetermination),
+    decisions: Type.Array(CaseDecision),
+    notifications: Type.Array(CaseNotification),
+    publications: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        scope: Type.String(),
+        publishedOn: DateOnly,
+        publishedAt: DateTime,
+      }),
+    ),
+    objections: Type.Array(CaseObjection),
+    corrections: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        article: Type.Integer(),
+        citation: Type.String(),
+        state: Type.String(),
+        stateLabel: Type.String(),
+        openedAt: DateTime,
+      }),
+    ),
+    enforcementErrorRecords: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        officerId: Type.String(),
+        article: Type.Integer(),
+        citation: Type.String(),
+        createdAt: DateTime,
+        revokedAt: Nullable(DateTime),
+      }),
+    ),
+    timeline: Type.Array(TimelineEvent),
+    allowedActions: Type.Array(StringEnum(TRANSITION_NAMES)),
+    allowedRecords: Type.Array(StringEnum(RECORD_KINDS)),
+    forms: CaseForms,
+  },
+  { description: '案件详情：读者此刻所见 / a case as its reader sees it now' },
+);
+export type CaseDetail = Static<typeof CaseDetail>;
+
+/** An officer's record (履职档案): their cases, and the enforcement errors a conclusion made (第十五条). */
+export const OfficerRecord = Type.Object({
+  officer: Type.Object({
+    id: Type.String(),
+    displayName: Type.String(),
+    unitId: Type.String(),
+    badgeNumber: Nullable(Type.String()),
+  }),
+  cases: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      number: Type.String(),
+      title: Type.String(),
+      state: StringEnum(CASE_STATES),
+      stateLabel: Type.String(),
+    }),
+  ),
+  enforcementErrors: Type.Integer(),
+  errorRecords: Type.Array(
+    Type.Object({
+      caseId: Type.String(),
+      article: Type.Integer(),
+      citation: Type.String(),
+      createdAt: DateTime,
+    }),
+  ),
+});
+export type OfficerRecord = Static<typeof OfficerRecord>;

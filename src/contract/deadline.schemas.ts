@@ -1,0 +1,32 @@
+// Time limits near and past (期限提醒), for the workbench.
+
+import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../domain/deadline/deadline-watch.ts';
+import { DateOnly, Nullable, StringEnum, Type, type Static } from './schema-kit.ts';
+
+export const WatchedDeadline = Type.Object({
+  kind: StringEnum(DEADLINE_KINDS),
+  kindLabel: Type.String(),
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  caseTitle: Type.String(),
+  due: DateOnly,
+  status: StringEnum(DEADLINE_STATUSES),
+  statusLabel: Type.String(),
+  /** Calendar days from today in China to the due date; negative once overdue. */
+  daysLeft: Type.Integer(),
+  notificationId: Nullable(Type.String()),
+});
+export type WatchedDeadline = Static<typeof WatchedDeadline>;
+
+export const Deadlines = Type.Object(
+  {
+    /** About the reader (an officer's objection period). */
+    mine: Type.Array(WatchedDeadline),
+    /** Of the cases of the reader's unit subtree. */
+    unit: Type.Array(WatchedDeadline),
+    /** Both, each deadline once, most urgent first. */
+    all: Type.Array(WatchedDeadline),
+  },
+  { description: '临近（due_soon）和逾期（overdue）的期限 / deadlines near and overdue' },
+);
+export type Deadlines = Static<typeof Deadlines>;

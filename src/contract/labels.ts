@@ -1,0 +1,49 @@
+// The interface's vocabulary in Chinese: every code the API sends with the words people
+// read for it. The domain's labels are its own (its messages use them); they are passed
+// on here, so the web imports them from the contract and never from the domain.
+
+export {
+  ADMIN_ROLES,
+  CASE_ROLES,
+  ROLE_LABELS,
+  ROLES,
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  type Role,
+  type UnitKind,
+} from '../domain/account/roles.ts';
+export {
+  ASSESSMENT_FACTOR_LABELS,
+  ASSESSMENT_FACTORS,
+  CASE_ORIGIN_LABELS,
+  CASE_STATE_LABELS,
+  CASE_STATES,
+  ENFORCEMENT_ACTION_LABELS,
+  ENFORCEMENT_ACTIONS,
+  OBJECTION_RESULT_LABELS,
+  RECIPIENT_KIND_LABELS,
+  type AssessmentFactor,
+  type CaseState,
+  type EnforcementAction,
+} from '../domain/case/case-state.ts';
+export { RECORD_LABELS, type RecordKind } from '../domain/case/case-records.ts';
+export { TRANSITION_LABELS, type TransitionName } from '../domain/case/case-transitions.ts';
+export { CORRECTION_STATE_LABELS } from '../domain/correction/correction-state.ts';
+export {
+  DEADLINE_KIND_LABELS,
+  DEADLINE_STATUS_LABELS,
+  type DeadlineKind,
+  type DeadlineStatus,
+} from '../domain/deadline/deadline-watch.ts';
+export { GROUND_LABELS, type OutcomeCode } from '../domain/policy/policy-model.ts';
+export { articleCitation, chineseNumeral, itemCitation } from '../domain/policy/citation.ts';
+
+/** A fact as recorded: true, false, or null for not established (未查明). */
+export const FACT_VALUE_LABELS = { true: '属实', false: '不成立', null: '尚未查明' } as const;
+
+export function factValueLabel(value: boolean | null): string {
+  return FACT_VALUE_LABELS[String(value) as keyof typeof FACT_VALUE_LABELS];
+}
+
+/** How a time limit counts its days. */
+export const COUNTING_LABELS = { calendar: '日', working: '个工作日' } as const;

@@ -1,0 +1,121 @@
+// Deadlines to watch: notifications (告知) not yet sent and objection periods (异议期限)
+// still open, each classified against today as due soon or overdue, for the lists a
+// user or a unit sees. Calendar days, not working days: a reminder two days ahead is
+// a nudge, not a legal computation (the due dates themselves come from computeDeadline).
+
+import type { CalendarDate } from '../calendar-date.ts';
+
+/** A deadline at most this many calendar days ahead is `due_soon`. */
+export const DUE_SOON_DAYS = 2;
+
+export const DEADLINE_KINDS = ['notification', 'objection'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, string>> = {
+  notification: '告知期限',
+  objection: '异议期限',
+};
+
+export const DEADLINE_STATUSES = ['due_soon', 'overdue'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+export const DEADLINE_STATUS_LABELS: Readonly<Record<DeadlineStatus, string>> = {
+  due_soon: '即将到期',
+  overdue: '已逾期',
+};
+
+export interface OpenDeadline {
+  readonly kind: DeadlineKind;
+  readonly caseId: string;
+  readonly unitId: string;
+  /** The last day on time. */
+  readonly due: CalendarDate;
+  /** The person the deadline is about: the officer for an objection period; null for a unit's duty. */
+  readonly userId: string | null;
+  /** For a notification: its id. */
+  readonly notificationId: string | null;
+}
+
+export interface WatchedDeadline extends OpenDeadline {
+  readonly status: DeadlineStatus;
+  /** Calendar days from today to the due date; negative once overdue. */
+  readonly daysLeft: number;
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return (utcDay(to) - utcDay(from)) / 86_400_000;
+}
+
+function utcDay(date: CalendarDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getTime();
+}
+
+/** `overdue` after the due date, `due_soon` from DUE_SOON_DAYS before it to the day itself, else null. */
+export function deadlineStatus(
+  due: CalendarDate,
+  today: CalendarDate,
+  soonDays: number = DUE_SOON_DAYS,
+): DeadlineStatus | null {
+  const left = daysBetween(today, due);
+  if (left < 0) return 'overdue';
+  return left <= soonDays ? 'due_soon' : null;
+}
+
+/** The deadlines that need attention, most urgent first (then by case id, for a stable list). */
+export function watchDeadlines(
+  deadlines: Iterable<OpenDeadline>,
+  today: CalendarDate,
+  soonDays: number = DUE_SOON_DAYS,
+): readonly WatchedDeadline[] {
+  const watched: WatchedDeadline[] = [];
+  for (const d of deadlines) {
+    const status = deadlineStatus(d.due, today, soonDays);
+    if (status !== null) watched.push({ ...d, status, daysLeft: daysBetween(today, d.due) });
+  }
+  return watched.sort(
+    (a, b) =>
+      a.daysLeft - b.daysLeft ||
+      compare(a.caseId, b.caseId) ||
+      compare(a.kind, b.kind) ||
+      compare(a.notificationId ?? '', b.notificationId ?? ''),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A user's own list: the deadlines about them. */
+export function deadlinesForUser(
+  watched: readonly WatchedDeadline[],
+  userId: string,
+): readonly WatchedDeadline[] {
+  return watched.filter((d) => d.userId === userId);
+}
+
+/** A unit's list: the deadlines of cases in the given units (a unit subtree, walked by the app layer). */
+export function deadlinesForUnits(
+  watched: readonly WatchedDeadline[],
+  unitIds: ReadonlySet<string>,
+): readonly WatchedDeadline[] {
+  return watched.filter((d) => unitIds.has(d.unitId));
+}
+
+/**
+ * One list from a user's own deadlines and their units': a deadline in both appears once,
+ * two alike in one list (two notifications of one case) both stay.
+ */
+export function mergeDeadlines(
+  mine: readonly WatchedDeadline[],
+  unit: readonly WatchedDeadline[],
+): readonly WatchedDeadline[] {
+  const key = (d: WatchedDeadline) => `${d.kind}|${d.caseId}|${d.notificationId ?? ''}`;
+  const seen = new Set(mine.map(key));
+  return [...mine, ...unit.filter((d) => !seen.has(key(d)))].sort(
+    (a, b) => a.daysLeft - b.daysLeft || compare(a.caseId, b.caseId),
+  );
+}

@@ -1,0 +1,66 @@
+// Accounts in the API's shape: the session's user with what the domain lets them open,
+// units with their kind in Chinese, users without anything secret.
+
+import type { Actor } from '../../app/account/sessions.ts';
+import type { Officer, Session, Unit, User } from '../../contract/account.schemas.ts';
+import { ROLE_LABELS, UNIT_KIND_LABELS, type UnitKind } from '../../domain/account/roles.ts';
+import { newCaseActions } from '../../domain/case/case-guards.ts';
+import type { AccountRow } from '../../store/user.repository.ts';
+import type { UnitRow } from '../../store/unit.repository.ts';
+import { isoOrNull } from '../route-plugin.ts';
+
+export function presentSession(actor: Actor): Session {
+  return {
+    user: {
+      id: actor.id,
+      username: actor.username,
+      displayName: actor.displayName,
+      unitId: actor.unitId,
+      roles: [...actor.roles],
+      roleLabels: actor.roles.map((r) => ROLE_LABELS[r]),
+      // A new case belongs to the actor's own unit, which is in their scope.
+      newCaseActions: [...newCaseActions({ id: actor.id, roles: actor.roles, inUnitScope: true })],
+    },
+    csrfToken: actor.csrfToken,
+  };
+}
+
+export function presentUnit(u: UnitRow): Unit {
+  return {
+    id: u.id,
+    parentId: u.parent_id,
+    name: u.name,
+    kind: u.kind,
+    kindLabel: UNIT_KIND_LABELS[u.kind as UnitKind] ?? u.kind,
+    policyId: u.policy_id,
+  };
+}
+
+export function presentUser(u: AccountRow): User {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    unitId: u.unit_id,
+    roles: u.roles as User['roles'],
+    badgeNumber: u.badge_number,
+    disabled: u.disabled,
+    lockedUntil: isoOrNull(u.locked_until),
+  };
+}
+
+export function presentOfficer(o: {
+  id: string;
+  display_name: string;
+  badge_number: string | null;
+  unit_id: string;
+  unit_name: string;
+}): Officer {
+  return {
+    id: o.id,
+    displayName: o.display_name,
+    badgeNumber: o.badge_number,
+    unitId: o.unit_id,
+    unitName: o.unit_name,
+  };
+}

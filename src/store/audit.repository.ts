@@ -1,0 +1,76 @@
+// The audit log's rows. Appends are serialised by a transaction-scoped advisory lock, so
+// each event's prev_hash is the hash of the event committed before it and seq has no
+// gaps even when a transaction rolls back. The chain itself is the domain's.
+
+import { sql } from 'kysely';
+import type { AuditEventRow } from './schema.ts';
+import type { Conn, Tx } from './transaction.ts';
+
+/** Arbitrary constant naming the audit append lock among the application's advisory locks. */
+const AUDIT_LOCK = 73_201_001;
+
+/** Takes the append lock until the transaction ends, and reads the chain's last link. */
+export async function lockChainHead(tx: Tx): Promise<{ seq: number; hash: string } | undefined> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  return tx
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export interface NewAuditRow {
+  readonly seq: number;
+  readonly at: Date;
+  readonly actorId: string | null;
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly data: Record<string, unknown>;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
+  await tx
+    .insertInto('audit_events')
+    .values({
+      seq: row.seq,
+      at: row.at,
+      actor_id: row.actorId,
+      action: row.action,
+      entity_type: row.entityType,
+      entity_id: row.entityId,
+      data: JSON.stringify(row.data),
+      prev_hash: row.prevHash,
+      hash: row.hash,
+    })
+    .execute();
+}
+
+export function readAuditRows(db: Conn, afterSeq: number, limit: number): Promise<AuditEventRow[]> {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/** Every row in seq order, for verification. */
+export function allAuditRows(db: Conn): Promise<AuditEventRow[]> {
+  return db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
+}
+
+/** The events about one entity (a case's timeline), in order. */
+export function auditRowsOf(db: Conn, entityType: string, entityId: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['seq', 'at', 'actor_id', 'action', 'data'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('seq')
+    .execute();
+}

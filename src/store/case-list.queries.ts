@@ -1,0 +1,176 @@
+// Lists of cases, each filtered by the reader's scope in SQL (case-read-scope.sql.ts)
+// and named: the unit's and the officer's names come with every row.
+
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { readableBy, type Reader } from './case-read-scope.sql.ts';
+import type { Database } from './schema.ts';
+import type { Conn } from './transaction.ts';
+import { unitSubtree } from './unit.repository.ts';
+
+export interface CaseListFilter {
+  readonly state?: string;
+  readonly states?: readonly string[];
+  readonly unitId?: string;
+  readonly policyId?: string;
+  readonly officerId?: string;
+  /** The committee's current conclusion (the latest decision row). */
+  readonly outcome?: string;
+  readonly q?: string;
+  /** Created on or after this day in China. */
+  readonly from?: string;
+  /** Created on or before this day in China. */
+  readonly to?: string;
+}
+
+type CasesQuery = SelectQueryBuilder<Database, 'cases', object>;
+
+function filtered(db: Conn, reader: Reader, filter: CaseListFilter): CasesQuery {
+  let query: CasesQuery = db.selectFrom('cases').where(readableBy(reader));
+  if (filter.state) query = query.where('cases.state', '=', filter.state);
+  if (filter.states) query = query.where('cases.state', 'in', [...filter.states]);
+  if (filter.unitId) query = query.where('cases.unit_id', 'in', unitSubtree(filter.unitId));
+  if (filter.policyId) query = query.where('cases.policy_id', '=', filter.policyId);
+  if (filter.officerId) query = query.where('cases.officer_id', '=', filter.officerId);
+  if (filter.outcome) {
+    const outcome = filter.outcome;
+    query = query.where((eb) =>
+      eb(
+        eb
+          .selectFrom('decisions')
+          .select('conclusion')
+          .whereRef('decisions.case_id', '=', 'cases.id')
+          .orderBy('decided_at', 'desc')
+          .limit(1),
+        '=',
+        outcome,
+      ),
+    );
+  }
+  if (filter.from)
+    query = query.where('cases.created_at', '>=', new Date(`${filter.from}T00:00:00+08:00`));
+  if (filter.to)
+    query = query.where(
+      'cases.created_at',
+      '<',
+      sql<Date>`${`${filter.to}T00:00:00+08:00`}::timestamptz + interval '1 day'`,
+    );
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('cases.title', 'ilike', like),
+        eb('cases.conduct', 'ilike', like),
+        eb('cases.number', 'ilike', like),
+      ]),
+    );
+  }
+  return query;
+}
+
+function summaries(query: CasesQuery) {
+  return query
+    .innerJoin('units', 'units.id', 'cases.unit_id')
+    .innerJoin('users', 'users.id', 'cases.officer_id')
+    .select([
+      'cases.id',
+      'cases.number',
+      'cases.state',
+      'cases.title',
+      'cases.origin',
+      'cases.unit_id',
+      'units.name as unit_name',
+      'cases.officer_id',
+      'users.display_name as officer_name',
+      'cases.policy_id',
+      'cases.policy_version',
+      'cases.created_at',
+      'cases.updated_at',
+      'cases.version',
+    ])
+    .orderBy('cases.created_at', 'desc')
+    .orderBy('cases.id');
+}
+
+export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
+
+/** A page of the cases the reader may read, newest first, and how many there are in all. */
+export async function listCaseSummaries(
+  db: Conn,
+  reader: Reader,
+  filter: CaseListFilter,
+  page: { readonly limit: number; readonly offset: number },
+) {
+  const query = filtered(db, reader, filter);
+  const [{ total }, items] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    summaries(query).limit(page.limit).offset(page.offset).execute(),
+  ]);
+  return { total: Number(total), items };
+}
+
+/**
+ * The readable cases in the given states with their unsent notifications, each with
+ * whether it belongs to the reader's unit subtree (for the unit's list of deadlines).
+ */
+export async function casesWithDeadlines(db: Conn, reader: Reader, states: readonly string[]) {
+  const cases = await db
+    .selectFrom('cases')
+    .where(readableBy(reader))
+    .where('cases.state', 'in', [...states])
+    .select((eb) => [
+      'cases.id',
+      'cases.number',
+      'cases.title',
+      'cases.state',
+      'cases.unit_id',
+      'cases.officer_id',
+      'cases.objection_due',
+      eb('cases.unit_id', 'in', unitSubtree(reader.unitId)).as('in_unit_scope'),
+    ])
+    .execute();
+  const unsent =
+    cases.length === 0
+      ? []
+      : await db
+          .selectFrom('notifications')
+          .select(['id', 'case_id', 'due'])
+          .where(
+            'case_id',
+            'in',
+            cases.map((c) => c.id),
+          )
+          .where('sent_at', 'is', null)
+          .execute();
+  return { cases, unsent };
+}
+
+/** An officer's own cases, oldest first. */
+export function casesAbout(db: Conn, officerId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'number', 'title', 'state'])
+    .where('officer_id', '=', officerId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The enforcement error records (第十五条) of an officer that stand. */
+export function standingErrorRecords(db: Conn, officerId: string) {
+  return db
+    .selectFrom('enforcement_error_records')
+    .select(['case_id', 'article', 'created_at'])
+    .where('officer_id', '=', officerId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Notifications not served by their due date, for the daily scan. */
+export function overdueNotifications(db: Conn, today: string) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('cases', 'cases.id', 'notifications.case_id')
+    .select(['notifications.id', 'notifications.case_id', 'notifications.due', 'cases.number'])
+    .where('notifications.sent_at', 'is', null)
+    .where('notifications.due', '<', today)
+    .execute();
+}

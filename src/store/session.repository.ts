@@ -1,0 +1,63 @@
+// Sessions: one row per signed-in browser, keyed by the SHA-256 of its cookie's token,
+// shared by every instance of the application.
+
+import type { Conn, Tx } from './transaction.ts';
+
+export interface NewSession {
+  readonly id: string;
+  readonly userId: string;
+  readonly csrfToken: string;
+  readonly at: Date;
+}
+
+export async function insertSession(tx: Tx, session: NewSession): Promise<void> {
+  await tx
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      created_at: session.at,
+      last_seen_at: session.at,
+    })
+    .execute();
+}
+
+/** The session with its user, as one row. */
+export function findSessionWithUser(db: Conn, sessionId: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.unit_id',
+      'users.roles',
+      'users.disabled',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Conn, sessionId: string, at: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Conn, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, or every one but `keep`. */
+export async function deleteSessionsOf(tx: Tx, userId: string, keep?: string): Promise<void> {
+  let query = tx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep !== undefined) query = query.where('id', '!=', keep);
+  await query.execute();
+}
+
+export async function deleteIdleSessions(db: Conn, seenBefore: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('last_seen_at', '<', seenBefore).execute();
+}

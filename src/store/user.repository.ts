@@ -1,0 +1,140 @@
+// User accounts: the people who sign in, their unit, roles and login state.
+
+import { sql, type Selectable } from 'kysely';
+import type { UserTable } from './schema.ts';
+import type { Conn, Tx } from './transaction.ts';
+import { unitSubtree } from './unit.repository.ts';
+
+export type UserRow = Selectable<UserTable>;
+
+/** A user as others may see it: never the password hash. */
+const ACCOUNT_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'unit_id',
+  'roles',
+  'badge_number',
+  'disabled',
+  'locked_until',
+] as const;
+
+export type AccountRow = Pick<UserRow, (typeof ACCOUNT_COLUMNS)[number]>;
+
+/** For login: the row locked, so two concurrent failures count twice. */
+export function lockUserByName(tx: Tx, username: string): Promise<UserRow | undefined> {
+  return tx
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function findUser(db: Conn, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function usernameTaken(db: Conn, username: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setLoginState(
+  tx: Tx,
+  id: string,
+  state: { failedLogins: number; lockedUntil: Date | null },
+): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ failed_logins: state.failedLogins, locked_until: state.lockedUntil })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPassword(tx: Tx, id: string, hash: string, at: Date): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ password_hash: hash, password_changed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly unitId: string;
+  readonly passwordHash: string;
+  readonly badgeNumber: string | null;
+  readonly roles: readonly string[];
+}
+
+export function insertUser(tx: Tx, user: NewUser): Promise<AccountRow> {
+  return tx
+    .insertInto('users')
+    .values({
+      username: user.username,
+      display_name: user.displayName,
+      unit_id: user.unitId,
+      password_hash: user.passwordHash,
+      badge_number: user.badgeNumber,
+      roles: [...user.roles],
+    })
+    .returning(ACCOUNT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export function setRoles(tx: Tx, id: string, roles: readonly string[]) {
+  return tx
+    .updateTable('users')
+    .set({ roles: [...roles] })
+    .where('id', '=', id)
+    .returning(ACCOUNT_COLUMNS)
+    .executeTakeFirst();
+}
+
+export function listUsers(db: Conn): Promise<AccountRow[]> {
+  return db.selectFrom('users').select(ACCOUNT_COLUMNS).orderBy('username').execute();
+}
+
+export async function countUsers(db: Conn): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whether the user exists and holds the officer role (执法人员). */
+export async function isOfficer(db: Conn, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', id)
+    .where(sql<boolean>`'officer' = any(roles)`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The enabled officers of a unit and the units below it, by name. */
+export function officersBelow(db: Conn, root: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.badge_number',
+      'users.unit_id',
+      'units.name as unit_name',
+    ])
+    .where('users.unit_id', 'in', unitSubtree(root))
+    .where('users.disabled', '=', false)
+    .where(sql<boolean>`'officer' = any(users.roles)`)
+    .orderBy('users.display_name')
+    .execute();
+}
