@@ -1,12 +1,17 @@
-// Lint rules, including the layer rule: the domain core imports nothing that does I/O
-// and nothing from the adapters around it (docs/ARCHITECTURE.md).
+// Lint rules, including the layer rules of docs/ARCHITECTURE.md: dependencies point
+// inward. The domain imports nothing that does I/O and no adapter; the contract only the
+// domain; use cases no SQL builder; routes no store; the web only the contract.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const adapters = ['app', 'store', 'http', 'documents', 'cli', 'policy-files', 'calendar'];
+const adapters = ['app', 'store', 'http', 'documents', 'cli', 'policy-files', 'calendar', 'contract'];
+const serverLayers = ['domain', 'app', 'store', 'http', 'documents', 'cli', 'policy-files', 'calendar'];
+
+/** `no-restricted-imports` with the given pattern groups, each with its message. */
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.local/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,22 +26,52 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'child_process', 'net', 'http', 'os'],
-              message: 'src/domain is pure: no I/O. Do it in an adapter and pass values in.',
-            },
-            {
-              group: adapters.flatMap((a) => [`**/${a}/**`, `../../${a}/*`]),
-              message: 'src/domain must not depend on an adapter layer.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrict(
+      {
+        group: ['node:*', 'fs', 'path', 'child_process', 'net', 'http', 'os'],
+        message: 'src/domain is pure: no I/O. Do it in an adapter and pass values in.',
+      },
+      {
+        group: adapters.flatMap((a) => [`**/${a}/**`, `../../${a}/*`]),
+        message: 'src/domain must not depend on an adapter layer.',
+      },
+    ),
+  },
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: restrict({
+      group: serverLayers.filter((l) => l !== 'domain').map((l) => `../${l}/**`),
+      message: 'src/contract is read by the web: it may build on the domain, nothing else.',
+    }),
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: restrict(
+      {
+        group: ['kysely', 'pg'],
+        message: 'No SQL in a use case: ask a repository in src/store.',
+      },
+      {
+        group: ['**/http/**', '**/cli/**', '**/main.ts'],
+        message: 'src/app must not depend on the adapters above it.',
+      },
+    ),
+  },
+  {
+    files: ['src/http/**/*.ts'],
+    rules: restrict(
+      {
+        group: ['**/store/**', 'kysely', 'pg'],
+        message: 'No storage in a route: call a use case in src/app.',
+      },
+      { group: ['**/cli/**', '**/main.ts'], message: 'src/http must not depend on the CLI.' },
+    ),
+  },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    rules: restrict({
+      group: ['**/src/*/**', '!**/src/contract/**'],
+      message: 'The web imports server code only from src/contract (API types and labels).',
+    }),
   },
 );

@@ -10,10 +10,12 @@ import { storeTargets } from './support/test-databases.ts';
 let store: Store;
 let app: Application;
 let client: HttpClient;
+/** The application's clock; a test may set it. */
+let clock: Date | null = null;
 
 beforeAll(async () => {
   store = await storeTargets()[0]!.open();
-  app = await assemble({ store });
+  app = await assemble({ store, now: () => clock ?? new Date() });
   client = new HttpClient(await app.server.listen({ port: 0, host: '127.0.0.1' }));
 }, 60_000);
 afterAll(async () => {
@@ -83,6 +85,27 @@ describe('POST /api/v1/evaluate', () => {
       '认定结论：履职尽责，尽职免责，依据第九条第（一）项。',
     );
     expect(res.body.policyVersion).toBe(1);
+  });
+});
+
+describe('POST /api/v1/evaluate on the application clock', () => {
+  it('takes today from the application, not from the machine', async () => {
+    clock = new Date('2024-10-05T02:00:00Z');
+    try {
+      const emergency = await client.post('/api/v1/evaluate', {
+        policy: 'xilingol-emergency-2024',
+        facts: {},
+      });
+      expect(emergency.body.asOf).toBe('2024-10-05');
+      // The education regime takes effect on 2024-10-14.
+      const education = await client.post('/api/v1/evaluate', {
+        policy: 'xilingol-education-2024',
+        facts: {},
+      });
+      expect(education.body.error.code).toBe('POLICY_NOT_IN_FORCE');
+    } finally {
+      clock = null;
+    }
   });
 });
 

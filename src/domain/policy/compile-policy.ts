@@ -4,20 +4,19 @@
 // compiles can be evaluated without further checks.
 
 import { articleCitation, itemCitation } from './citation.ts';
-import { DiagramBuilder, type DecisionDiagram } from './decision-diagram.ts';
+import type { DecisionDiagram } from './decision-diagram.ts';
 import {
   GROUND_CODES,
-  OUTCOME_CODES,
   parseFactId,
   type ArticleDef,
   type FactKind,
   type GroundCode,
-  type OutcomeCode,
   type PolicyDef,
-  type RuleSource,
 } from './policy-model.ts';
 import { compileFactReader, type FactReader } from './fact-reader.ts';
-import { compileKnown, factsOf, type KnownEvaluator, type Rule } from './rule.ts';
+import { buildOutcomeDiagram } from './outcome-diagram.ts';
+import { resolveGrounds } from './resolve-grounds.ts';
+import { compileKnown, type KnownEvaluator, type Rule } from './rule.ts';
 
 export interface FactInfo {
   readonly id: string;
@@ -249,116 +248,7 @@ export function compilePolicy(def: PolicyDef): CompileResult {
     return Object.freeze(info);
   });
 
-  // Grounds: where each is written, and its source rule.
-  const sources = new Map<
-    GroundCode,
-    { article: number; rule: RuleSource; summary: string; field: string }
-  >();
-  for (const a of articles) {
-    a.grounds?.forEach((g, i) => {
-      const field = `grounds[${i}]`;
-      if (sources.has(g.ground)) {
-        issues.push({ article: a.number, field, message: `认定依据 "${g.ground}" 重复定义` });
-      } else {
-        sources.set(g.ground, { article: a.number, rule: g.rule, summary: g.summary, field });
-      }
-    });
-  }
-
-  const resolved = new Map<GroundCode, Rule>();
-  const resolve = (code: GroundCode, stack: GroundCode[]): Rule | null => {
-    const done = resolved.get(code);
-    if (done) return done;
-    const src = sources.get(code);
-    if (!src) return null;
-    if (stack.includes(code)) {
-      issues.push({
-        article: src.article,
-        field: `${src.field}.rule`,
-        message: `认定依据循环引用：${[...stack, code].join(' → ')}`,
-      });
-      return null;
-    }
-    const build = (r: RuleSource, path: string): Rule | null => {
-      const fact = (id: string, where: string): number | null => {
-        const idx = factIndex.get(id);
-        if (idx === undefined) {
-          issues.push({
-            article: src.article,
-            field: where,
-            message: `规则引用了未定义的事实 "${id}"`,
-          });
-          return null;
-        }
-        return idx;
-      };
-      switch (r.kind) {
-        case 'fact': {
-          const idx = fact(r.fact, path);
-          return idx === null ? null : { kind: 'fact', fact: idx };
-        }
-        case 'exception': {
-          const idx = fact(r.fact, path);
-          const unless = fact(r.unless, `${path}.unless`);
-          if (idx === null || unless === null) return null;
-          if (facts[unless]?.exceptionOf !== idx) {
-            issues.push({
-              article: src.article,
-              field: `${path}.unless`,
-              message: `"${r.unless}" 不是 "${r.fact}" 的但书`,
-            });
-            return null;
-          }
-          return { kind: 'exception', fact: idx, unless };
-        }
-        case 'all':
-        case 'any': {
-          if (r.of.length === 0) {
-            issues.push({
-              article: src.article,
-              field: path,
-              message: `"${r.kind}" 至少需要一个条件`,
-            });
-            return null;
-          }
-          const of = r.of.map((c, i) => build(c, `${path}.${r.kind}[${i}]`));
-          return of.every((c): c is Rule => c !== null) ? { kind: r.kind, of } : null;
-        }
-        case 'not': {
-          const of = build(r.of, `${path}.not`);
-          return of === null ? null : { kind: 'not', of };
-        }
-        case 'ground': {
-          if (!sources.has(r.ground)) {
-            issues.push({
-              article: src.article,
-              field: path,
-              message: `引用的认定依据 "${r.ground}" 未在本制度中定义`,
-            });
-            return null;
-          }
-          return resolve(r.ground, [...stack, code]);
-        }
-      }
-    };
-    const rule = build(src.rule, `${src.field}.rule`);
-    if (rule) {
-      const read = factsOf(rule);
-      const repeated = read.find((f, i) => read.indexOf(f) !== i);
-      if (repeated !== undefined) {
-        // Three-valued evaluation of a ground is exact only when no fact is read twice.
-        issues.push({
-          article: src.article,
-          field: `${src.field}.rule`,
-          message: `同一规则中事实 "${facts[repeated]?.id}" 出现多次；每条认定规则中每个事实只能出现一次`,
-        });
-        return null;
-      }
-      resolved.set(code, rule);
-    }
-    return rule;
-  };
-  for (const code of sources.keys()) resolve(code, []);
+  const { sources, resolved } = resolveGrounds(articles, factIndex, facts, issues);
 
   if (!sources.has(def.exclusion.ground)) {
     issues.push({
@@ -412,43 +302,6 @@ export function compilePolicy(def: PolicyDef): CompileResult {
   return { ok: true, policy: Object.freeze(policy) };
 }
 
-/**
- * The outcome as one diagram: the first ground that holds, in precedence order.
- * Variables are ordered by the grounds that first read them, which keeps the diagram a
- * near-chain (a few dozen nodes for the built-in policies).
- */
-function buildOutcomeDiagram(grounds: readonly CompiledGround[], factCount: number) {
-  const order: number[] = [];
-  for (const g of grounds) for (const f of factsOf(g.rule)) if (!order.includes(f)) order.push(f);
-  for (let f = 0; f < factCount; f++) if (!order.includes(f)) order.push(f);
-  const variableOfFact = new Int32Array(factCount);
-  order.forEach((f, v) => (variableOfFact[f] = v));
-
-  const builder = new DiagramBuilder(factCount, 2 + OUTCOME_CODES.length);
-  const toDiagram = (r: Rule): number => {
-    switch (r.kind) {
-      case 'fact':
-        return builder.variable(variableOfFact[r.fact]!);
-      case 'exception':
-        return builder.and([
-          builder.variable(variableOfFact[r.fact]!),
-          builder.not(builder.variable(variableOfFact[r.unless]!)),
-        ]);
-      case 'all':
-        return builder.and(r.of.map(toDiagram));
-      case 'any':
-        return builder.or(r.of.map(toDiagram));
-      case 'not':
-        return builder.not(toDiagram(r.of));
-    }
-  };
-  let root = builder.terminal(outcomeTerminal('no_ground'));
-  for (const g of [...grounds].reverse()) {
-    root = builder.ite(toDiagram(g.rule), builder.terminal(outcomeTerminal(g.code)), root);
-  }
-  return { diagram: builder.finish(root), factOfVariable: Int32Array.from(order), variableOfFact };
-}
-
 /** The facts a basis can hold, in reading order: every fact but exceptions and negated ones. */
 function basisFacts(rule: Rule): number[] {
   switch (rule.kind) {
@@ -465,14 +318,4 @@ function basisFacts(rule: Rule): number[] {
 
 function isAscending(xs: readonly number[]): boolean {
   return xs.every((x, i) => i === 0 || xs[i - 1]! < x);
-}
-
-export function outcomeTerminal(code: OutcomeCode): number {
-  return 2 + OUTCOME_CODES.indexOf(code);
-}
-
-export function outcomeOfTerminal(terminal: number): OutcomeCode {
-  const code = OUTCOME_CODES[terminal - 2];
-  if (code === undefined) throw new RangeError(`terminal ${terminal} is not an outcome`);
-  return code;
 }

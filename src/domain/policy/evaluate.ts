@@ -2,7 +2,7 @@
 // of the contract out (spec: determination.md, "Grounds and outcome", "Unknown facts").
 
 import type { CompiledPolicy } from './compile-policy.ts';
-import { outcomeOfTerminal } from './compile-policy.ts';
+import { outcomeOfTerminal } from './outcome-diagram.ts';
 import { restrict, Tri } from './decision-diagram.ts';
 import type { GroundCode, OutcomeCode } from './policy-model.ts';
 import { collectBasis, evaluateRule } from './rule.ts';

@@ -5,8 +5,8 @@ import type { Actor } from '../../app/account/sessions.ts';
 import type { Officer, Session, Unit, User } from '../../contract/account.schemas.ts';
 import { ROLE_LABELS, UNIT_KIND_LABELS, type UnitKind } from '../../domain/account/roles.ts';
 import { newCaseActions } from '../../domain/case/case-guards.ts';
-import type { AccountRow } from '../../store/user.repository.ts';
-import type { UnitRow } from '../../store/unit.repository.ts';
+import type { listUnits, listUsers } from '../../app/account/administration.ts';
+import type { listOfficers } from '../../app/account/officers.ts';
 import { isoOrNull } from '../route-plugin.ts';
 
 export function presentSession(actor: Actor): Session {
@@ -24,6 +24,10 @@ export function presentSession(actor: Actor): Session {
     csrfToken: actor.csrfToken,
   };
 }
+
+type UnitRow = Awaited<ReturnType<typeof listUnits>>[number];
+type AccountRow = Awaited<ReturnType<typeof listUsers>>[number];
+type OfficerRow = Awaited<ReturnType<typeof listOfficers>>[number];
 
 export function presentUnit(u: UnitRow): Unit {
   return {
@@ -49,13 +53,7 @@ export function presentUser(u: AccountRow): User {
   };
 }
 
-export function presentOfficer(o: {
-  id: string;
-  display_name: string;
-  badge_number: string | null;
-  unit_id: string;
-  unit_name: string;
-}): Officer {
+export function presentOfficer(o: OfficerRow): Officer {
   return {
     id: o.id,
     displayName: o.display_name,

@@ -4,13 +4,14 @@ import { readAuditLog, verifyAudit } from '../../app/audit/audit-admin.ts';
 import type { AppContext } from '../../app/app-context.ts';
 import { AuditEvent, AuditQuery, AuditVerification } from '../../contract/audit.schemas.ts';
 import { errors, Type } from '../../contract/schema-kit.ts';
-import type { AuditEventRow } from '../../store/schema.ts';
 import { iso, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 
 const tags = ['审计 audit'];
 
-function presentEvent(r: AuditEventRow): AuditEvent {
+type AuditRow = Awaited<ReturnType<typeof readAuditLog>>[number];
+
+function presentEvent(r: AuditRow): AuditEvent {
   return {
     seq: r.seq,
     at: iso(r.at),

@@ -2,7 +2,7 @@
 // step, the body carries its payload. Checking the payload is the domain's.
 
 import { UseCaseError } from '../../app/app-context.ts';
-import type { ActionBody } from '../../contract/case.schemas.ts';
+import type { ActionBody } from '../../contract/case-requests.schemas.ts';
 import { assertNever } from '../../domain/assert-never.ts';
 import type { CaseAction } from '../../domain/case/case-actions.ts';
 import type { TransitionName } from '../../domain/case/case-transitions.ts';

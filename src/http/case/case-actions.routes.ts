@@ -6,15 +6,15 @@ import type { AppContext } from '../../app/app-context.ts';
 import { readCase } from '../../app/case/case-detail.ts';
 import { fireTransition } from '../../app/case/fire-transition.ts';
 import { recordAssessment, recordFact } from '../../app/case/record-on-case.ts';
+import { CaseDetail } from '../../contract/case.schemas.ts';
 import {
   ActionBody,
   ActionParams,
   AssessmentBody,
   AssessmentParams,
-  CaseDetail,
   FactBody,
   FactParams,
-} from '../../contract/case.schemas.ts';
+} from '../../contract/case-requests.schemas.ts';
 import { errors } from '../../contract/schema-kit.ts';
 import type { Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';

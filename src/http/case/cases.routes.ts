@@ -9,13 +9,15 @@ import { openCase } from '../../app/case/open-case.ts';
 import {
   CaseDetail,
   CaseList,
-  CaseListQuery,
   CaseRef,
-  IdempotencyHeaders,
   OfficerRecord,
-  OpenCaseBody,
   Worklist,
 } from '../../contract/case.schemas.ts';
+import {
+  CaseListQuery,
+  IdempotencyHeaders,
+  OpenCaseBody,
+} from '../../contract/case-requests.schemas.ts';
 import { errors, IdParams } from '../../contract/schema-kit.ts';
 import type { Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';

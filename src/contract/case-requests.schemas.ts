@@ -1,0 +1,91 @@
+// What a client sends about cases: open one, list them with filters, fire a step of the
+// procedure, record a fact, an assessment factor or a file of evidence.
+
+import { ASSESSMENT_FACTORS, ENFORCEMENT_ACTIONS } from '../domain/case/case-state.ts';
+import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
+import { DateOnly, Nullable, StringEnum, Text, Type, Uuid, type Static } from './schema-kit.ts';
+
+export const OpenCaseBody = Type.Object(
+  {
+    origin: StringEnum(['application', 'initiation'] as const),
+    unitId: Uuid,
+    officerId: Type.Optional(Uuid),
+    title: Text(200, 1),
+    conduct: Text(10_000, 1),
+    enforcementAction: StringEnum(ENFORCEMENT_ACTIONS),
+  },
+  { additionalProperties: false },
+);
+export type OpenCaseBody = Static<typeof OpenCaseBody>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+});
+
+export const CaseListQuery = Type.Object(
+  {
+    state: Type.Optional(Text(40)),
+    unitId: Type.Optional(Uuid),
+    policyId: Type.Optional(Text(100)),
+    officerId: Type.Optional(Uuid),
+    /** The committee's current conclusion. */
+    outcome: Type.Optional(Text(40)),
+    q: Type.Optional(Text(100)),
+    from: Type.Optional(DateOnly),
+    to: Type.Optional(DateOnly),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
+export const ActionParams = Type.Object({ id: Uuid, action: StringEnum(TRANSITION_NAMES) });
+
+/** The payload of every step; which fields a step reads is the domain's (CaseAction). */
+export const ActionBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    reason: Type.Optional(Nullable(Text(5000))),
+    meetingDate: Type.Optional(DateOnly),
+    members: Type.Optional(Type.Array(Text(50), { maxItems: 50 })),
+    conclusion: Type.Optional(Text(40)),
+    departureReason: Type.Optional(Nullable(Text(5000))),
+    relatedUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
+    notificationId: Type.Optional(Uuid),
+    scope: Type.Optional(Text(40)),
+    result: Type.Optional(StringEnum(['confirm', 'change'] as const)),
+  },
+  { additionalProperties: false },
+);
+export type ActionBody = Static<typeof ActionBody>;
+
+export const FactParams = Type.Object({ id: Uuid, factId: Text(20) });
+export const FactBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    value: Nullable(Type.Boolean()),
+    note: Type.Optional(Nullable(Text(5000))),
+  },
+  { additionalProperties: false },
+);
+export type FactBody = Static<typeof FactBody>;
+
+export const AssessmentParams = Type.Object({ id: Uuid, factor: StringEnum(ASSESSMENT_FACTORS) });
+export const AssessmentBody = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), finding: Text(10_000) },
+  { additionalProperties: false },
+);
+export type AssessmentBody = Static<typeof AssessmentBody>;
+
+export const EvidenceQuery = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    filename: Text(255, 1),
+    factId: Type.Optional(Text(20)),
+  },
+  { additionalProperties: false },
+);
+export type EvidenceQuery = Static<typeof EvidenceQuery>;
+
+export const EvidenceParams = Type.Object({ id: Uuid, evidenceId: Uuid });

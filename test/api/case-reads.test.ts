@@ -1,0 +1,146 @@
+// What the server computes for the pages, so the web re-derives nothing: who may open
+// which kind of case, each role's to-do list from the transition table, a write that
+// answers with the case as the writer now sees it, and the case page's forms (closing's
+// reason, the outcomes of the case's policy, the redacted publication, due dates).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeTargets } from '../support/test-databases.ts';
+import { startHarness, type Harness } from './api-harness.ts';
+
+const DECIDED_TITLE = '依据检测报告作出行政处罚后检测机构撤回报告';
+
+describe.each(storeTargets())('what the pages read on $name', (target) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(target);
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  it('says with the session how the user may open a case', async () => {
+    for (const [username, actions] of [
+      ['wangqiang', ['submit_application']],
+      ['lina', ['initiate']],
+      ['zhangmin', []],
+      ['liuyang', []],
+      ['sysadmin', []],
+    ] as const) {
+      const session = (await (await h.as(username)).get('/api/v1/session')).body;
+      expect(session.user.newCaseActions, username).toEqual(actions);
+    }
+  });
+
+  it('gives each role the cases where it acts next', async () => {
+    const titles = async (username: string) =>
+      (await (await h.as(username)).get('/api/v1/worklist')).body.items.map(
+        (c: { title: string; state: string }) => `${c.state} ${c.title}`,
+      );
+    // The secretary: the decided case (notifications to send), nothing under investigation.
+    const secretary = await titles('zhangmin');
+    expect(secretary).toEqual([`decided ${DECIDED_TITLE}`]);
+    // The investigator: the application to accept and the case under investigation.
+    const investigator = await titles('lina');
+    expect(investigator.map((t: string) => t.split(' ')[0]).sort()).toEqual([
+      'investigating',
+      'submitted',
+    ]);
+    // The officer: his own application (he may withdraw it), not the decided case.
+    const officer = await titles('wangqiang');
+    expect(officer.some((t: string) => t.startsWith('submitted'))).toBe(true);
+    expect(officer.some((t: string) => t.includes(DECIDED_TITLE))).toBe(false);
+    // No transition is the reviewer's yet; an administrator works on no case.
+    expect(await titles('liuyang')).toEqual([]);
+    expect((await (await h.as('auditadmin')).get('/api/v1/worklist')).body).toEqual({ items: [] });
+  });
+
+  it('answers a write with the case as the writer now sees it', async () => {
+    const officer = await h.as('wangqiang');
+    const investigator = await h.as('lina');
+    const opened = await officer.post('/api/v1/cases', {
+      origin: 'application',
+      unitId: await h.unitId('综合行政执法大队'),
+      title: '写入后返回案件',
+      conduct: '详见申请书',
+      enforcementAction: 'penalty',
+    });
+    const id = opened.body.id;
+    const accepted = await investigator.post(`/api/v1/cases/${id}/actions/accept`, {
+      version: opened.body.version,
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual((await investigator.get(`/api/v1/cases/${id}`)).body);
+    expect(accepted.body).toMatchObject({ state: 'investigating', stateLabel: '调查核实中' });
+    const recorded = await investigator.request('PUT', `/api/v1/cases/${id}/facts/a10.3`, {
+      version: accepted.body.version,
+      value: true,
+      note: '检测报告在卷',
+    });
+    expect(recorded.body).toEqual((await investigator.get(`/api/v1/cases/${id}`)).body);
+    expect(recorded.body.facts).toEqual([
+      expect.objectContaining({
+        factId: 'a10.3',
+        citation: '第十条第（三）项',
+        value: true,
+        valueLabel: '属实',
+      }),
+    ]);
+    expect(recorded.body.timeline.at(-1)).toMatchObject({
+      actionLabel: '记录事实',
+      actor: { displayName: '李娜' },
+      detail: '第十条第（三）项：属实：检测报告在卷',
+    });
+  });
+
+  it('names, labels and dates the decided case, and gives its forms what they need', async () => {
+    const secretary = await h.as('zhangmin');
+    const list = (await secretary.get(`/api/v1/cases?q=${encodeURIComponent(DECIDED_TITLE)}`))
+      .body;
+    expect(list.items[0]).toMatchObject({
+      unit: { name: '综合行政执法大队' },
+      officer: { displayName: '王强' },
+      policy: { id: 'xilingol-emergency-2024', title: expect.stringContaining('应急') },
+    });
+    const c = (await secretary.get(`/api/v1/cases/${list.items[0].id}`)).body;
+    expect(c.officer).toMatchObject({ displayName: '王强', badgeNumber: '15250123001' });
+    expect(c.notifications.map((n: { recipientName: string }) => n.recipientName).sort()).toEqual(
+      ['当事人 王强', '锡林浩特市应急管理局'].sort(),
+    );
+    // Due 7 days after today's meeting: not yet due soon; 6 days on, both are.
+    expect(c.notifications.map((n: { deadlineStatus: string | null }) => n.deadlineStatus)).toEqual(
+      [null, null],
+    );
+    expect(c.notifications[0].daysLeft).toBe(7);
+    expect(c.notifications[0].limitText).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日起 7 日$/);
+    expect(c.forms).toMatchObject({
+      closeNeedsReason: false,
+      engineOutcome: 'no_liability',
+      conclusion: 'no_liability',
+      publication: {
+        scopes: ['本单位', '本系统', '社会公开'],
+        defaultScope: '本单位',
+        preview: { officer: '王*', conclusion: '不予追究行政执法责任' },
+      },
+    });
+    expect(c.forms.outcomes.map((o: { value: string }) => o.value)).toContain('no_liability');
+    expect(c.timeline.at(-1)).toMatchObject({
+      actionLabel: '登记研究决定',
+      actor: { displayName: '张敏' },
+      detail: '认定结论：不予追究行政执法责任',
+    });
+    h.advance(6 * 86_400_000);
+    const later = (await (await h.as('zhangmin')).get(`/api/v1/cases/${c.id}`)).body;
+    expect(later.notifications.map((n: { deadlineStatus: string }) => n.deadlineStatus)).toEqual([
+      'due_soon',
+      'due_soon',
+    ]);
+  });
+
+  it('offers the education regime’s own outcomes, without 不予追究', async () => {
+    const chenjing = await h.as('chenjing');
+    const mine = (await chenjing.get('/api/v1/cases')).body.items;
+    const c = (await chenjing.get(`/api/v1/cases/${mine[0].id}`)).body;
+    expect(c.policy.id).toBe('xilingol-education-2024');
+    const outcomes = c.forms.outcomes.map((o: { value: string }) => o.value);
+    expect(outcomes).not.toContain('no_liability');
+    expect(outcomes.at(-1)).toBe('no_ground');
+    expect(c.forms.outcomes[0]).toEqual({ value: 'not_tolerated', label: '不予容错' });
+  });
+});
