@@ -8,7 +8,7 @@ import type { OutcomeCode, ProcedureParams } from '../policy/policy-model.ts';
 import type { Role } from '../account/roles.ts';
 import type { CaseAction } from './case-actions.ts';
 import { ASSESSMENT_FACTORS, type CaseState } from './case-state.ts';
-import type { TransitionName } from './case-transitions.ts';
+import { NO_CASE, type FromState, type TransitionName } from './case-transitions.ts';
 import type { Actor, CaseContext, CaseDetermination, CaseView } from './case-view.ts';
 
 /** policies/xilingol-emergency-2024/v1.yaml, `procedure`. */
@@ -218,6 +218,11 @@ export function caseIn(state: CaseState, overrides: Partial<CaseView> = {}): Cas
     stateBeforeObjection: state === 'objection_review' ? 'published' : null,
     ...overrides,
   };
+}
+
+/** The case an action is decided on: none for the opening transitions. */
+export function subject(state: FromState): CaseView | null {
+  return state === NO_CASE ? null : caseIn(state);
 }
 
 /** A valid action of each transition, for a case built by `caseIn`. */

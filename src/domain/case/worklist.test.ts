@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../account/roles.ts';
+import type { CaseState } from './case-state.ts';
+import { actingStates } from './worklist.ts';
+
+describe('actingStates: where a to-do list (我的待办) looks', () => {
+  it.each<[Role[], CaseState[]]>([
+    // Withdrawing before the decision, objecting after the notice.
+    [
+      ['officer'],
+      ['submitted', 'investigating', 'assessing', 'awaiting_decision', 'notified', 'published'],
+    ],
+    // Intake, investigation and assessment, with the case's records.
+    [['investigator'], ['submitted', 'investigating', 'assessing']],
+    [['secretary'], ['awaiting_decision', 'decided', 'notified', 'published', 'objection_review']],
+    [['reviewer'], []],
+    [['sysadmin'], []],
+    [['secadmin'], []],
+    [['auditadmin'], []],
+  ])('%j: %j', (roles, states) => {
+    expect(actingStates(roles)).toEqual(states);
+  });
+
+  it("joins two roles' states, in the states' order rather than the roles'", () => {
+    expect(actingStates(['officer', 'investigator'])).toEqual([
+      'submitted',
+      'investigating',
+      'assessing',
+      'awaiting_decision',
+      'notified',
+      'published',
+    ]);
+    // The investigator's states all come before the secretary's.
+    expect(actingStates(['secretary', 'investigator'])).toEqual([
+      ...actingStates(['investigator']),
+      ...actingStates(['secretary']),
+    ]);
+  });
+});
