@@ -1,12 +1,12 @@
 // Initial page load of the web application in headless Chromium on loopback, with the
 // demo data: the login page cold, and the workbench after signing in. Runs the same
 // built bundle `npm start` serves (npm run build:web first).
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assemble, DEFAULT_WEB_ROOT } from '../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-data.ts';
+import { launchChromium } from '../e2e/support/web-app.ts';
 import { storeTargets } from '../test/support/test-databases.ts';
 
 const RUNS = 10;
@@ -30,18 +30,7 @@ const store = await storeTargets()[0]!.open();
 const app = await assemble({ store });
 await seedDemo(app.ctx);
 const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 const login: number[] = [];
 const workbench: number[] = [];

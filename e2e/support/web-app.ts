@@ -8,6 +8,25 @@ import { storeTargets } from '../../test/support/test-databases.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Headless Chromium as this machine allows it: no sandbox as root, and no background
+ * connections, which the closed network would refuse many at a time.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
 export interface WebApp {
   readonly app: Application;
   readonly url: string;
@@ -27,18 +46,7 @@ export async function startWebApp(): Promise<WebApp> {
   const app = await assemble({ store });
   await seedDemo(app.ctx);
   const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     app,
     url,

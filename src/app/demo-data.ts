@@ -205,18 +205,9 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       v,
     )
   ).version;
-  for (const f of [
-    'a9.1',
-    'a9.2',
-    'a9.3',
-    'a9.4',
-    'a9.5',
-    'a9.6',
-    'a9.7',
-    'a9.8',
-    'a9.9',
-    'a13.c1',
-  ]) {
+  // None of the nine items of 第九条 holds, nor the exclusion of 第十三条.
+  const ninthArticle = Array.from({ length: 9 }, (_, i) => `a9.${i + 1}`);
+  for (const f of [...ninthArticle, 'a13.c1']) {
     v = (await recordFact(ctx, investigator, c.id, f, { value: false, note: null }, v)).version;
   }
   v = (await fireTransition(ctx, investigator, c.id, { kind: 'complete_investigation' }, v))

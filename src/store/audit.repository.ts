@@ -3,8 +3,29 @@
 // gaps even when a transaction rolls back. The chain itself is the domain's.
 
 import { sql } from 'kysely';
+import type { ChainedAuditEvent } from '../domain/audit/audit-chain.ts';
 import type { AuditEventRow } from './schema.ts';
 import type { Conn, Tx } from './transaction.ts';
+
+/** A stored event as the chain reads it. */
+export interface StoredAuditEvent extends ChainedAuditEvent {
+  readonly at: Date;
+  readonly data: Record<string, unknown>;
+}
+
+function eventOf(r: AuditEventRow): StoredAuditEvent {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    data: r.data as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
 
 /** Arbitrary constant naming the audit append lock among the application's advisory locks. */
 const AUDIT_LOCK = 73_201_001;
@@ -49,19 +70,24 @@ export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
     .execute();
 }
 
-export function readAuditRows(db: Conn, afterSeq: number, limit: number): Promise<AuditEventRow[]> {
-  return db
+export async function readAuditEvents(
+  db: Conn,
+  afterSeq: number,
+  limit: number,
+): Promise<StoredAuditEvent[]> {
+  const rows = await db
     .selectFrom('audit_events')
     .selectAll()
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)
     .execute();
+  return rows.map(eventOf);
 }
 
-/** Every row in seq order, for verification. */
-export function allAuditRows(db: Conn): Promise<AuditEventRow[]> {
-  return db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
+/** Every event in seq order, for verification. */
+export async function allAuditEvents(db: Conn): Promise<StoredAuditEvent[]> {
+  return (await db.selectFrom('audit_events').selectAll().orderBy('seq').execute()).map(eventOf);
 }
 
 /** The events about one entity (a case's timeline), in order. */

@@ -8,17 +8,8 @@ import type { HttpClient } from '../support/http-client.ts';
 import { startHarness, type Harness } from './api-harness.ts';
 
 const NOT_TOLERATED_FALSE = ['a13.c1'];
-const DUE_DILIGENCE_FALSE = [
-  'a9.1',
-  'a9.2',
-  'a9.3',
-  'a9.4',
-  'a9.5',
-  'a9.6',
-  'a9.7',
-  'a9.8',
-  'a9.9',
-];
+/** The nine items of 第九条 (履职尽责), none of which holds. */
+const DUE_DILIGENCE_FALSE = Array.from({ length: 9 }, (_, i) => `a9.${i + 1}`);
 const FACTORS = ['intent', 'conditions', 'procedure', 'severity', 'consequences', 'remedy'];
 
 describe.each(storeTargets())('the procedure on $name', (target) => {

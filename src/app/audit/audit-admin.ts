@@ -1,7 +1,7 @@
 // The audit administrator's work (审计管理员, 三员分立): reading the log and verifying
 // its chain. No other role reads it.
 
-import { readAuditRows } from '../../store/audit.repository.ts';
+import { readAuditEvents } from '../../store/audit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { requireRole } from '../account/require-role.ts';
 import type { AppContext } from '../app-context.ts';
@@ -9,7 +9,7 @@ import { verifyAuditLog } from './audit-log.ts';
 
 export async function readAuditLog(ctx: AppContext, actor: Actor, afterSeq = 0, limit = 100) {
   requireRole(actor, 'auditadmin');
-  return readAuditRows(ctx.db, afterSeq, Math.min(Math.max(limit, 1), 500));
+  return readAuditEvents(ctx.db, afterSeq, Math.min(Math.max(limit, 1), 500));
 }
 
 export async function verifyAudit(ctx: AppContext, actor: Actor) {

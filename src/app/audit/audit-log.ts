@@ -9,7 +9,7 @@ import {
   verifyChain,
   type AuditEventForHash,
 } from '../../domain/audit/audit-chain.ts';
-import { allAuditRows, insertAuditRow, lockChainHead } from '../../store/audit.repository.ts';
+import { allAuditEvents, insertAuditRow, lockChainHead } from '../../store/audit.repository.ts';
 import type { Conn, Tx } from '../../store/transaction.ts';
 
 export const sm3 = (text: string): string => createHash('sm3').update(text, 'utf8').digest('hex');
@@ -45,19 +45,5 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<
 
 /** Walks the whole log in order and reports the first broken link, if any. */
 export async function verifyAuditLog(db: Conn) {
-  const rows = await allAuditRows(db);
-  return verifyChain(
-    rows.map((r) => ({
-      seq: Number(r.seq),
-      at: r.at,
-      actorId: r.actor_id,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      data: r.data as Record<string, unknown>,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    })),
-    sm3,
-  );
+  return verifyChain(await allAuditEvents(db), sm3);
 }

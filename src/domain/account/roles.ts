@@ -2,20 +2,9 @@
 // their Chinese labels: one vocabulary for the domain, the API and the web.
 
 import { assertNever } from '../assert-never.ts';
+import { codesOf, isCodeOf } from '../vocabulary.ts';
 
-export const ROLES = [
-  'officer',
-  'investigator',
-  'secretary',
-  'reviewer',
-  'sysadmin',
-  'secadmin',
-  'auditadmin',
-] as const;
-
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+export const ROLE_LABELS = {
   officer: '执法人员',
   investigator: '调查人员',
   secretary: '党委/党组秘书',
@@ -23,7 +12,10 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   sysadmin: '系统管理员',
   secadmin: '安全管理员',
   auditadmin: '审计管理员',
-};
+} as const;
+
+export type Role = keyof typeof ROLE_LABELS;
+export const ROLES = codesOf(ROLE_LABELS);
 
 /** Roles that work on cases; the administrators (三员) never do. */
 export const CASE_ROLES = ['officer', 'investigator', 'secretary', 'reviewer'] as const;
@@ -33,7 +25,7 @@ export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditadmin'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
+  return isCodeOf(ROLE_LABELS, value);
 }
 
 export function isAdminRole(role: Role): role is AdminRole {
@@ -57,12 +49,11 @@ export function isCaseRole(role: Role): role is CaseRole {
 }
 
 /** The kinds of unit in the tree 盟 → 局 → 科室 / 旗县局. */
-export const UNIT_KINDS = ['league', 'bureau', 'section', 'county_bureau'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
+export const UNIT_KIND_LABELS = {
   league: '盟',
   bureau: '局',
   section: '科室',
   county_bureau: '旗县局',
-};
+} as const;
+export type UnitKind = keyof typeof UNIT_KIND_LABELS;
+export const UNIT_KINDS = codesOf(UNIT_KIND_LABELS);

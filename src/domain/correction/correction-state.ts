@@ -3,15 +3,16 @@
 // conclusion to one that does not open it. Its own procedure (notice, items, deadline,
 // follow-up) is still to come.
 
-export const CORRECTION_STATES = ['open', 'completed', 'cancelled'] as const;
-export type CorrectionState = (typeof CORRECTION_STATES)[number];
+import { codesOf, isCodeOf } from '../vocabulary.ts';
 
-export const CORRECTION_STATE_LABELS: Readonly<Record<CorrectionState, string>> = {
+export const CORRECTION_STATE_LABELS = {
   open: '进行中',
   completed: '已完成',
   cancelled: '已撤销',
-};
+} as const;
+export type CorrectionState = keyof typeof CORRECTION_STATE_LABELS;
+export const CORRECTION_STATES = codesOf(CORRECTION_STATE_LABELS);
 
 export function isCorrectionState(value: string): value is CorrectionState {
-  return (CORRECTION_STATES as readonly string[]).includes(value);
+  return isCodeOf(CORRECTION_STATE_LABELS, value);
 }

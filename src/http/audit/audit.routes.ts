@@ -11,18 +11,8 @@ const tags = ['审计 audit'];
 
 type AuditRow = Awaited<ReturnType<typeof readAuditLog>>[number];
 
-function presentEvent(r: AuditRow): AuditEvent {
-  return {
-    seq: r.seq,
-    at: iso(r.at),
-    actorId: r.actor_id,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    data: r.data as Record<string, unknown>,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
+function presentEvent(e: AuditRow): AuditEvent {
+  return { ...e, at: iso(e.at) };
 }
 
 export function auditRoutes(ctx: AppContext): Routes {
