@@ -1,18 +1,14 @@
 // Accounts and access over real HTTP: login, lockout, CSRF, idle timeout, the
 // authorization matrix, the three administrators, and the audit chain under tampering.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo-data.ts';
 import { HttpClient } from '../support/http-client.ts';
 import { storeTargets } from '../support/test-databases.ts';
-import { startHarness, type Harness } from './api-harness.ts';
+import { useHarness } from './api-harness.ts';
 
 describe.each(storeTargets())('accounts and access on $name', (target) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness(target);
-  }, 60_000);
-  afterAll(async () => h?.close());
+  const h = useHarness(target);
 
   it('logs in with an HttpOnly SameSite session cookie and logs out', async () => {
     const client = new HttpClient(h.url);

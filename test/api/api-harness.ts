@@ -1,7 +1,9 @@
 // One running application per test file and database: demo units and accounts, a clock
 // the test can move, and a logged-in HTTP client per demo user.
+import { afterAll, beforeAll } from 'vitest';
 import { assemble, type Application } from '../../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo-data.ts';
+import { sql } from 'kysely';
 import type { StoreTarget } from '../support/test-databases.ts';
 import { HttpClient } from '../support/http-client.ts';
 
@@ -23,6 +25,13 @@ export async function startHarness(target: StoreTarget): Promise<Harness> {
   const app = await assemble({ store, now: () => new Date(Date.now() + offset) });
   await seedDemo(app.ctx);
   const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
+  const idWhere = async (table: 'units' | 'users', column: 'name' | 'username', value: string) =>
+    // Each table has the column it is asked by: units by name, users by username.
+    (
+      await sql<{
+        id: string;
+      }>`select id from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(app.ctx.db)
+    ).rows[0]!.id;
   return {
     app,
     url,
@@ -37,27 +46,40 @@ export async function startHarness(target: StoreTarget): Promise<Harness> {
       client.csrfToken = res.body.csrfToken;
       return client;
     },
-    async unitId(name) {
-      return (
-        await app.ctx.db
-          .selectFrom('units')
-          .select('id')
-          .where('name', '=', name)
-          .executeTakeFirstOrThrow()
-      ).id;
-    },
-    async userId(username) {
-      return (
-        await app.ctx.db
-          .selectFrom('users')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow()
-      ).id;
-    },
+    unitId: (name) => idWhere('units', 'name', name),
+    userId: (username) => idWhere('users', 'username', username),
     async close() {
       await app.close();
       await store.close();
     },
+  };
+}
+
+/**
+ * A harness for the test file's describe block: started before its tests, closed after
+ * them. The value returned stands for it from the start, so the tests can name it.
+ */
+export function useHarness(target: StoreTarget): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(target);
+  }, 60_000);
+  afterAll(async () => started?.close());
+  const h = (): Harness => {
+    if (!started) throw new Error('the harness starts in beforeAll');
+    return started;
+  };
+  return {
+    get app() {
+      return h().app;
+    },
+    get url() {
+      return h().url;
+    },
+    advance: (ms) => h().advance(ms),
+    as: (username) => h().as(username),
+    unitId: (name) => h().unitId(name),
+    userId: (username) => h().userId(username),
+    close: () => h().close(),
   };
 }

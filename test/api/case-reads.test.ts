@@ -2,18 +2,14 @@
 // which kind of case, each role's to-do list from the transition table, a write that
 // answers with the case as the writer now sees it, and the case page's forms (closing's
 // reason, the outcomes of the case's policy, the redacted publication, due dates).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storeTargets } from '../support/test-databases.ts';
-import { startHarness, type Harness } from './api-harness.ts';
+import { useHarness } from './api-harness.ts';
 
 const DECIDED_TITLE = '依据检测报告作出行政处罚后检测机构撤回报告';
 
 describe.each(storeTargets())('what the pages read on $name', (target) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness(target);
-  }, 60_000);
-  afterAll(async () => h?.close());
+  const h = useHarness(target);
 
   it('says with the session how the user may open a case', async () => {
     for (const [username, actions] of [
@@ -91,8 +87,7 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
 
   it('names, labels and dates the decided case, and gives its forms what they need', async () => {
     const secretary = await h.as('zhangmin');
-    const list = (await secretary.get(`/api/v1/cases?q=${encodeURIComponent(DECIDED_TITLE)}`))
-      .body;
+    const list = (await secretary.get(`/api/v1/cases?q=${encodeURIComponent(DECIDED_TITLE)}`)).body;
     expect(list.items[0]).toMatchObject({
       unit: { name: '综合行政执法大队' },
       officer: { displayName: '王强' },

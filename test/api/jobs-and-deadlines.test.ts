@@ -1,8 +1,8 @@
 // Scheduled jobs run once across instances; time limits show as coming and overdue.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureScheduled, nextRun, runDueJobs } from '../../src/app/jobs/job-runner.ts';
 import { storeTargets } from '../support/test-databases.ts';
-import { startHarness, type Harness } from './api-harness.ts';
+import { useHarness } from './api-harness.ts';
 
 describe('nextRun', () => {
   it('schedules the deadline scan at 08:00 China time and the clean-up on the hour', () => {
@@ -19,11 +19,7 @@ describe('nextRun', () => {
 });
 
 describe.each(storeTargets())('jobs and deadlines on $name', (target) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness(target);
-  }, 60_000);
-  afterAll(async () => h?.close());
+  const h = useHarness(target);
 
   it('runs a due job exactly once when several instances poll at the same time', async () => {
     await ensureScheduled(h.app.ctx);

@@ -1,11 +1,11 @@
 // The whole procedure of 第十四至十九条 over real HTTP, as each role would do it, and the
 // forbidden paths beside each step. Runs on the embedded database and on the server.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/calendar-date.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import type { HttpClient } from '../support/http-client.ts';
-import { startHarness, type Harness } from './api-harness.ts';
+import { useHarness } from './api-harness.ts';
 
 const NOT_TOLERATED_FALSE = ['a13.c1'];
 /** The nine items of 第九条 (履职尽责), none of which holds. */
@@ -13,7 +13,7 @@ const DUE_DILIGENCE_FALSE = Array.from({ length: 9 }, (_, i) => `a9.${i + 1}`);
 const FACTORS = ['intent', 'conditions', 'procedure', 'severity', 'consequences', 'remedy'];
 
 describe.each(storeTargets())('the procedure on $name', (target) => {
-  let h: Harness;
+  const h = useHarness(target);
   let officer: HttpClient;
   let investigator: HttpClient;
   let secretary: HttpClient;
@@ -31,11 +31,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     otherOfficer = await h.as('zhaoli');
   }
 
-  beforeAll(async () => {
-    h = await startHarness(target);
-  }, 60_000);
   beforeEach(relogin);
-  afterAll(async () => h?.close());
 
   async function apply(title = '依据检测报告作出处罚后报告被撤回') {
     const unitId = await h.unitId('综合行政执法大队');

@@ -2,17 +2,16 @@
 // cases a list returns (the SQL filter) are exactly the cases whose page they may open
 // (canRead), across a unit tree four levels deep, cases applied for and initiated, in
 // every unit of the demo. Runs on the embedded database and on the server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/app/demo-data.ts';
 import { storeTargets } from '../support/test-databases.ts';
-import { startHarness, type Harness } from './api-harness.ts';
+import { useHarness } from './api-harness.ts';
 
 describe.each(storeTargets())('the read scope on $name', (target) => {
-  let h: Harness;
+  const h = useHarness(target);
   let allCases: string[];
 
   beforeAll(async () => {
-    h = await startHarness(target);
     // Cases about officers of other sections and bureaus, initiated from above them.
     const lina = await h.as('lina');
     const sunhao = await h.as('sunhao');
@@ -33,8 +32,7 @@ describe.each(storeTargets())('the read scope on $name', (target) => {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
     allCases = (await h.app.ctx.db.selectFrom('cases').select('id').execute()).map((c) => c.id);
-  }, 120_000);
-  afterAll(async () => h?.close());
+  }, 60_000);
 
   it('lists exactly the cases each user may open, for every demo user', async () => {
     let seenByAnyone = 0;

@@ -7,6 +7,8 @@ describe('redactName', () => {
     expect(redactName('欧阳明远')).toBe('欧*');
     expect(redactName('王')).toBe('王*');
     expect(redactName('')).toBe('');
+    expect(redactName(' 王强')).toBe('王*');
+    expect(redactName('  ')).toBe('');
   });
 
   it('keeps a character outside the basic plane whole', () => {
@@ -35,5 +37,6 @@ describe('publicationPreview', () => {
   it('says the name is withheld when there is none', () => {
     expect(publicationPreview({ ...input, officerName: null }).officer).toBe('（姓名隐去）');
     expect(publicationPreview({ ...input, officerName: '' }).officer).toBe('（姓名隐去）');
+    expect(publicationPreview({ ...input, officerName: ' ' }).officer).toBe('（姓名隐去）');
   });
 });

@@ -3,7 +3,7 @@
 
 /** 王强 → 王*: the officer's name as a publication shows it. */
 export function redactName(name: string): string {
-  const first = [...name][0];
+  const first = [...name.trim()][0];
   return first ? `${first}*` : '';
 }
 
@@ -28,7 +28,7 @@ export function publicationPreview(input: {
   return {
     number: input.number,
     title: input.title,
-    officer: input.officerName ? redactName(input.officerName) : '（姓名隐去）',
+    officer: redactName(input.officerName ?? '') || '（姓名隐去）',
     conduct: input.conduct,
     conclusion: input.conclusion,
   };

@@ -17,6 +17,8 @@ describe('actingStates: where a to-do list (我的待办) looks', () => {
     [['sysadmin'], []],
     [['secadmin'], []],
     [['auditadmin'], []],
+    // An account that should not exist, an administrator with a case role, works on none.
+    [['sysadmin', 'investigator'], []],
   ])('%j: %j', (roles, states) => {
     expect(actingStates(roles)).toEqual(states);
   });

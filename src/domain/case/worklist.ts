@@ -2,8 +2,7 @@
 // where one of their roles acts, by a transition of the table or by keeping the case's
 // records. Read off the table, so a new step appears on the list of whoever takes it.
 
-import type { Role } from '../account/roles.ts';
-import { isCaseRole } from '../account/roles.ts';
+import { isAdminRole, type Role } from '../account/roles.ts';
 import { RECORD_STATES } from './case-records.ts';
 import { CASE_STATES, isTerminalState, type CaseState } from './case-state.ts';
 import { TRANSITION_NAMES, TRANSITIONS, type FromState } from './case-transitions.ts';
@@ -13,10 +12,12 @@ const RECORD_KEEPER: Role = 'investigator';
 
 /** The states in which a holder of these roles has something to do, in the table's order. */
 export function actingStates(roles: readonly Role[]): readonly CaseState[] {
+  // As in access: an account holding an administrator role works on no case.
+  if (roles.some(isAdminRole)) return [];
   const acting = new Set<FromState>();
   for (const name of TRANSITION_NAMES) {
     const def = TRANSITIONS[name];
-    if (def.roles.some((r) => roles.includes(r) && isCaseRole(r)))
+    if (def.roles.some((r) => roles.includes(r)))
       for (const from of def.from) acting.add(from);
   }
   if (roles.includes(RECORD_KEEPER))
