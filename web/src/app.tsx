@@ -1,27 +1,31 @@
 // Routes. Each page is its own chunk (React.lazy), so the first load carries only the
 // login page and the frame.
 
-import { Result, Spin } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Result } from 'antd';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import AppLayout from './components/app-layout.tsx';
-import { useSession } from './session.tsx';
+import { AdminGuard } from './features/account/admin-guard.tsx';
+import { ADMIN_PAGES, type AdminPage } from './features/account/admin-pages.tsx';
+import { useSession } from './features/account/session.tsx';
+import AppLayout from './shared/app-layout.tsx';
+import { Loading } from './shared/loading.tsx';
 
-const LoginPage = lazy(() => import('./pages/login-page.tsx'));
-const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx'));
-const CaseListPage = lazy(() => import('./pages/case-list-page.tsx'));
-const CasePage = lazy(() => import('./pages/case-page.tsx'));
-const NewApplicationPage = lazy(() => import('./pages/new-application-page.tsx'));
-const InterviewPage = lazy(() => import('./pages/interview-page.tsx'));
-const AssessmentPage = lazy(() => import('./pages/assessment-page.tsx'));
-const PoliciesPage = lazy(() => import('./pages/policies-page.tsx'));
-const AdminUsersPage = lazy(() => import('./pages/admin-users-page.tsx'));
-const AdminRolesPage = lazy(() => import('./pages/admin-roles-page.tsx'));
-const AdminAuditPage = lazy(() => import('./pages/admin-audit-page.tsx'));
+const LoginPage = lazy(() => import('./features/account/login-page.tsx'));
+const WorkbenchPage = lazy(() => import('./features/workbench/workbench-page.tsx'));
+const CaseListPage = lazy(() => import('./features/case/case-list-page.tsx'));
+const CasePage = lazy(() => import('./features/case/case-page.tsx'));
+const NewApplicationPage = lazy(() => import('./features/case/new-application-page.tsx'));
+const InterviewPage = lazy(() => import('./features/determination/interview-page.tsx'));
+const AssessmentPage = lazy(() => import('./features/case/assessment-page.tsx'));
+const PoliciesPage = lazy(() => import('./features/policy/policies-page.tsx'));
 
-const loading = (
-  <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} tip="加载中…" />
-);
+const ADMIN_COMPONENTS: Record<AdminPage['path'], ComponentType> = {
+  '/admin/users': lazy(() => import('./features/account/admin-users-page.tsx')),
+  '/admin/roles': lazy(() => import('./features/account/admin-roles-page.tsx')),
+  '/admin/audit': lazy(() => import('./features/audit/audit-page.tsx')),
+};
+
+const loading = <Loading page />;
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, loading: pending } = useSession();
@@ -50,9 +54,20 @@ export function App() {
             <Route path="cases/:id/interview" element={<InterviewPage />} />
             <Route path="cases/:id/assessment" element={<AssessmentPage />} />
             <Route path="policies" element={<PoliciesPage />} />
-            <Route path="admin/users" element={<AdminUsersPage />} />
-            <Route path="admin/roles" element={<AdminRolesPage />} />
-            <Route path="admin/audit" element={<AdminAuditPage />} />
+            {ADMIN_PAGES.map(({ path, role }) => {
+              const Page = ADMIN_COMPONENTS[path];
+              return (
+                <Route
+                  key={path}
+                  path={path.slice(1)}
+                  element={
+                    <AdminGuard role={role}>
+                      <Page />
+                    </AdminGuard>
+                  }
+                />
+              );
+            })}
             <Route path="*" element={<Result status="404" title="页面不存在" />} />
           </Route>
         </Routes>

@@ -5,7 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { SessionProvider } from './session.tsx';
+import { SessionProvider } from './features/account/session.tsx';
 
 dayjs.locale('zh-cn');
 

@@ -1,25 +1,28 @@
-// The frame of every signed-in page: a menu of what the user's roles may do, and who is signed in.
+// The frame of every signed-in page: a menu of what the user may do, and who is signed in.
 
 import {
-  AuditOutlined,
   BookOutlined,
   DashboardOutlined,
   FileAddOutlined,
   FolderOpenOutlined,
   LogoutOutlined,
-  TeamOutlined,
-  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useSession } from '../session.tsx';
+import type { SessionUser } from '../../../src/contract/account.schemas.ts';
+import { CASE_ROLES, type Role } from '../../../src/contract/labels.ts';
+import { ADMIN_PAGES } from '../features/account/admin-pages.tsx';
+import { useSession } from '../features/account/session.tsx';
 
 interface Item {
   key: string;
   label: string;
   icon: ReactNode;
-  roles?: string[];
+  /** Shown to these roles only; the server refuses the page to the others anyway. */
+  roles?: readonly Role[];
+  /** Shown when the user may do what the page does, as the server says. */
+  when?: (user: SessionUser) => boolean;
 }
 
 const ITEMS: Item[] = [
@@ -28,18 +31,16 @@ const ITEMS: Item[] = [
     key: '/cases',
     label: '案件',
     icon: <FolderOpenOutlined />,
-    roles: ['officer', 'investigator', 'secretary', 'reviewer'],
+    roles: CASE_ROLES,
   },
   {
     key: '/cases/new',
     label: '提出容错认定申请',
     icon: <FileAddOutlined />,
-    roles: ['officer', 'investigator'],
+    when: (user) => user.newCaseActions.length > 0,
   },
   { key: '/policies', label: '制度', icon: <BookOutlined /> },
-  { key: '/admin/users', label: '单位和用户', icon: <TeamOutlined />, roles: ['sysadmin'] },
-  { key: '/admin/roles', label: '角色授权', icon: <UserSwitchOutlined />, roles: ['secadmin'] },
-  { key: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditadmin'] },
+  ...ADMIN_PAGES.map((p) => ({ key: p.path, label: p.title, icon: p.icon, roles: [p.role] })),
 ];
 
 export default function AppLayout() {
@@ -47,7 +48,9 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
-  const items = ITEMS.filter((i) => !i.roles || hasRole(...i.roles));
+  const items = ITEMS.filter(
+    (i) => (!i.roles || hasRole(...i.roles)) && (!i.when || (user !== null && i.when(user))),
+  );
   const selected =
     items
       .map((i) => i.key)

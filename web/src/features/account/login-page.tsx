@@ -1,30 +1,22 @@
 // 登录: username and password; says why the last session ended and when an account is locked.
 
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../api/client.ts';
-import { messageFor } from '../api/error-messages.ts';
-import { useSession } from '../session.tsx';
+import { messageFor } from '../../shared/error-messages.ts';
+import { FormError } from '../../shared/form-error.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { useSession } from './session.tsx';
 
 export default function LoginPage() {
   const { login, endedBecause } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: { username: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useSubmit(
+    async (values: { username: string; password: string }) => {
       await login(values.username, values.password);
       navigate('/', { replace: true });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '登录失败，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    '登录失败，请稍后再试',
+  );
 
   return (
     <div
@@ -51,10 +43,8 @@ export default function LoginPage() {
             style={{ marginBottom: 16 }}
           />
         )}
-        {error && (
-          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />
-        )}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <FormError error={error} />
+        <Form layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item
             label="用户名"
             name="username"

@@ -1,4 +1,4 @@
-// Dates as people read them: 2025年3月1日.
+// Dates and sizes as people read them: 2025年3月1日, 1.2 MB.
 
 export function chineseDate(value: string | null | undefined): string {
   if (!value) return '—';
@@ -27,4 +27,10 @@ export function chineseDateTime(value: string | null | undefined): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(value));
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -10,8 +10,9 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { api, ApiError, get, setCsrfToken, whenSignedOut } from './api/client.ts';
-import type { Session, SessionUser } from './api/types.ts';
+import type { Session, SessionUser } from '../../../../src/contract/account.schemas.ts';
+import type { Role } from '../../../../src/contract/labels.ts';
+import { api, ApiError, get, setCsrfToken, whenSignedOut } from '../../shared/api-client.ts';
 
 interface SessionState {
   user: SessionUser | null;
@@ -20,7 +21,7 @@ interface SessionState {
   endedBecause: string | null;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
-  hasRole(...roles: string[]): boolean;
+  hasRole(...roles: readonly Role[]): boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);

@@ -3,8 +3,8 @@
 
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
-import { ROLE_LABELS, type Role } from '../../../src/domain/case/case-state.ts';
-import { useSession } from '../session.tsx';
+import { ROLE_LABELS, type Role } from '../../../../src/contract/labels.ts';
+import { useSession } from './session.tsx';
 
 export function AdminGuard({ role, children }: { role: Role; children: ReactNode }) {
   const { hasRole } = useSession();
@@ -19,15 +19,4 @@ export function AdminGuard({ role, children }: { role: Role; children: ReactNode
       />
     );
   return children;
-}
-
-export const UNIT_KIND_LABELS: Readonly<Record<string, string>> = {
-  league: '盟',
-  bureau: '局',
-  section: '科室',
-  county_bureau: '旗县局',
-};
-
-export function errorText(e: unknown): string {
-  return e instanceof Error && e.message ? e.message : '操作失败，请稍后再试';
 }

@@ -1,6 +1,8 @@
 // The API's stable error codes in the words a user reads. The server's own message is
 // shown when a code has no entry here (it is Chinese too, and names the value at fault).
 
+import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPE_NAMES } from '../../../src/contract/evidence.ts';
+
 const MESSAGES: Record<string, string> = {
   INVALID_CREDENTIALS: '用户名或密码错误',
   ACCOUNT_LOCKED: '连续 5 次登录失败，账号已锁定 15 分钟，请稍后再试',
@@ -21,8 +23,8 @@ const MESSAGES: Record<string, string> = {
     '密码至少 10 位，并包含大写字母、小写字母、数字、符号中的至少三类，且不得包含用户名',
   ROLE_CONFLICT: '三员分立：同一账号不得兼任两个管理员角色，管理员不得担任业务角色',
   IDEMPOTENCY_KEY_REUSED: '重复提交的请求内容不一致',
-  EVIDENCE_TOO_LARGE: '证据文件超过 20 MB',
-  EVIDENCE_TYPE_NOT_ALLOWED: '证据文件类型不允许（支持 PDF、JPEG、PNG、DOCX、OFD、TXT）',
+  EVIDENCE_TOO_LARGE: `证据文件超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
+  EVIDENCE_TYPE_NOT_ALLOWED: `证据文件类型不允许（支持 ${EVIDENCE_TYPE_NAMES}）`,
   NETWORK: '无法连接服务器，请检查网络后重试',
 };
 
