@@ -4,24 +4,14 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { get } from '../api/client.ts';
-import { AdminGuard, errorText } from '../components/admin-guard.tsx';
-import { chineseDateTime } from '../format.ts';
+import type { AuditEvent, AuditVerification } from '../../../../src/contract/audit.schemas.ts';
+import { get } from '../../shared/api-client.ts';
+import { errorText } from '../../shared/error-text.ts';
+import { chineseDateTime } from '../../shared/format.ts';
+import { LoadFailed } from '../../shared/loading.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
 
 const PAGE = 50;
-
-interface AuditEvent {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-}
-
-type Verification =
-  | { ok: true; count: number; head?: { seq: number; hash: string } | null }
-  | { ok: false; brokenAt: number; reason?: string; message?: string };
 
 const ENTITY_LABELS: Record<string, string> = {
   case: '案件',
@@ -32,7 +22,7 @@ const ENTITY_LABELS: Record<string, string> = {
   policy: '制度',
 };
 
-function VerifyResult({ result }: { result: Verification }) {
+function VerifyResult({ result }: { result: AuditVerification }) {
   if (result.ok)
     return (
       <Alert
@@ -40,7 +30,7 @@ function VerifyResult({ result }: { result: Verification }) {
         showIcon
         role="status"
         title="审计链完整"
-        description={`共校验 ${result.count} 条记录，未发现篡改${result.head ? `（末条序号 ${result.head.seq}）` : ''}。`}
+        description={`共校验 ${result.count ?? 0} 条记录，未发现篡改${result.head ? `（末条序号 ${result.head.seq}）` : ''}。`}
       />
     );
   return (
@@ -52,7 +42,7 @@ function VerifyResult({ result }: { result: Verification }) {
       description={
         <>
           <Typography.Text type="danger" strong>
-            第一处断裂：序号 {result.brokenAt}
+            第一处断裂：序号 {result.brokenAt ?? '—'}
           </Typography.Text>
           {(result.message ?? result.reason) && <div>{result.message ?? result.reason}</div>}
         </>
@@ -61,14 +51,16 @@ function VerifyResult({ result }: { result: Verification }) {
   );
 }
 
-function AdminAudit() {
+export default function AuditPage() {
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [loading, setLoading] = useState(true);
   const [more, setMore] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [result, setResult] = useState<Verification | null>(null);
-  const [verifyError, setVerifyError] = useState<string | null>(null);
+  const [result, setResult] = useState<AuditVerification | null>(null);
+  const verification = useSubmit(async () => {
+    setResult(null);
+    setResult(await get<AuditVerification>('/api/v1/audit/verify'));
+  });
 
   const load = useCallback(async (after: number) => {
     setLoading(true);
@@ -88,27 +80,14 @@ function AdminAudit() {
     void load(0);
   }, [load]);
 
-  const verify = async () => {
-    setVerifying(true);
-    setVerifyError(null);
-    setResult(null);
-    try {
-      setResult(await get<Verification>('/api/v1/audit/verify'));
-    } catch (e) {
-      setVerifyError(errorText(e));
-    } finally {
-      setVerifying(false);
-    }
-  };
-
   return (
     <Card
       title="审计日志"
       extra={
         <Button
           icon={<SafetyCertificateOutlined />}
-          loading={verifying}
-          onClick={() => void verify()}
+          loading={verification.busy}
+          onClick={() => void verification.submit()}
         >
           校验审计链
         </Button>
@@ -116,12 +95,8 @@ function AdminAudit() {
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {result && <VerifyResult result={result} />}
-        {verifyError && (
-          <Alert type="error" showIcon role="alert" title="校验失败" description={verifyError} />
-        )}
-        {error && (
-          <Alert type="error" showIcon role="alert" title="审计日志加载失败" description={error} />
-        )}
+        {verification.error && <LoadFailed title="校验失败" message={verification.error} />}
+        {error && <LoadFailed title="审计日志加载失败" message={error} />}
         <Table<AuditEvent>
           rowKey="seq"
           size="small"
@@ -140,7 +115,7 @@ function AdminAudit() {
             },
             {
               title: '操作人',
-              dataIndex: 'actor_id',
+              dataIndex: 'actorId',
               width: 130,
               render: (a: string | null) =>
                 a ? (
@@ -160,9 +135,9 @@ function AdminAudit() {
               title: '对象',
               key: 'entity',
               render: (_: unknown, e) => (
-                <span title={e.entity_id}>
-                  {ENTITY_LABELS[e.entity_type] ?? e.entity_type}{' '}
-                  {e.entity_id.length > 12 ? e.entity_id.slice(0, 8) : e.entity_id}
+                <span title={e.entityId}>
+                  {ENTITY_LABELS[e.entityType] ?? e.entityType}{' '}
+                  {e.entityId.length > 12 ? e.entityId.slice(0, 8) : e.entityId}
                 </span>
               ),
             },
@@ -185,13 +160,5 @@ function AdminAudit() {
         </div>
       </Space>
     </Card>
-  );
-}
-
-export default function AdminAuditPage() {
-  return (
-    <AdminGuard role="auditadmin">
-      <AdminAudit />
-    </AdminGuard>
   );
 }

@@ -1,0 +1,55 @@
+// 工作台: a greeting, the cases where the user's role acts next (我的待办), and the
+// deadlines coming and passed; administrators get shortcuts to their own page instead.
+
+import { Alert, Space, Typography } from 'antd';
+import { ADMIN_ROLES, CASE_ROLES } from '../../../../src/contract/labels.ts';
+import { useSession } from '../account/session.tsx';
+import { AdminShortcuts } from './admin-shortcuts.tsx';
+import { DeadlinesCard } from './deadlines-card.tsx';
+import { TodoCard } from './todo-card.tsx';
+
+function greeting(): string {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Shanghai',
+      hour: 'numeric',
+      hourCycle: 'h23',
+    }).format(new Date()),
+  );
+  if (hour < 6) return '夜深了';
+  if (hour < 12) return '上午好';
+  if (hour < 14) return '中午好';
+  if (hour < 18) return '下午好';
+  return '晚上好';
+}
+
+export default function WorkbenchPage() {
+  const { user, hasRole } = useSession();
+  if (!user) return null;
+  const worksOnCases = hasRole(...CASE_ROLES);
+  const administers = hasRole(...ADMIN_ROLES);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <div>
+        <Typography.Text type="secondary">工作台</Typography.Text>
+        <Typography.Title level={3} style={{ marginTop: 4, marginBottom: 4 }}>
+          {greeting()}，{user.displayName}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          当前角色：{user.roleLabels.join('、') || '未授予角色'}
+        </Typography.Text>
+      </div>
+      {administers && <AdminShortcuts roles={user.roles} />}
+      {worksOnCases && <TodoCard />}
+      {worksOnCases && <DeadlinesCard />}
+      {!worksOnCases && !administers && (
+        <Alert
+          type="info"
+          showIcon
+          title="您的账号尚未授予角色"
+          description="请联系安全管理员授予角色后再办理业务。"
+        />
+      )}
+    </Space>
+  );
+}
