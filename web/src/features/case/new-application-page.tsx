@@ -4,24 +4,21 @@
 // double click opens one case.
 
 import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { get, post } from '../api/client.ts';
+import type { Officer } from '../../../../src/contract/account.schemas.ts';
+import type { OpenCaseBody } from '../../../../src/contract/case-requests.schemas.ts';
+import type { CaseRef } from '../../../../src/contract/case.schemas.ts';
 import {
-  ENFORCEMENT_ACTIONS,
   ENFORCEMENT_ACTION_LABELS,
+  ENFORCEMENT_ACTIONS,
   type EnforcementAction,
-} from '../../../src/domain/case/case-state.ts';
-import { errorText } from '../components/interview-case.tsx';
-import { useSession } from '../session.tsx';
-
-interface Officer {
-  id: string;
-  displayName: string;
-  badgeNumber: string | null;
-  unitId: string;
-  unitName: string;
-}
+} from '../../../../src/contract/labels.ts';
+import { post } from '../../shared/api-client.ts';
+import { FormError } from '../../shared/form-error.tsx';
+import { useFetch } from '../../shared/use-fetch.ts';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { useSession } from '../account/session.tsx';
 
 interface Values {
   officerId?: string;
@@ -30,24 +27,39 @@ interface Values {
   conduct: string;
 }
 
+const ACTION_OPTIONS = ENFORCEMENT_ACTIONS.map((a) => ({
+  value: a,
+  label: ENFORCEMENT_ACTION_LABELS[a],
+}));
+
 export default function NewApplicationPage() {
-  const { user, hasRole } = useSession();
+  const { user } = useSession();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // One key for this form: a repeated submission replays the same case.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
-  const initiating = !hasRole('officer') && hasRole('investigator');
-  const [officers, setOfficers] = useState<Officer[]>([]);
-  useEffect(() => {
-    if (!initiating) return;
-    get<Officer[]>('/api/v1/officers')
-      .then(setOfficers)
-      .catch((e: unknown) => setError(errorText(e, '无法加载执法人员名单')));
-  }, [initiating]);
+  // Which way this user may open a case is the server's answer (the procedure's table).
+  const opens = user?.newCaseActions ?? [];
+  const initiating = !opens.includes('submit_application') && opens.includes('initiate');
+  const officers = useFetch<Officer[]>(initiating ? '/api/v1/officers' : null);
+  const { busy, error, submit } = useSubmit(async (values: Values) => {
+    if (!user) return;
+    const officer = officers.data?.find((o) => o.id === values.officerId);
+    const body: OpenCaseBody = {
+      ...(initiating && officer
+        ? { origin: 'initiation', unitId: officer.unitId, officerId: officer.id }
+        : { origin: 'application', unitId: user.unitId }),
+      title: values.title.trim(),
+      conduct: values.conduct.trim(),
+      enforcementAction: values.enforcementAction,
+    };
+    const created = await post<CaseRef>('/api/v1/cases', body, {
+      'Idempotency-Key': idempotencyKey,
+    });
+    navigate(`/cases/${created.id}`);
+  }, '提交失败，请稍后再试');
 
-  if (!hasRole('officer') && !initiating) {
+  if (opens.length === 0) {
     return (
       <Card title="提出容错认定申请">
         <Alert
@@ -63,31 +75,6 @@ export default function NewApplicationPage() {
     );
   }
 
-  const submit = async (values: Values) => {
-    if (!user || busy) return;
-    setBusy(true);
-    setError(null);
-    const officer = officers.find((o) => o.id === values.officerId);
-    try {
-      const created = await post<{ id: string }>(
-        '/api/v1/cases',
-        {
-          ...(initiating && officer
-            ? { origin: 'initiation', unitId: officer.unitId, officerId: officer.id }
-            : { origin: 'application', unitId: user.unitId }),
-          title: values.title.trim(),
-          conduct: values.conduct.trim(),
-          enforcementAction: values.enforcementAction,
-        },
-        { 'Idempotency-Key': idempotencyKey },
-      );
-      navigate(`/cases/${created.id}`);
-    } catch (e) {
-      setError(errorText(e, '提交失败，请稍后再试'));
-      setBusy(false);
-    }
-  };
-
   return (
     <Card title={initiating ? '单位启动核查' : '提出容错认定申请'} style={{ maxWidth: 880 }}>
       <Typography.Paragraph type="secondary">
@@ -95,9 +82,7 @@ export default function NewApplicationPage() {
           ? '对本单位（含下级单位）执法人员的执法行为启动容错纠错核查，提交后即进入调查核实。'
           : '请如实描述您的行政执法行为及有关情况。提交后由本单位调查人员受理并调查核实。'}
       </Typography.Paragraph>
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />
-      )}
+      <FormError error={error ?? officers.error} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -114,7 +99,7 @@ export default function NewApplicationPage() {
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               placeholder="选择执法人员"
-              options={officers.map((o) => ({
+              options={(officers.data ?? []).map((o) => ({
                 value: o.id,
                 label: `${o.displayName}（${o.unitName}${o.badgeNumber ? `，执法证号 ${o.badgeNumber}` : ''}）`,
               }))}
@@ -137,12 +122,7 @@ export default function NewApplicationPage() {
           name="enforcementAction"
           rules={[{ required: true, message: '请选择执法行为类别' }]}
         >
-          <Radio.Group
-            options={ENFORCEMENT_ACTIONS.map((a) => ({
-              value: a,
-              label: ENFORCEMENT_ACTION_LABELS[a],
-            }))}
-          />
+          <Radio.Group options={ACTION_OPTIONS} />
         </Form.Item>
         <Form.Item
           label="执法行为及有关情况"

@@ -1,0 +1,93 @@
+// 综合分析研判 (第十四条): the six factors, each a written finding saved on its own with
+// the case version; shows which are still missing and the way back to the case page.
+
+import { Alert, App, Card, Col, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
+import type { AssessmentFactor } from '../../../../src/contract/labels.ts';
+import { ProvisionalResult } from '../determination/provisional-result.tsx';
+import { recordAssessment } from './case-writes.ts';
+import { CaseLoading, CaseWorkPage } from './case-work-page.tsx';
+import { FactorForm } from './factor-form.tsx';
+import { useCase } from './use-case.ts';
+
+function blocked(detail: CaseDetail) {
+  if (detail.allowedRecords.includes('assessment')) return null;
+  return {
+    title: '当前不能记录综合分析研判',
+    why:
+      detail.state !== 'assessing'
+        ? `案件当前为“${detail.stateLabel}”，只有在综合分析研判中才能记录。调查核实完成后，方可进行综合分析研判。`
+        : '只有负责本案的调查人员可以记录综合分析研判。',
+  };
+}
+
+export default function AssessmentPage() {
+  const { id = '' } = useParams();
+  const { message } = App.useApp();
+  const { detail, error: loadError, reload, write } = useCase(id);
+  const [saving, setSaving] = useState<AssessmentFactor | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!detail)
+    return <CaseLoading error={loadError?.message ?? null} onRetry={() => void reload()} />;
+
+  const missing = detail.assessment.filter((a) => !a.finding?.trim());
+  const save = async (factor: AssessmentFactor, label: string, finding: string) => {
+    if (saving) return;
+    setSaving(factor);
+    setError(null);
+    const result = await write(recordAssessment(detail, factor, finding));
+    setSaving(null);
+    if (result.ok) void message.success(`已保存“${label}”`);
+    else setError(result.error);
+  };
+
+  return (
+    <CaseWorkPage
+      detail={detail}
+      section="综合分析研判"
+      blocked={blocked(detail)}
+      error={error}
+      onCloseError={() => setError(null)}
+    >
+      <Alert
+        type={missing.length ? 'info' : 'success'}
+        showIcon
+        data-testid="assessment-missing"
+        title={
+          missing.length
+            ? `尚未记录 ${missing.length} 项：${missing.map((a) => a.label).join('、')}`
+            : '六个方面均已记录，可返回案件页面提请研究决定'
+        }
+        style={{ marginBottom: 16 }}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card title="综合分析研判（第十四条）">
+            <Typography.Paragraph type="secondary">
+              从主观、客观条件、程序方法、性质程度、后果影响、挽回损失六个方面分析，逐项保存。
+            </Typography.Paragraph>
+            <Space orientation="vertical" size={24} style={{ width: '100%' }}>
+              {detail.assessment.map((a) => (
+                <FactorForm
+                  key={`${a.factor}@${a.finding ?? ''}`}
+                  factor={a.factor}
+                  label={a.label}
+                  finding={a.finding ?? ''}
+                  disabled={!detail.allowedRecords.includes('assessment')}
+                  saving={saving === a.factor}
+                  onSave={(text) => void save(a.factor, a.label, text)}
+                />
+              ))}
+            </Space>
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <ProvisionalResult evaluation={detail.evaluation} />
+        </Col>
+      </Row>
+    </CaseWorkPage>
+  );
+}

@@ -1,0 +1,148 @@
+// 案件列表 (/cases): filters kept in the URL query string, a table paged by the server;
+// each row comes with its unit, officer and policy named.
+
+import { Alert, Card, Space, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { Unit } from '../../../../src/contract/account.schemas.ts';
+import type { CaseList, CaseSummary } from '../../../../src/contract/case.schemas.ts';
+import type { CaseState } from '../../../../src/contract/labels.ts';
+import type { PolicySummary } from '../../../../src/contract/policy.schemas.ts';
+import { chineseDate } from '../../shared/format.ts';
+import { useFetch } from '../../shared/use-fetch.ts';
+import { useSession } from '../account/session.tsx';
+import { CaseFilters } from './case-filters.tsx';
+import { StateTag } from './state-tag.tsx';
+
+const PAGE_SIZES = [10, 20, 50, 100];
+
+export default function CaseListPage() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const units = useFetch<Unit[]>('/api/v1/units');
+  const policies = useFetch<PolicySummary[]>('/api/v1/policies');
+  const limit = Number(params.get('limit') ?? 20) || 20;
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const query = new URLSearchParams(params);
+  if (!query.has('limit')) query.set('limit', '20');
+  const list = useFetch<CaseList>(`/api/v1/cases?${query.toString()}`, { keep: true });
+
+  // The officers seen in the list so far, for the filter: the rows name them.
+  const [officers, setOfficers] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const seen = list.data?.items.map((c) => [c.officer.id, c.officer.displayName] as const);
+    if (seen?.length) setOfficers((o) => ({ ...o, ...Object.fromEntries(seen) }));
+  }, [list.data]);
+
+  const officerOptions = useMemo(() => {
+    const entries = { ...officers };
+    if (user?.roles.includes('officer')) entries[user.id] = user.displayName;
+    return Object.entries(entries).map(([value, label]) => ({
+      value,
+      label: value === user?.id ? `${label}（本人）` : label,
+    }));
+  }, [officers, user]);
+
+  const policyOptions = useMemo(() => {
+    const titles = new Map((policies.data ?? []).map((p) => [p.id, p.title]));
+    for (const u of units.data ?? [])
+      if (u.policyId && !titles.has(u.policyId)) titles.set(u.policyId, u.policyId);
+    const current = params.get('policyId');
+    if (current && !titles.has(current)) titles.set(current, current);
+    return [...titles]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([value, label]) => ({ value, label }));
+  }, [policies.data, units.data, params]);
+
+  const page = (p: number, size: number) => {
+    const next = new URLSearchParams(params);
+    next.set('limit', String(size));
+    next.set('offset', size !== limit ? '0' : String((p - 1) * size));
+    if (next.get('offset') === '0') next.delete('offset');
+    setParams(next);
+  };
+
+  const open = (c: CaseSummary) => navigate(`/cases/${c.id}`);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        案件
+      </Typography.Title>
+      <CaseFilters
+        units={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        policies={policyOptions}
+        officers={officerOptions}
+      />
+      {list.error && <Alert type="error" showIcon title={list.error} role="alert" />}
+      <Card size="small">
+        <Table<CaseSummary>
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 720 }}
+          locale={{ emptyText: list.error ? '加载失败' : '暂无案件' }}
+          onRow={(r) => ({
+            onClick: () => open(r),
+            onKeyDown: (e) => {
+              if (e.key === 'Enter') open(r);
+            },
+            tabIndex: 0,
+            style: { cursor: 'pointer' },
+          })}
+          pagination={{
+            current: Math.floor(offset / limit) + 1,
+            pageSize: limit,
+            total: list.data?.total ?? 0,
+            pageSizeOptions: PAGE_SIZES,
+            showSizeChanger: true,
+            showTotal: (t) => `共 ${t} 件`,
+            onChange: page,
+          }}
+          columns={[
+            { title: '案号', dataIndex: 'number', width: 160 },
+            {
+              title: '标题',
+              dataIndex: 'title',
+              render: (t: string, r) => (
+                <Typography.Link onClick={() => open(r)}>{t}</Typography.Link>
+              ),
+            },
+            {
+              title: '状态',
+              dataIndex: 'state',
+              width: 130,
+              render: (s: CaseState, r) => <StateTag state={s} label={r.stateLabel} />,
+            },
+            {
+              title: '制度',
+              key: 'policy',
+              width: 220,
+              render: (_: unknown, r) => `${r.policy.title}（第 ${r.policy.version} 版）`,
+            },
+            {
+              title: '单位',
+              key: 'unit',
+              width: 180,
+              responsive: ['lg'],
+              render: (_: unknown, r) => r.unit.name || '—',
+            },
+            {
+              title: '执法人员',
+              key: 'officer',
+              width: 100,
+              responsive: ['md'],
+              render: (_: unknown, r) => r.officer.displayName || '—',
+            },
+            {
+              title: '提出日期',
+              dataIndex: 'createdAt',
+              width: 140,
+              render: (t: string) => chineseDate(t),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

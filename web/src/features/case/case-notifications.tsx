@@ -1,0 +1,47 @@
+// 告知: whom the decision must be told, by when, and whether it has been; the due status
+// (due soon, overdue) is the server's, against today in China.
+
+import { Table, Tag } from 'antd';
+import type { CaseDetail, CaseNotification } from '../../../../src/contract/case.schemas.ts';
+import { chineseDate } from '../../shared/format.ts';
+
+const DUE_COLORS = { overdue: '#cf1322', due_soon: '#d46b08' } as const;
+
+export function DueTag({ n }: { n: CaseNotification }) {
+  if (n.sentOn) return <Tag color="green">已于{chineseDate(n.sentOn)}送达</Tag>;
+  if (n.deadlineStatus === 'overdue') return <Tag color="red">已逾期 {-n.daysLeft} 日</Tag>;
+  if (n.deadlineStatus === 'due_soon')
+    return <Tag color="orange">{n.daysLeft === 0 ? '今日到期' : `${n.daysLeft} 日后到期`}</Tag>;
+  return <Tag>未送达</Tag>;
+}
+
+/** The due date, coloured while it is near or past. */
+export function DueDate({ n, prefix = '' }: { n: CaseNotification; prefix?: string }) {
+  const color = n.deadlineStatus ? DUE_COLORS[n.deadlineStatus] : undefined;
+  return (
+    <span style={color ? { color, fontWeight: 600 } : undefined}>
+      {prefix}
+      {chineseDate(n.due)}
+      {n.provisional ? '（暂定）' : ''}
+    </span>
+  );
+}
+
+export function CaseNotifications({ detail }: { detail: CaseDetail }) {
+  return (
+    <Table<CaseNotification>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      scroll={{ x: 600 }}
+      dataSource={detail.notifications}
+      locale={{ emptyText: '暂无告知' }}
+      columns={[
+        { title: '告知对象', dataIndex: 'recipientName' },
+        { title: '期限', dataIndex: 'limitText' },
+        { title: '截止日期', key: 'due', render: (_: unknown, n) => <DueDate n={n} /> },
+        { title: '送达情况', key: 'sent', render: (_: unknown, n) => <DueTag n={n} /> },
+      ]}
+    />
+  );
+}

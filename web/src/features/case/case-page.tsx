@@ -1,0 +1,78 @@
+// 案件详情 (/cases/:id), loaded in one request: the header, the actions the API allows,
+// and every record of the procedure: timeline, facts and evidence, assessment,
+// determination with citations, decisions, notifications, publications, objections,
+// corrections and error records. Each write answers with the case, which the page keeps.
+
+import { Alert, Button, Card, Result, Skeleton, Space, Tabs } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { CaseActions } from './case-actions.tsx';
+import { CaseAssessment } from './case-assessment.tsx';
+import { CaseDecisions } from './case-decisions.tsx';
+import { CaseDeterminationSection } from './case-determination.tsx';
+import { CaseFacts } from './case-facts.tsx';
+import { CaseNotifications } from './case-notifications.tsx';
+import { CaseOthers } from './case-others.tsx';
+import { CaseSummary } from './case-summary.tsx';
+import { CaseTimeline } from './case-timeline.tsx';
+import { useCase } from './use-case.ts';
+
+export default function CasePage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { detail, error, write } = useCase(id);
+  const [tab, setTab] = useState('timeline');
+
+  if (error && !detail) {
+    const missing = error.code === 'NOT_FOUND';
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? '案件不存在，或您无权查看' : '加载失败'}
+        subTitle={error.message}
+        extra={<Button onClick={() => navigate('/cases')}>返回案件列表</Button>}
+      />
+    );
+  }
+  if (!detail) return <Skeleton active paragraph={{ rows: 10 }} />;
+
+  const unsent = detail.notifications.filter((n) => !n.sentOn).length;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {error && <Alert type="error" showIcon title={error.message} role="alert" />}
+      <CaseSummary detail={detail} />
+      <CaseActions detail={detail} write={write} />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'timeline', label: '办理经过', children: <CaseTimeline detail={detail} /> },
+            {
+              key: 'facts',
+              label: `事实与证据（${detail.facts.length}）`,
+              children: <CaseFacts detail={detail} write={write} />,
+            },
+            {
+              key: 'assessment',
+              label: '综合分析研判',
+              children: <CaseAssessment detail={detail} />,
+            },
+            {
+              key: 'determination',
+              label: '认定意见',
+              children: <CaseDeterminationSection detail={detail} />,
+            },
+            { key: 'decisions', label: '研究决定', children: <CaseDecisions detail={detail} /> },
+            {
+              key: 'notifications',
+              label: unsent > 0 ? `告知（${unsent} 项未送达）` : '告知',
+              children: <CaseNotifications detail={detail} />,
+            },
+            { key: 'others', label: '公开、异议与纠错', children: <CaseOthers detail={detail} /> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,41 @@
+// The steps whose only input is a reason: 不予受理, 提出异议, and 办结 where the case
+// was not published (不予公开 must say why).
+
+import { Form, Input } from 'antd';
+import { ActionModal, type ActionFormProps } from './action-modal.tsx';
+
+export type ReasonAction = 'refuse' | 'raise_objection' | 'close';
+
+const WORDING: Record<ReasonAction, { title: string; label: string }> = {
+  refuse: { title: '不予受理', label: '不予受理的理由' },
+  raise_objection: { title: '提出异议', label: '异议理由' },
+  close: { title: '办结（不予公开）', label: '不予公开的理由' },
+};
+
+export function ReasonModal({
+  action,
+  ...props
+}: ActionFormProps<{ reason: string }> & { action: ReasonAction }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const { title, label } = WORDING[action];
+  return (
+    <ActionModal
+      {...props}
+      title={title}
+      okText="提交"
+      onOk={() =>
+        void form.validateFields().then((v) => props.onSubmit({ reason: v.reason.trim() }))
+      }
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item
+          label={label}
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}
+        >
+          <Input.TextArea rows={4} maxLength={5000} showCount />
+        </Form.Item>
+      </Form>
+    </ActionModal>
+  );
+}
