@@ -1,0 +1,166 @@
+// 认定问询: asks only the facts that can still change the determination (the engine's
+// `missing`), the suggested one first; each answer is saved at once and the provisional
+// result is shown again with its reasons. Answers already given can be changed. Loads
+// the case and its policy version (the questions' text and articles).
+
+import { Alert, App, Card, Col, Modal, Result, Row, Space } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
+import type { PolicyFact } from '../../../../src/contract/policy.schemas.ts';
+import { recordFact, uploadEvidence } from '../case/case-writes.ts';
+import { CaseLoading, CaseWorkPage } from '../case/case-work-page.tsx';
+import { useCase } from '../case/use-case.ts';
+import { usePolicy } from '../policy/policy-cache.ts';
+import { AnswerForm, ANSWER_LABELS, answerKey, type Answer } from './answer-form.tsx';
+import { AnsweredFacts } from './answered-facts.tsx';
+import { interviewQuestions } from './interview-questions.ts';
+import { ProvisionalResult, resultLine } from './provisional-result.tsx';
+import { OtherQuestions, QuestionCard } from './question-card.tsx';
+
+function blocked(detail: CaseDetail) {
+  if (detail.allowedRecords.includes('fact')) return null;
+  return {
+    title: '当前不能记录事实',
+    why:
+      detail.state !== 'investigating'
+        ? `案件当前为“${detail.stateLabel}”，只有在调查核实中才能记录事实。您可以查看已记录的事实和暂定认定结果。`
+        : '只有负责本案的调查人员可以记录事实（执法人员本人不能认定自己的案件）。您可以查看已记录的事实和暂定认定结果。',
+  };
+}
+
+export default function InterviewPage() {
+  const { id = '' } = useParams();
+  const { message } = App.useApp();
+  const { detail, error: loadError, reload, write } = useCase(id);
+  const { policy, error: policyError } = usePolicy(detail ? detail.policy : null);
+  const [saving, setSaving] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [change, setChange] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  if (!detail || !policy)
+    return <CaseLoading error={loadError?.message ?? policyError} onRetry={() => void reload()} />;
+
+  const canRecord = detail.allowedRecords.includes('fact');
+  const canUpload = detail.allowedRecords.includes('evidence');
+  const questions = interviewQuestions(detail, policy);
+  const current = questions.find((q) => q.id === chosen) ?? questions[0] ?? null;
+  const editingFact = policy.facts.find((f) => f.id === editing);
+  const answerTo = (factId: string) => detail.facts.find((f) => f.factId === factId);
+
+  // The fact, then its evidence file with the version the fact's answer returned.
+  const save = async (fact: PolicyFact, answer: Answer) => {
+    if (saving) return;
+    setSaving(fact.id);
+    setError(null);
+    const before = detail.evaluation;
+    const recorded = await write(
+      recordFact(detail, fact.id, { value: answer.value, note: answer.note }),
+    );
+    if (!recorded.ok) {
+      setError(recorded.error);
+      setSaving(null);
+      return;
+    }
+    let after = recorded.detail;
+    if (answer.file) {
+      const uploaded = await write(uploadEvidence(after, answer.file, fact.id));
+      if (uploaded.ok) after = uploaded.detail;
+      else setError(`回答已保存，但证据上传失败：${uploaded.error}`);
+    }
+    setEditing(null);
+    setChosen(null);
+    const was = resultLine(before);
+    const now = resultLine(after.evaluation);
+    setChange(was === now ? `暂定结果未变：${now}` : `暂定结果已更新：${was} → ${now}`);
+    void message.success(`已保存：${fact.citation} ${ANSWER_LABELS[answerKey(answer.value)]}`);
+    setSaving(null);
+  };
+
+  return (
+    <CaseWorkPage
+      detail={detail}
+      section="认定问询"
+      blocked={blocked(detail)}
+      error={error}
+      onCloseError={() => setError(null)}
+    >
+      {change && (
+        <Alert
+          type="info"
+          showIcon
+          title={change}
+          data-testid="result-change"
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {canRecord && questions.length === 0 && (
+              <Card>
+                <Result
+                  status="success"
+                  title="可能影响认定结果的事实已全部查明"
+                  subTitle="没有需要再回答的问题。请返回案件页面办理“完成调查核实”。"
+                  extra={<Link to={`/cases/${detail.id}`}>返回案件页面</Link>}
+                />
+              </Card>
+            )}
+            {canRecord && current && (
+              <QuestionCard
+                fact={current}
+                remaining={questions.length}
+                next={detail.evaluation.nextQuestion}
+              >
+                <AnswerForm
+                  key={`${current.id}@${detail.version}`}
+                  fact={current}
+                  policy={policy}
+                  initial={answerTo(current.id)}
+                  allowEvidence={canUpload}
+                  saving={saving === current.id}
+                  onSave={(a) => void save(current, a)}
+                />
+              </QuestionCard>
+            )}
+            {canRecord && questions.length > 1 && (
+              <OtherQuestions
+                questions={questions.filter((q) => q.id !== current?.id)}
+                onChoose={setChosen}
+              />
+            )}
+            <AnsweredFacts detail={detail} onEdit={canRecord ? setEditing : undefined} />
+          </Space>
+        </Col>
+        <Col xs={24} lg={10}>
+          <div style={{ position: 'sticky', top: 16 }}>
+            <ProvisionalResult evaluation={detail.evaluation} />
+          </div>
+        </Col>
+      </Row>
+      <Modal
+        open={!!editingFact}
+        title={`修改回答：${editingFact?.citation ?? ''}`}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setEditing(null)}
+        width={720}
+      >
+        {editingFact && (
+          <AnswerForm
+            fact={editingFact}
+            policy={policy}
+            initial={answerTo(editingFact.id)}
+            allowEvidence={canUpload}
+            saving={saving === editingFact.id}
+            submitLabel="保存修改"
+            onSave={(a) => void save(editingFact, a)}
+          />
+        )}
+      </Modal>
+    </CaseWorkPage>
+  );
+}
