@@ -2,9 +2,7 @@
 // several states. The cases are made through the same use cases a user would fire, so
 // the demo is also a smoke test of the procedure.
 
-import type { Role, UnitKind } from '../domain/account/roles.ts';
 import { todayInChina } from '../domain/calendar-date.ts';
-import type { AssessmentFactor } from '../domain/case/case-state.ts';
 import { wipeDatabase } from '../store/database.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { insertUnit } from '../store/unit.repository.ts';
@@ -16,6 +14,7 @@ import { appendAudit } from './audit/audit-log.ts';
 import { fireTransition } from './case/fire-transition.ts';
 import { openCase } from './case/open-case.ts';
 import { recordAssessment, recordFact } from './case/record-on-case.ts';
+import type { AssessmentFactor, Role, UnitKind } from '../domain/vocabulary.ts';
 
 /** One password for every demo account; printed at start, never for production use. */
 export const DEMO_PASSWORD = 'Rongcuo@2026';

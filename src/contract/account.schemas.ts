@@ -1,9 +1,9 @@
 // Accounts over HTTP: the session (log in, who am I), units and users (系统管理员),
 // roles (安全管理员), and the officers a unit may open a case about.
 
-import { ROLES, UNIT_KINDS } from '../domain/account/roles.ts';
 import { OPENING_TRANSITIONS } from '../domain/case/case-transitions.ts';
 import { DateTime, Nullable, StringEnum, Text, Type, Uuid, type Static } from './schema-kit.ts';
+import { ROLES, UNIT_KINDS } from '../domain/vocabulary.ts';
 
 export const LoginBody = Type.Object(
   { username: Text(100, 1), password: Text(200, 1) },

@@ -1,9 +1,9 @@
 // What a client sends about cases: open one, list them with filters, fire a step of the
 // procedure, record a fact, an assessment factor or a file of evidence.
 
-import { ASSESSMENT_FACTORS, ENFORCEMENT_ACTIONS } from '../domain/case/case-state.ts';
 import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
 import { DateOnly, Nullable, StringEnum, Text, Type, Uuid, type Static } from './schema-kit.ts';
+import { ASSESSMENT_FACTORS, ENFORCEMENT_ACTIONS } from '../domain/vocabulary.ts';
 
 export const OpenCaseBody = Type.Object(
   {

@@ -2,10 +2,8 @@
 // reader sees it (CaseDetail, also the answer to every write on a case, so a page never
 // reads it again), an officer's record. The requests are in case-requests.schemas.ts.
 
-import { ASSESSMENT_FACTORS, CASE_STATES } from '../domain/case/case-state.ts';
 import { RECORD_KINDS } from '../domain/case/case-records.ts';
 import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
-import { DEADLINE_STATUSES } from '../domain/deadline/deadline-watch.ts';
 import {
   Choice,
   DateOnly,
@@ -18,6 +16,7 @@ import {
   UnitRef,
   type Static,
 } from './schema-kit.ts';
+import { ASSESSMENT_FACTORS, CASE_STATES, DEADLINE_STATUSES } from '../domain/vocabulary.ts';
 
 export const CaseRef = Type.Object(
   { id: Type.String(), number: Type.String(), version: Type.Integer(), replayed: Type.Boolean() },

@@ -1,7 +1,7 @@
 // Time limits near and past (期限提醒), for the workbench.
 
-import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../domain/deadline/deadline-watch.ts';
 import { DateOnly, Nullable, StringEnum, Type, type Static } from './schema-kit.ts';
+import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../domain/vocabulary.ts';
 
 export const WatchedDeadline = Type.Object({
   kind: StringEnum(DEADLINE_KINDS),

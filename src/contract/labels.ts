@@ -2,41 +2,36 @@
 // read for it. The domain's labels are its own (its messages use them); they are passed
 // on here, so the web imports them from the contract and never from the domain.
 
-export {
-  ADMIN_ROLES,
-  CASE_ROLES,
-  ROLE_LABELS,
-  ROLES,
-  UNIT_KIND_LABELS,
-  UNIT_KINDS,
-  type Role,
-  type UnitKind,
-} from '../domain/account/roles.ts';
-export {
-  ASSESSMENT_FACTOR_LABELS,
-  ASSESSMENT_FACTORS,
-  CASE_ORIGIN_LABELS,
-  CASE_STATE_LABELS,
-  CASE_STATES,
-  ENFORCEMENT_ACTION_LABELS,
-  ENFORCEMENT_ACTIONS,
-  OBJECTION_RESULT_LABELS,
-  RECIPIENT_KIND_LABELS,
-  type AssessmentFactor,
-  type CaseState,
-  type EnforcementAction,
-} from '../domain/case/case-state.ts';
+export { ADMIN_ROLES, CASE_ROLES } from '../domain/account/roles.ts';
 export { RECORD_LABELS, type RecordKind } from '../domain/case/case-records.ts';
 export { TRANSITION_LABELS, type TransitionName } from '../domain/case/case-transitions.ts';
-export { CORRECTION_STATE_LABELS } from '../domain/correction/correction-state.ts';
-export {
-  DEADLINE_KIND_LABELS,
-  DEADLINE_STATUS_LABELS,
-  type DeadlineKind,
-  type DeadlineStatus,
-} from '../domain/deadline/deadline-watch.ts';
 export { GROUND_LABELS, type OutcomeCode } from '../domain/policy/policy-model.ts';
 export { articleCitation, chineseNumeral, itemCitation } from '../domain/policy/citation.ts';
+export {
+  ASSESSMENT_FACTORS,
+  ASSESSMENT_FACTOR_LABELS,
+  CASE_ORIGIN_LABELS,
+  CASE_STATES,
+  CASE_STATE_LABELS,
+  CORRECTION_STATE_LABELS,
+  DEADLINE_KIND_LABELS,
+  DEADLINE_STATUS_LABELS,
+  ENFORCEMENT_ACTIONS,
+  ENFORCEMENT_ACTION_LABELS,
+  OBJECTION_RESULT_LABELS,
+  RECIPIENT_KIND_LABELS,
+  ROLES,
+  ROLE_LABELS,
+  UNIT_KINDS,
+  UNIT_KIND_LABELS,
+  type AssessmentFactor,
+  type CaseState,
+  type DeadlineKind,
+  type DeadlineStatus,
+  type EnforcementAction,
+  type Role,
+  type UnitKind,
+} from '../domain/vocabulary.ts';
 
 /** A fact as recorded: true, false, or null for not established (未查明). */
 export const FACT_VALUE_LABELS = { true: '属实', false: '不成立', null: '尚未查明' } as const;

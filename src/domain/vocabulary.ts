@@ -1,6 +1,7 @@
-// A vocabulary is a set of codes with the Chinese words people read for them, written
-// once as a record: the list of codes, their type and the check of a string are all read
-// off it, so a code cannot be added without its label.
+// The domain's vocabularies: each code list of GLOSSARY.md with the Chinese words the
+// interface shows for it, written once as a record. The list of codes, their type and
+// the check of a string are read off the record, so a code cannot come without its label;
+// and the Chinese of every list stands in this one file, to read and correct together.
 
 /** The codes of a vocabulary, in the order the record lists them. */
 export function codesOf<K extends string>(labels: Readonly<Record<K, string>>): readonly K[] {
@@ -13,4 +14,139 @@ export function isCodeOf<K extends string>(
   value: string,
 ): value is K {
   return Object.hasOwn(labels, value);
+}
+
+/** 案件状态 (case states). */
+export const CASE_STATE_LABELS = {
+  submitted: '已申请',
+  investigating: '调查核实中',
+  assessing: '综合分析研判中',
+  awaiting_decision: '待研究决定',
+  decided: '已作出决定',
+  notified: '已告知',
+  published: '已公开',
+  objection_review: '异议复核中',
+  closed: '已办结',
+  refused: '不予受理',
+  withdrawn: '已撤回',
+} as const;
+
+export type CaseState = keyof typeof CASE_STATE_LABELS;
+export const CASE_STATES = codesOf(CASE_STATE_LABELS);
+
+/** 异议复核结果 (objection results). */
+export const OBJECTION_RESULT_LABELS = {
+  confirmed: '复核维持原结论',
+  changed: '复核变更结论',
+} as const;
+export type ObjectionResult = keyof typeof OBJECTION_RESULT_LABELS;
+export const OBJECTION_RESULTS = codesOf(OBJECTION_RESULT_LABELS);
+
+/** 综合分析研判的六个方面 (第十四条), in the order the article lists them. */
+export const ASSESSMENT_FACTOR_LABELS = {
+  intent: '主观',
+  conditions: '客观条件',
+  procedure: '程序方法',
+  severity: '性质程度',
+  consequences: '后果影响',
+  remedy: '挽回损失',
+} as const;
+
+export type AssessmentFactor = keyof typeof ASSESSMENT_FACTOR_LABELS;
+export const ASSESSMENT_FACTORS = codesOf(ASSESSMENT_FACTOR_LABELS);
+
+/** 执法行为类别: the enforcement duties the regimes name (应急管理 第三条第二款). */
+export const ENFORCEMENT_ACTION_LABELS = {
+  inspection: '行政检查',
+  coercion: '行政强制',
+  penalty: '行政处罚',
+  license: '行政许可',
+} as const;
+
+export type EnforcementAction = keyof typeof ENFORCEMENT_ACTION_LABELS;
+export const ENFORCEMENT_ACTIONS = codesOf(ENFORCEMENT_ACTION_LABELS);
+
+/** 案件来源: the officer's own application, or the unit's initiative. */
+export const CASE_ORIGIN_LABELS = {
+  application: '本人申请',
+  initiation: '单位启动',
+} as const;
+export type CaseOrigin = keyof typeof CASE_ORIGIN_LABELS;
+export const CASE_ORIGINS = codesOf(CASE_ORIGIN_LABELS);
+
+/** 告知对象: the officer concerned (当事人, `party`) or a related unit (相关单位). */
+export const RECIPIENT_KIND_LABELS = {
+  party: '当事人',
+  unit: '相关单位',
+} as const;
+export type RecipientKind = keyof typeof RECIPIENT_KIND_LABELS;
+export const RECIPIENT_KINDS = codesOf(RECIPIENT_KIND_LABELS);
+
+/** 角色: the case roles and the three administrators (三员分立). */
+export const ROLE_LABELS = {
+  officer: '执法人员',
+  investigator: '调查人员',
+  secretary: '党委/党组秘书',
+  reviewer: '法制、纪检审核人员',
+  sysadmin: '系统管理员',
+  secadmin: '安全管理员',
+  auditadmin: '审计管理员',
+} as const;
+
+export type Role = keyof typeof ROLE_LABELS;
+export const ROLES = codesOf(ROLE_LABELS);
+
+/** 单位类别: the tree 盟 → 局 → 科室 / 旗县局. */
+export const UNIT_KIND_LABELS = {
+  league: '盟',
+  bureau: '局',
+  section: '科室',
+  county_bureau: '旗县局',
+} as const;
+export type UnitKind = keyof typeof UNIT_KIND_LABELS;
+export const UNIT_KINDS = codesOf(UNIT_KIND_LABELS);
+
+/** 期限类别 (deadline kinds). */
+export const DEADLINE_KIND_LABELS = {
+  notification: '告知期限',
+  objection: '异议期限',
+} as const;
+export type DeadlineKind = keyof typeof DEADLINE_KIND_LABELS;
+export const DEADLINE_KINDS = codesOf(DEADLINE_KIND_LABELS);
+
+/** 期限状态 (deadline status against today). */
+export const DEADLINE_STATUS_LABELS = {
+  due_soon: '即将到期',
+  overdue: '已逾期',
+} as const;
+export type DeadlineStatus = keyof typeof DEADLINE_STATUS_LABELS;
+export const DEADLINE_STATUSES = codesOf(DEADLINE_STATUS_LABELS);
+
+/** 纠错状态: as the database checks them; the procedure of 第十六至十八条 is still to come. */
+export const CORRECTION_STATE_LABELS = {
+  open: '进行中',
+  completed: '已完成',
+  cancelled: '已撤销',
+} as const;
+export type CorrectionState = keyof typeof CORRECTION_STATE_LABELS;
+export const CORRECTION_STATES = codesOf(CORRECTION_STATE_LABELS);
+
+export function isCaseState(value: string): value is CaseState {
+  return isCodeOf(CASE_STATE_LABELS, value);
+}
+
+export function isAssessmentFactor(value: string): value is AssessmentFactor {
+  return isCodeOf(ASSESSMENT_FACTOR_LABELS, value);
+}
+
+export function isEnforcementAction(value: string): value is EnforcementAction {
+  return isCodeOf(ENFORCEMENT_ACTION_LABELS, value);
+}
+
+export function isRole(value: string): value is Role {
+  return isCodeOf(ROLE_LABELS, value);
+}
+
+export function isCorrectionState(value: string): value is CorrectionState {
+  return isCodeOf(CORRECTION_STATE_LABELS, value);
 }

@@ -1,7 +1,9 @@
-// The shape of every area's routes: a Fastify plugin typed by its TypeBox schemas, so a
-// handler's request and reply are the contract's types (src/contract).
+// What every area's routes are built with: a Fastify plugin typed by its TypeBox schemas,
+// so a handler's request and reply are the contract's types (src/contract); the options
+// of a route; and dates and read-only values as they leave.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, type TSchema } from '../contract/schema-kit.ts';
 
 export type Routes = FastifyPluginAsyncTypebox;
 
@@ -27,4 +29,25 @@ export type DeepReadonly<T> = T extends (infer U)[]
  */
 export function asSent<T>(value: DeepReadonly<T>): T {
   return value as T;
+}
+
+/** What a route takes; each part is validated by Fastify and typed in its handler. */
+interface RouteParts {
+  readonly params?: TSchema;
+  readonly querystring?: TSchema;
+  readonly body?: TSchema;
+  readonly headers?: TSchema;
+}
+
+/**
+ * A route's options: its OpenAPI tag and summary (Chinese / English), what it takes and
+ * what it answers, with the error answer every route may give.
+ */
+export function spec<const P extends RouteParts, const R extends Record<number, TSchema>>(
+  tag: string,
+  summary: string,
+  parts: P,
+  response: R,
+) {
+  return { schema: { tags: [tag], summary, ...parts, response: { ...response, ...errors } } };
 }

@@ -11,7 +11,6 @@ import {
   isLocked,
   LOCKOUT_MINUTES,
 } from '../../domain/account/account-rules.ts';
-import type { Role } from '../../domain/account/roles.ts';
 import {
   deleteSession,
   deleteSessionsOf,
@@ -28,6 +27,7 @@ import {
 } from '../../store/user.repository.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import type { Role } from '../../domain/vocabulary.ts';
 
 export interface Actor {
   readonly id: string;

@@ -4,13 +4,7 @@
 
 import { todayInChina } from '../../domain/calendar-date.ts';
 import { determineCase } from '../../domain/case/case-determination.ts';
-import type {
-  AssessmentFactor,
-  CaseOrigin,
-  CaseState,
-  ObjectionReturnState,
-  RecipientKind,
-} from '../../domain/case/case-state.ts';
+import type { ObjectionReturnState } from '../../domain/case/case-state.ts';
 import type { CaseDetermination, CaseView } from '../../domain/case/case-view.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { Tri } from '../../domain/policy/decision-diagram.ts';
@@ -20,6 +14,12 @@ import { findCase, lockCase, snapshotRows } from '../../store/case.repository.ts
 import type { CaseRow } from '../../store/schema.ts';
 import type { Conn, Tx } from '../../store/transaction.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
+import type {
+  AssessmentFactor,
+  CaseOrigin,
+  CaseState,
+  RecipientKind,
+} from '../../domain/vocabulary.ts';
 
 export function policyOfCase(
   ctx: AppContext,

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { todayInChina } from '../../domain/calendar-date.ts';
 import type { CaseAction } from '../../domain/case/case-actions.ts';
-import type { EnforcementAction } from '../../domain/case/case-state.ts';
 import { decideTransition } from '../../domain/case/decide-transition.ts';
 import { versionInForce } from '../../domain/policy/policy-registry.ts';
 import { insertCase } from '../../store/case.repository.ts';
@@ -18,6 +17,7 @@ import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { caseContext, refuse } from './case-write.ts';
+import type { EnforcementAction } from '../../domain/vocabulary.ts';
 
 export interface OpenCaseInput {
   readonly origin: 'application' | 'initiation';

@@ -8,7 +8,6 @@ import {
   checkRecordAssessment,
   checkRecordFact,
 } from '../../domain/case/case-records.ts';
-import type { AssessmentFactor } from '../../domain/case/case-state.ts';
 import { normalizeContentType } from '../../domain/case/evidence.ts';
 import { matchesSignature } from '../../domain/case/evidence-signature.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
@@ -17,6 +16,7 @@ import { insertEvidence } from '../../store/evidence.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { refuse, writeOnCase } from './case-write.ts';
+import type { AssessmentFactor } from '../../domain/vocabulary.ts';
 
 function checkFactId(policy: CompiledPolicy, factId: string): void {
   if (!policy.factIndex.has(factId))

@@ -3,7 +3,6 @@
 
 import { todayInChina } from '../../domain/calendar-date.ts';
 import { openDeadlinesOf, STATES_WITH_DEADLINES } from '../../domain/case/case-deadlines.ts';
-import type { CaseState } from '../../domain/case/case-state.ts';
 import {
   deadlinesForUnits,
   deadlinesForUser,
@@ -14,6 +13,8 @@ import { casesWithDeadlines } from '../../store/case-list.queries.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { readerOf } from '../case/case-actor.ts';
+import type { CaseState } from '../../domain/vocabulary.ts';
+import type {} from '../../domain/vocabulary.ts';
 
 export async function listDeadlines(ctx: AppContext, actor: Actor) {
   const { cases, unsent } = await casesWithDeadlines(

@@ -1,7 +1,8 @@
 // Account rules that do not depend on storage: the password policy, login lockout and
 // idle timeout, and the separation of the three administrator roles (三员分立).
 
-import { ADMIN_ROLES, ROLES } from './roles.ts';
+import { ADMIN_ROLES } from './roles.ts';
+import { ROLES } from '../vocabulary.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;

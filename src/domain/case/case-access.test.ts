@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../account/roles.ts';
 import {
   canRead,
   canReadOfficerRecord,
@@ -20,6 +19,7 @@ import {
   validAction,
 } from './test-fixtures.ts';
 import { code, decideValid } from './test-helpers.ts';
+import { ROLES, type Role } from '../vocabulary.ts';
 
 const NOTHING: ReadScope = { unitSubtree: false, ownCases: false };
 const OWN_CASES: ReadScope = { unitSubtree: false, ownCases: true };

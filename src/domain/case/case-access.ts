@@ -3,11 +3,12 @@
 // the SQL filter of every list (src/store/case-read-scope.sql.ts); a test holds the two
 // to each other (test/api/read-scope.test.ts).
 
-import { isAdminRole, type CaseRole, type Role } from '../account/roles.ts';
+import { isAdminRole, type CaseRole } from '../account/roles.ts';
 import { assertNever } from '../assert-never.ts';
 import type { CaseError } from './case-errors.ts';
 import { TRANSITIONS, type TransitionName } from './case-transitions.ts';
 import type { Actor, CaseView } from './case-view.ts';
+import type { Role } from '../vocabulary.ts';
 
 /** What a reader may read, as data. */
 export interface ReadScope {

@@ -2,7 +2,7 @@
 // the payload as it arrives: strings from people, checked by the deciders.
 
 import type { CalendarDate } from '../calendar-date.ts';
-import type { EnforcementAction } from './case-state.ts';
+import type { EnforcementAction } from '../vocabulary.ts';
 
 /** A new case's common fields, as the person opening it writes them. */
 export interface CaseOpening {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDeadlinesOf, STATES_WITH_DEADLINES } from './case-deadlines.ts';
-import { CASE_STATES } from './case-state.ts';
 import { caseIn, OFFICER_ID } from './test-fixtures.ts';
+import { CASE_STATES } from '../vocabulary.ts';
 
 describe('openDeadlinesOf', () => {
   it('gives the unsent notifications of a decided case, due by the unit', () => {

@@ -5,16 +5,16 @@ import type { CalendarDate } from '../calendar-date.ts';
 import type { Deadline } from '../deadline/deadline.ts';
 import type { OutcomeCode } from '../policy/policy-model.ts';
 import type { CaseError } from './case-errors.ts';
+import type { ObjectionReturnState } from './case-state.ts';
+import type { FromState, TransitionName } from './case-transitions.ts';
+import type { CaseDetermination } from './case-view.ts';
 import type {
   CaseOrigin,
   CaseState,
   EnforcementAction,
   ObjectionResult,
-  ObjectionReturnState,
   RecipientKind,
-} from './case-state.ts';
-import type { FromState, TransitionName } from './case-transitions.ts';
-import type { CaseDetermination } from './case-view.ts';
+} from '../vocabulary.ts';
 
 /** One thing to write besides the case's state, tagged by `kind` for the effect writer's switch. */
 export type CaseChange =

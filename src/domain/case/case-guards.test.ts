@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, closeNeedsReason, newCaseActions } from './case-guards.ts';
-import { ASSESSMENT_FACTORS, CASE_STATES } from './case-state.ts';
 import { NO_CASE, TRANSITION_NAMES, TRANSITIONS, type FromState } from './case-transitions.ts';
 import type { Actor, CaseView } from './case-view.ts';
 import { decideTransition } from './decide-transition.ts';
@@ -14,6 +13,7 @@ import {
   validAction,
 } from './test-fixtures.ts';
 import { code, decideValid } from './test-helpers.ts';
+import { ASSESSMENT_FACTORS, CASE_STATES } from '../vocabulary.ts';
 
 describe('refused combinations change nothing and say why', () => {
   const ALL_FROM: readonly FromState[] = [NO_CASE, ...CASE_STATES];

@@ -5,7 +5,6 @@
 
 import { assertNever } from '../assert-never.ts';
 import type { CaseError } from './case-errors.ts';
-import { ASSESSMENT_FACTOR_LABELS, ASSESSMENT_FACTORS, CASE_STATE_LABELS } from './case-state.ts';
 import { authorize } from './case-access.ts';
 import {
   NO_CASE,
@@ -17,6 +16,7 @@ import {
   type TransitionName,
 } from './case-transitions.ts';
 import type { Actor, CaseContext, CaseView } from './case-view.ts';
+import { ASSESSMENT_FACTORS, ASSESSMENT_FACTOR_LABELS, CASE_STATE_LABELS } from '../vocabulary.ts';
 
 /** Closing a case that was notified but not published must say why it is not published. */
 export function closeNeedsReason(caseView: Pick<CaseView, 'state'>): boolean {

@@ -6,9 +6,9 @@ import {
   checkRecordFact,
 } from './case-records.ts';
 import { EVIDENCE_MAX_BYTES, normalizeContentType } from './evidence.ts';
-import { CASE_STATES } from './case-state.ts';
 import type { CaseCheck } from './case-errors.ts';
 import { ACTORS, caseIn } from './test-fixtures.ts';
+import { CASE_STATES } from '../vocabulary.ts';
 
 function code(check: CaseCheck): string | null {
   return check.ok ? null : check.error.code;

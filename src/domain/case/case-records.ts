@@ -3,12 +3,6 @@
 // 第十四条). Each check changes nothing; the app layer writes the record when it passes.
 
 import { CHECK_OK, isBlank, refusal, type CaseCheck } from './case-errors.ts';
-import {
-  ASSESSMENT_FACTOR_LABELS,
-  CASE_STATE_LABELS,
-  isAssessmentFactor,
-  type CaseState,
-} from './case-state.ts';
 import { mayActInRole } from './case-access.ts';
 import type { Actor, CaseView } from './case-view.ts';
 import {
@@ -17,6 +11,12 @@ import {
   isEvidenceType,
   normalizeContentType,
 } from './evidence.ts';
+import {
+  ASSESSMENT_FACTOR_LABELS,
+  CASE_STATE_LABELS,
+  isAssessmentFactor,
+  type CaseState,
+} from '../vocabulary.ts';
 
 export type RecordKind = 'fact' | 'evidence' | 'assessment';
 

@@ -14,12 +14,7 @@ import { isAdminRole } from '../account/roles.ts';
 import type { CaseAction } from './case-actions.ts';
 import type { TransitionEffects } from './case-effects.ts';
 import { allowedActions, newCaseActions } from './case-guards.ts';
-import {
-  ASSESSMENT_FACTORS,
-  CASE_STATES,
-  isTerminalState,
-  type AssessmentFactor,
-} from './case-state.ts';
+import { isTerminalState } from './case-state.ts';
 import { NO_CASE, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from './case-transitions.ts';
 import type { Actor, CaseContext, CaseView } from './case-view.ts';
 import { needsEnforcementErrorRecord, opensCorrection } from './conclusion-effects.ts';
@@ -31,6 +26,7 @@ import {
   EMERGENCY_PROCEDURE,
   validAction,
 } from './test-fixtures.ts';
+import { ASSESSMENT_FACTORS, CASE_STATES, type AssessmentFactor } from '../vocabulary.ts';
 
 interface Ledger {
   errorRecords: number;

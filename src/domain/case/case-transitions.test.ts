@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../account/roles.ts';
-import { CASE_STATES } from './case-state.ts';
 import {
   isTransitionName,
   OPENING_TRANSITIONS,
@@ -10,6 +8,8 @@ import {
   TRANSITIONS,
   type TransitionName,
 } from './case-transitions.ts';
+import type { Role } from '../vocabulary.ts';
+import { CASE_STATES } from '../vocabulary.ts';
 
 const EXPECTED_TABLE: Record<TransitionName, [string[], string, Role[]]> = {
   submit_application: [['none'], 'submitted', ['officer']],

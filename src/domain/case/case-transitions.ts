@@ -3,7 +3,7 @@
 // take it. Access, guards and the deciders read this one table.
 
 import type { CaseRole } from '../account/roles.ts';
-import type { CaseState } from './case-state.ts';
+import type { CaseState } from '../vocabulary.ts';
 
 /** Before a case exists: the state the opening transitions start from. */
 export const NO_CASE = 'none';

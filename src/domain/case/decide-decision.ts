@@ -8,9 +8,9 @@ import { GROUND_LABELS, type OutcomeCode } from '../policy/policy-model.ts';
 import type { ActionOf, DecisionPayload } from './case-actions.ts';
 import { isBlank, refusal, type CaseError } from './case-errors.ts';
 import { succeed, type CaseChange, type TransitionResult } from './case-effects.ts';
-import type { RecipientKind } from './case-state.ts';
 import type { CaseContext, CaseView } from './case-view.ts';
 import { conclusionChanges } from './conclusion-effects.ts';
+import type { RecipientKind } from '../vocabulary.ts';
 
 /** Checks a committee decision's payload; the conclusion as an outcome code, or a refusal. */
 export function checkDecisionPayload(

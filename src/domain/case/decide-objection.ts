@@ -6,10 +6,11 @@ import { assertNever } from '../assert-never.ts';
 import type { ActionOf } from './case-actions.ts';
 import { isBlank, refusal } from './case-errors.ts';
 import { succeed, type TransitionResult } from './case-effects.ts';
-import type { CaseState, ObjectionReturnState } from './case-state.ts';
+import type { ObjectionReturnState } from './case-state.ts';
 import type { Actor, CaseContext, CaseView } from './case-view.ts';
 import { conclusionChanges } from './conclusion-effects.ts';
 import { checkDecisionPayload } from './decide-decision.ts';
+import type { CaseState } from '../vocabulary.ts';
 
 function objectionReturnState(state: CaseState): ObjectionReturnState {
   switch (state) {

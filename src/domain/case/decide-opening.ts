@@ -4,9 +4,9 @@
 import type { ActionOf, CaseOpening } from './case-actions.ts';
 import { isBlank, refusal } from './case-errors.ts';
 import { succeed, type TransitionResult } from './case-effects.ts';
-import { isEnforcementAction, type CaseOrigin } from './case-state.ts';
 import { NO_CASE, TRANSITIONS } from './case-transitions.ts';
 import type { Actor } from './case-view.ts';
+import { isEnforcementAction, type CaseOrigin } from '../vocabulary.ts';
 
 /** An application is about the applicant. */
 export function decideSubmitApplication(

@@ -5,11 +5,11 @@
 
 import { createWorkCalendar } from '../deadline/work-calendar.ts';
 import type { OutcomeCode, ProcedureParams } from '../policy/policy-model.ts';
-import type { Role } from '../account/roles.ts';
 import type { CaseAction } from './case-actions.ts';
-import { ASSESSMENT_FACTORS, type CaseState } from './case-state.ts';
 import { NO_CASE, type FromState, type TransitionName } from './case-transitions.ts';
 import type { Actor, CaseContext, CaseDetermination, CaseView } from './case-view.ts';
+import type { Role } from '../vocabulary.ts';
+import { ASSESSMENT_FACTORS, type CaseState } from '../vocabulary.ts';
 
 /** policies/xilingol-emergency-2024/v1.yaml, `procedure`. */
 export const EMERGENCY_PROCEDURE: ProcedureParams = {

@@ -3,11 +3,11 @@
 
 import type { CaseAction } from './case-actions.ts';
 import type { CaseChange, TransitionEffects, TransitionResult } from './case-effects.ts';
-import type { CaseState } from './case-state.ts';
 import type { FromState, TransitionName } from './case-transitions.ts';
 import type { Actor, CaseContext } from './case-view.ts';
 import { decideTransition } from './decide-transition.ts';
 import { caseIn, subject, validAction } from './test-fixtures.ts';
+import type { CaseState } from '../vocabulary.ts';
 
 /** The code of a refusal; null for an accepted transition. */
 export function code(result: TransitionResult): string | null {

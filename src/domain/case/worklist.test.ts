@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../account/roles.ts';
-import type { CaseState } from './case-state.ts';
 import { actingStates } from './worklist.ts';
+import type { Role } from '../vocabulary.ts';
+import type { CaseState } from '../vocabulary.ts';
 
 describe('actingStates: where a to-do list (我的待办) looks', () => {
   it.each<[Role[], CaseState[]]>([

@@ -2,10 +2,12 @@
 // where one of their roles acts, by a transition of the table or by keeping the case's
 // records. Read off the table, so a new step appears on the list of whoever takes it.
 
-import { isAdminRole, type Role } from '../account/roles.ts';
+import { isAdminRole } from '../account/roles.ts';
 import { RECORD_STATES } from './case-records.ts';
-import { CASE_STATES, isTerminalState, type CaseState } from './case-state.ts';
+import { isTerminalState } from './case-state.ts';
 import { TRANSITION_NAMES, TRANSITIONS, type FromState } from './case-transitions.ts';
+import type { Role } from '../vocabulary.ts';
+import { CASE_STATES, type CaseState } from '../vocabulary.ts';
 
 /** Records are kept by the investigator (case-records.ts). */
 const RECORD_KEEPER: Role = 'investigator';
@@ -17,8 +19,7 @@ export function actingStates(roles: readonly Role[]): readonly CaseState[] {
   const acting = new Set<FromState>();
   for (const name of TRANSITION_NAMES) {
     const def = TRANSITIONS[name];
-    if (def.roles.some((r) => roles.includes(r)))
-      for (const from of def.from) acting.add(from);
+    if (def.roles.some((r) => roles.includes(r))) for (const from of def.from) acting.add(from);
   }
   if (roles.includes(RECORD_KEEPER))
     for (const state of Object.values(RECORD_STATES)) acting.add(state);

@@ -8,6 +8,7 @@ import {
   watchDeadlines,
   type OpenDeadline,
 } from './deadline-watch.ts';
+import type {} from '../vocabulary.ts';
 
 function deadline(
   caseId: string,

@@ -4,24 +4,10 @@
 // a nudge, not a legal computation (the due dates themselves come from computeDeadline).
 
 import type { CalendarDate } from '../calendar-date.ts';
-import { codesOf } from '../vocabulary.ts';
+import type { DeadlineKind, DeadlineStatus } from '../vocabulary.ts';
 
 /** A deadline at most this many calendar days ahead is `due_soon`. */
 export const DUE_SOON_DAYS = 2;
-
-export const DEADLINE_KIND_LABELS = {
-  notification: '告知期限',
-  objection: '异议期限',
-} as const;
-export type DeadlineKind = keyof typeof DEADLINE_KIND_LABELS;
-export const DEADLINE_KINDS = codesOf(DEADLINE_KIND_LABELS);
-
-export const DEADLINE_STATUS_LABELS = {
-  due_soon: '即将到期',
-  overdue: '已逾期',
-} as const;
-export type DeadlineStatus = keyof typeof DEADLINE_STATUS_LABELS;
-export const DEADLINE_STATUSES = codesOf(DEADLINE_STATUS_LABELS);
 
 export interface OpenDeadline {
   readonly kind: DeadlineKind;

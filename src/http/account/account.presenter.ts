@@ -3,11 +3,11 @@
 
 import type { Actor } from '../../app/account/sessions.ts';
 import type { Officer, Session, Unit, User } from '../../contract/account.schemas.ts';
-import { ROLE_LABELS, UNIT_KIND_LABELS, type UnitKind } from '../../domain/account/roles.ts';
 import { newCaseActions } from '../../domain/case/case-guards.ts';
 import type { listUnits, listUsers } from '../../app/account/administration.ts';
 import type { listOfficers } from '../../app/account/officers.ts';
 import { isoOrNull } from '../route-plugin.ts';
+import { ROLE_LABELS, UNIT_KIND_LABELS, type UnitKind } from '../../domain/vocabulary.ts';
 
 export function presentSession(actor: Actor): Session {
   return {

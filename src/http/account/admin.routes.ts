@@ -18,105 +18,74 @@ import {
   Unit,
   User,
 } from '../../contract/account.schemas.ts';
-import { errors, IdParams, Type } from '../../contract/schema-kit.ts';
-import type { Routes } from '../route-plugin.ts';
+import { IdParams, Type } from '../../contract/schema-kit.ts';
+import { spec, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentOfficer, presentUnit, presentUser } from './account.presenter.ts';
 
-const tags = ['管理 administration'];
+const TAG = '管理 administration';
 
 export function adminRoutes(ctx: AppContext): Routes {
   return async (app) => {
     // Every signed-in user may read the unit tree: forms need it to name units.
-    app.get(
-      '/api/v1/units',
+    const units = spec(TAG, '单位列表 / units', {}, { 200: Type.Array(Unit) });
+    app.get('/api/v1/units', units, async (request) => {
+      await actorOf(ctx, request);
+      return (await listUnits(ctx)).map(presentUnit);
+    });
+
+    const newUnit = spec(
+      TAG,
+      '新建单位（系统管理员）/ create a unit',
+      { body: NewUnitBody },
       {
-        schema: {
-          tags,
-          summary: '单位列表 / units',
-          response: { 200: Type.Array(Unit), ...errors },
-        },
-      },
-      async (request) => {
-        await actorOf(ctx, request);
-        return (await listUnits(ctx)).map(presentUnit);
+        201: Unit,
       },
     );
+    app.post('/api/v1/units', newUnit, async (request, reply) => {
+      const body = { ...request.body, policyId: request.body.policyId ?? null };
+      const unit = await createUnit(ctx, await actorOf(ctx, request), body);
+      return reply.code(201).send(presentUnit(unit));
+    });
 
-    app.post(
-      '/api/v1/units',
-      {
-        schema: {
-          tags,
-          summary: '新建单位（系统管理员）/ create a unit',
-          body: NewUnitBody,
-          response: { 201: Unit, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const body = { ...request.body, policyId: request.body.policyId ?? null };
-        const unit = await createUnit(ctx, await actorOf(ctx, request), body);
-        return reply.code(201).send(presentUnit(unit));
-      },
+    const users = spec(TAG, '用户列表 / users', {}, { 200: Type.Array(User) });
+    app.get('/api/v1/users', users, async (request) =>
+      (await listUsers(ctx, await actorOf(ctx, request))).map(presentUser),
     );
 
-    app.get(
-      '/api/v1/users',
+    const newUser = spec(
+      TAG,
+      '新建用户（系统管理员）/ create a user',
+      { body: NewUserBody },
       {
-        schema: {
-          tags,
-          summary: '用户列表 / users',
-          response: { 200: Type.Array(User), ...errors },
-        },
-      },
-      async (request) => (await listUsers(ctx, await actorOf(ctx, request))).map(presentUser),
-    );
-
-    app.post(
-      '/api/v1/users',
-      {
-        schema: {
-          tags,
-          summary: '新建用户（系统管理员）/ create a user',
-          body: NewUserBody,
-          response: { 201: User, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const body = { ...request.body, badgeNumber: request.body.badgeNumber ?? null };
-        const user = await createUser(ctx, await actorOf(ctx, request), body);
-        return reply.code(201).send(presentUser(user));
+        201: User,
       },
     );
+    app.post('/api/v1/users', newUser, async (request, reply) => {
+      const body = { ...request.body, badgeNumber: request.body.badgeNumber ?? null };
+      const user = await createUser(ctx, await actorOf(ctx, request), body);
+      return reply.code(201).send(presentUser(user));
+    });
 
-    app.put(
-      '/api/v1/users/:id/roles',
-      {
-        schema: {
-          tags,
-          summary: '设置角色（安全管理员）/ set roles',
-          params: IdParams,
-          body: RolesBody,
-          response: { 200: User, ...errors },
-        },
-      },
-      async (request) =>
-        presentUser(
-          await setRoles(ctx, await actorOf(ctx, request), request.params.id, request.body.roles),
-        ),
+    const roles = spec(
+      TAG,
+      '设置角色（安全管理员）/ set roles',
+      { params: IdParams, body: RolesBody },
+      { 200: User },
     );
+    app.put('/api/v1/users/:id/roles', roles, async (request) => {
+      const actor = await actorOf(ctx, request);
+      return presentUser(await setRoles(ctx, actor, request.params.id, request.body.roles));
+    });
 
-    app.get(
-      '/api/v1/officers',
-      {
-        schema: {
-          tags: ['案件 cases'],
-          summary:
-            '本单位及下级单位的执法人员（单位启动核查用）/ officers in the reader’s unit subtree',
-          response: { 200: Type.Array(Officer), ...errors },
-        },
-      },
-      async (request) => (await listOfficers(ctx, await actorOf(ctx, request))).map(presentOfficer),
+    const officers = spec(
+      '案件 cases',
+      '本单位及下级单位的执法人员（单位启动核查用）/ officers in the reader’s unit subtree',
+      {},
+      { 200: Type.Array(Officer) },
+    );
+    app.get('/api/v1/officers', officers, async (request) =>
+      (await listOfficers(ctx, await actorOf(ctx, request))).map(presentOfficer),
     );
   };
 }

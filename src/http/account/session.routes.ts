@@ -3,64 +3,46 @@
 import { changePassword, login, logout } from '../../app/account/sessions.ts';
 import type { AppContext } from '../../app/app-context.ts';
 import { LoginBody, PasswordBody, Session } from '../../contract/account.schemas.ts';
-import { errors, Type } from '../../contract/schema-kit.ts';
-import type { Routes } from '../route-plugin.ts';
+import { Type } from '../../contract/schema-kit.ts';
+import { spec, type Routes } from '../route-plugin.ts';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 import { presentSession } from './account.presenter.ts';
 
-const tags = ['账号 session'];
-const NoContent = { 204: Type.Null(), ...errors };
+const TAG = '账号 session';
 
 export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean }): Routes {
   return async (app) => {
-    app.post(
-      '/api/v1/session',
+    const signIn = spec(TAG, '登录 / log in', { body: LoginBody }, { 200: Session });
+    app.post('/api/v1/session', signIn, async (request, reply) => {
+      const { token, actor } = await login(ctx, request.body.username, request.body.password);
+      setSessionCookie(reply, token, options.secureCookies);
+      return presentSession(actor);
+    });
+
+    const whoAmI = spec(TAG, '当前用户 / who am I', {}, { 200: Session });
+    app.get('/api/v1/session', whoAmI, async (request) =>
+      presentSession(await actorOf(ctx, request)),
+    );
+
+    const signOut = spec(TAG, '退出 / log out', {}, { 204: Type.Null() });
+    app.delete('/api/v1/session', signOut, async (request, reply) => {
+      await logout(ctx, await actorOf(ctx, request));
+      clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    });
+
+    const password = spec(
+      TAG,
+      '修改密码 / change password',
+      { body: PasswordBody },
       {
-        schema: {
-          tags,
-          summary: '登录 / log in',
-          body: LoginBody,
-          response: { 200: Session, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const { token, actor } = await login(ctx, request.body.username, request.body.password);
-        setSessionCookie(reply, token, options.secureCookies);
-        return presentSession(actor);
+        204: Type.Null(),
       },
     );
-
-    app.get(
-      '/api/v1/session',
-      { schema: { tags, summary: '当前用户 / who am I', response: { 200: Session, ...errors } } },
-      async (request) => presentSession(await actorOf(ctx, request)),
-    );
-
-    app.delete(
-      '/api/v1/session',
-      { schema: { tags, summary: '退出 / log out', response: NoContent } },
-      async (request, reply) => {
-        await logout(ctx, await actorOf(ctx, request));
-        clearSessionCookie(reply);
-        return reply.code(204).send(null);
-      },
-    );
-
-    app.put(
-      '/api/v1/session/password',
-      {
-        schema: {
-          tags,
-          summary: '修改密码 / change password',
-          body: PasswordBody,
-          response: NoContent,
-        },
-      },
-      async (request, reply) => {
-        const { current, next } = request.body;
-        await changePassword(ctx, await actorOf(ctx, request), current, next);
-        return reply.code(204).send(null);
-      },
-    );
+    app.put('/api/v1/session/password', password, async (request, reply) => {
+      const { current, next } = request.body;
+      await changePassword(ctx, await actorOf(ctx, request), current, next);
+      return reply.code(204).send(null);
+    });
   };
 }

@@ -15,13 +15,12 @@ import {
   FactBody,
   FactParams,
 } from '../../contract/case-requests.schemas.ts';
-import { errors } from '../../contract/schema-kit.ts';
-import type { Routes } from '../route-plugin.ts';
+import { spec, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { toAction } from './case-action.ts';
 import { presentCase } from './case.presenter.ts';
 
-const tags = ['案件 cases'];
+const TAG = '案件 cases';
 
 /** Runs a write as the request's actor, then answers with the case as they now see it. */
 export async function thenCase(
@@ -35,62 +34,45 @@ export async function thenCase(
 
 export function caseActionRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    app.post(
-      '/api/v1/cases/:id/actions/:action',
-      {
-        schema: {
-          tags,
-          summary: '办理一步程序 / fire a transition',
-          params: ActionParams,
-          body: ActionBody,
-          response: { 200: CaseDetail, ...errors },
-        },
-      },
-      async (request) => {
-        const { params, body } = request;
-        return thenCase(ctx, await actorOf(ctx, request), (actor) =>
-          fireTransition(ctx, actor, params.id, toAction(params.action, body), body.version),
-        );
-      },
+    const step = spec(
+      TAG,
+      '办理一步程序 / fire a transition',
+      { params: ActionParams, body: ActionBody },
+      { 200: CaseDetail },
     );
+    app.post('/api/v1/cases/:id/actions/:action', step, async (request) => {
+      const { params, body } = request;
+      const action = toAction(params.action, body);
+      return thenCase(ctx, await actorOf(ctx, request), (actor) =>
+        fireTransition(ctx, actor, params.id, action, body.version),
+      );
+    });
 
-    app.put(
-      '/api/v1/cases/:id/facts/:factId',
-      {
-        schema: {
-          tags,
-          summary: '记录事实认定 / record a fact',
-          params: FactParams,
-          body: FactBody,
-          response: { 200: CaseDetail, ...errors },
-        },
-      },
-      async (request) => {
-        const { params, body } = request;
-        const fact = { value: body.value, note: body.note ?? null };
-        return thenCase(ctx, await actorOf(ctx, request), (actor) =>
-          recordFact(ctx, actor, params.id, params.factId, fact, body.version),
-        );
-      },
+    const fact = spec(
+      TAG,
+      '记录事实认定 / record a fact',
+      { params: FactParams, body: FactBody },
+      { 200: CaseDetail },
     );
+    app.put('/api/v1/cases/:id/facts/:factId', fact, async (request) => {
+      const { params, body } = request;
+      const value = { value: body.value, note: body.note ?? null };
+      return thenCase(ctx, await actorOf(ctx, request), (actor) =>
+        recordFact(ctx, actor, params.id, params.factId, value, body.version),
+      );
+    });
 
-    app.put(
-      '/api/v1/cases/:id/assessment/:factor',
-      {
-        schema: {
-          tags,
-          summary: '记录综合分析研判 / record an assessment factor',
-          params: AssessmentParams,
-          body: AssessmentBody,
-          response: { 200: CaseDetail, ...errors },
-        },
-      },
-      async (request) => {
-        const { params, body } = request;
-        return thenCase(ctx, await actorOf(ctx, request), (actor) =>
-          recordAssessment(ctx, actor, params.id, params.factor, body.finding, body.version),
-        );
-      },
+    const factor = spec(
+      TAG,
+      '记录综合分析研判 / record an assessment factor',
+      { params: AssessmentParams, body: AssessmentBody },
+      { 200: CaseDetail },
     );
+    app.put('/api/v1/cases/:id/assessment/:factor', factor, async (request) => {
+      const { params, body } = request;
+      return thenCase(ctx, await actorOf(ctx, request), (actor) =>
+        recordAssessment(ctx, actor, params.id, params.factor, body.finding, body.version),
+      );
+    });
   };
 }

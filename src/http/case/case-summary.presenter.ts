@@ -3,14 +3,14 @@
 import type { CaseSummary as SummaryData } from '../../app/case/case-lists.ts';
 import type { officerRecord } from '../../app/case/officer-record.ts';
 import type { CaseSummary, OfficerRecord } from '../../contract/case.schemas.ts';
+import { articleCitation } from '../../domain/policy/citation.ts';
+import { iso } from '../route-plugin.ts';
 import {
   CASE_ORIGIN_LABELS,
   CASE_STATE_LABELS,
   type CaseOrigin,
   type CaseState,
-} from '../../domain/case/case-state.ts';
-import { articleCitation } from '../../domain/policy/citation.ts';
-import { iso } from '../route-plugin.ts';
+} from '../../domain/vocabulary.ts';
 
 export function presentSummary(r: SummaryData): CaseSummary {
   const state = r.state as CaseState;

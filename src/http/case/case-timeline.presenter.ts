@@ -5,11 +5,11 @@ import type { CaseReading } from '../../app/case/case-detail.ts';
 import type { TimelineEvent } from '../../contract/case.schemas.ts';
 import { factValueLabel } from '../../contract/labels.ts';
 import { RECORD_LABELS } from '../../domain/case/case-records.ts';
-import { ASSESSMENT_FACTOR_LABELS, type AssessmentFactor } from '../../domain/case/case-state.ts';
 import { isTransitionName, TRANSITION_LABELS } from '../../domain/case/case-transitions.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { GROUND_LABELS, type OutcomeCode } from '../../domain/policy/policy-model.ts';
 import { iso } from '../route-plugin.ts';
+import { ASSESSMENT_FACTOR_LABELS, type AssessmentFactor } from '../../domain/vocabulary.ts';
 
 /** The audit actions of records kept on a case, by their record kind's label. */
 const RECORD_ACTION_LABELS: Readonly<Record<string, string>> = {

@@ -13,30 +13,28 @@ import { COUNTING_LABELS, factValueLabel } from '../../contract/labels.ts';
 import { formatChineseDate } from '../../domain/calendar-date.ts';
 import { closeNeedsReason } from '../../domain/case/case-guards.ts';
 import {
-  ASSESSMENT_FACTOR_LABELS,
-  ASSESSMENT_FACTORS,
-  CASE_ORIGIN_LABELS,
-  CASE_STATE_LABELS,
-  ENFORCEMENT_ACTION_LABELS,
-  OBJECTION_RESULT_LABELS,
-  type EnforcementAction,
-  type ObjectionResult,
-} from '../../domain/case/case-state.ts';
-import {
   outcomeCodesOf,
   type CaseDetermination as DomainDetermination,
 } from '../../domain/case/case-view.ts';
 import { publicationPreview } from '../../domain/case/publication.ts';
-import {
-  CORRECTION_STATE_LABELS,
-  isCorrectionState,
-} from '../../domain/correction/correction-state.ts';
 import { daysBetween, deadlineStatus } from '../../domain/deadline/deadline-watch.ts';
 import { articleCitation } from '../../domain/policy/citation.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { GROUND_LABELS, type OutcomeCode } from '../../domain/policy/policy-model.ts';
 import { iso, isoOrNull } from '../route-plugin.ts';
 import { presentTimeline } from './case-timeline.presenter.ts';
+import {
+  ASSESSMENT_FACTORS,
+  ASSESSMENT_FACTOR_LABELS,
+  CASE_ORIGIN_LABELS,
+  CASE_STATE_LABELS,
+  CORRECTION_STATE_LABELS,
+  ENFORCEMENT_ACTION_LABELS,
+  OBJECTION_RESULT_LABELS,
+  isCorrectionState,
+  type EnforcementAction,
+  type ObjectionResult,
+} from '../../domain/vocabulary.ts';
 
 function label(code: string | null): string | null {
   return code === null ? null : (GROUND_LABELS[code as OutcomeCode] ?? code);

@@ -7,106 +7,77 @@ import { listCases, worklist } from '../../app/case/case-lists.ts';
 import { officerRecord } from '../../app/case/officer-record.ts';
 import { openCase } from '../../app/case/open-case.ts';
 import {
+  CaseListQuery,
+  IdempotencyHeaders,
+  OpenCaseBody,
+} from '../../contract/case-requests.schemas.ts';
+import {
   CaseDetail,
   CaseList,
   CaseRef,
   OfficerRecord,
   Worklist,
 } from '../../contract/case.schemas.ts';
-import {
-  CaseListQuery,
-  IdempotencyHeaders,
-  OpenCaseBody,
-} from '../../contract/case-requests.schemas.ts';
-import { errors, IdParams } from '../../contract/schema-kit.ts';
-import type { Routes } from '../route-plugin.ts';
+import { IdParams } from '../../contract/schema-kit.ts';
+import { spec, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentCase } from './case.presenter.ts';
 import { presentOfficerRecord, presentSummary } from './case-summary.presenter.ts';
 
-const tags = ['案件 cases'];
+const TAG = '案件 cases';
 
 export function caseRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    app.get(
-      '/api/v1/cases',
-      {
-        schema: {
-          tags,
-          summary: '案件列表 / list cases',
-          querystring: CaseListQuery,
-          response: { 200: CaseList, ...errors },
-        },
-      },
-      async (request) => {
-        const { limit = 20, offset = 0, ...filter } = request.query;
-        const page = await listCases(ctx, await actorOf(ctx, request), filter, { limit, offset });
-        return { total: page.total, items: page.items.map(presentSummary) };
-      },
+    const listed = spec(
+      TAG,
+      '案件列表 / list cases',
+      { querystring: CaseListQuery },
+      { 200: CaseList },
+    );
+    app.get('/api/v1/cases', listed, async (request) => {
+      const { limit = 20, offset = 0, ...filter } = request.query;
+      const page = await listCases(ctx, await actorOf(ctx, request), filter, { limit, offset });
+      return { total: page.total, items: page.items.map(presentSummary) };
+    });
+
+    const opening = spec(
+      TAG,
+      '提出申请或启动核查 / open a case (Idempotency-Key supported)',
+      { headers: IdempotencyHeaders, body: OpenCaseBody },
+      { 200: CaseRef, 201: CaseRef },
+    );
+    app.post('/api/v1/cases', opening, async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const opened = await openCase(ctx, await actorOf(ctx, request), request.body, key);
+      return reply.code(opened.replayed ? 200 : 201).send(opened);
+    });
+
+    const todo = spec(
+      TAG,
+      '我的待办 / the cases where the reader acts next',
+      {},
+      { 200: Worklist },
+    );
+    app.get('/api/v1/worklist', todo, async (request) => {
+      const { items } = await worklist(ctx, await actorOf(ctx, request));
+      return { items: items.map(presentSummary) };
+    });
+
+    const one = spec(TAG, '案件详情 / a case', { params: IdParams }, { 200: CaseDetail });
+    app.get('/api/v1/cases/:id', one, async (request) =>
+      presentCase(await readCase(ctx, await actorOf(ctx, request), request.params.id)),
     );
 
-    app.post(
-      '/api/v1/cases',
-      {
-        schema: {
-          tags,
-          summary: '提出申请或启动核查 / open a case (Idempotency-Key supported)',
-          headers: IdempotencyHeaders,
-          body: OpenCaseBody,
-          response: { 200: CaseRef, 201: CaseRef, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const actor = await actorOf(ctx, request);
-        const key = request.headers['idempotency-key'];
-        const opened = await openCase(ctx, actor, request.body, key);
-        return reply.code(opened.replayed ? 200 : 201).send(opened);
-      },
+    const record = spec(
+      TAG,
+      '执法人员履职档案 / an officer’s record',
+      { params: IdParams },
+      { 200: OfficerRecord },
     );
-
-    app.get(
-      '/api/v1/worklist',
-      {
-        schema: {
-          tags,
-          summary: '我的待办 / the cases where the reader acts next',
-          response: { 200: Worklist, ...errors },
-        },
-      },
-      async (request) => {
-        const { items } = await worklist(ctx, await actorOf(ctx, request));
-        return { items: items.map(presentSummary) };
-      },
-    );
-
-    app.get(
-      '/api/v1/cases/:id',
-      {
-        schema: {
-          tags,
-          summary: '案件详情 / a case',
-          params: IdParams,
-          response: { 200: CaseDetail, ...errors },
-        },
-      },
-      async (request) =>
-        presentCase(await readCase(ctx, await actorOf(ctx, request), request.params.id)),
-    );
-
-    app.get(
-      '/api/v1/officers/:id/record',
-      {
-        schema: {
-          tags,
-          summary: '执法人员履职档案 / an officer’s record',
-          params: IdParams,
-          response: { 200: OfficerRecord, ...errors },
-        },
-      },
-      async (request) =>
-        presentOfficerRecord(
-          await officerRecord(ctx, await actorOf(ctx, request), request.params.id),
-        ),
+    app.get('/api/v1/officers/:id/record', record, async (request) =>
+      presentOfficerRecord(
+        await officerRecord(ctx, await actorOf(ctx, request), request.params.id),
+      ),
     );
   };
 }

@@ -7,13 +7,13 @@ import { evidenceFile } from '../../app/case/evidence-file.ts';
 import { attachEvidence } from '../../app/case/record-on-case.ts';
 import { CaseDetail } from '../../contract/case.schemas.ts';
 import { EvidenceParams, EvidenceQuery } from '../../contract/case-requests.schemas.ts';
-import { errors, IdParams } from '../../contract/schema-kit.ts';
+import { IdParams, Type } from '../../contract/schema-kit.ts';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../domain/case/evidence.ts';
-import type { Routes } from '../route-plugin.ts';
+import { spec, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { thenCase } from './case-actions.routes.ts';
 
-const tags = ['案件 cases'];
+const TAG = '案件 cases';
 
 export function evidenceRoutes(ctx: AppContext): Routes {
   return async (app) => {
@@ -23,51 +23,52 @@ export function evidenceRoutes(ctx: AppContext): Routes {
       (_req, body, done) => done(null, body),
     );
 
+    const upload = spec(
+      TAG,
+      '上传证据（请求体为文件本身）/ upload evidence (the body is the file)',
+      { params: IdParams, querystring: EvidenceQuery },
+      { 201: CaseDetail },
+    );
     app.post(
       '/api/v1/cases/:id/evidence',
-      {
-        bodyLimit: EVIDENCE_MAX_BYTES + 1,
-        schema: {
-          tags,
-          summary: '上传证据（请求体为文件本身）/ upload evidence (the body is the file)',
-          params: IdParams,
-          querystring: EvidenceQuery,
-          response: { 201: CaseDetail, ...errors },
-        },
-      },
+      { ...upload, bodyLimit: EVIDENCE_MAX_BYTES + 1 },
       async (request, reply) => {
         const content = request.body;
         if (!Buffer.isBuffer(content))
           throw new UseCaseError('EVIDENCE_TYPE_NOT_ALLOWED', '不支持的文件类型');
         const { version, filename, factId } = request.query;
-        const upload = {
+        const file = {
           filename,
           contentType: request.headers['content-type'] ?? '',
           content,
           factId: factId ?? null,
         };
         const detail = await thenCase(ctx, await actorOf(ctx, request), (actor) =>
-          attachEvidence(ctx, actor, request.params.id, upload, version),
+          attachEvidence(ctx, actor, request.params.id, file, version),
         );
         return reply.code(201).send(detail);
       },
     );
 
-    app.get(
-      '/api/v1/cases/:id/evidence/:evidenceId',
-      { schema: { tags, summary: '下载证据 / download evidence', params: EvidenceParams } },
-      async (request, reply) => {
-        const { id, evidenceId } = request.params;
-        const file = await evidenceFile(ctx, await actorOf(ctx, request), id, evidenceId);
-        return reply
-          .header('content-type', file.content_type)
-          .header('x-content-sha256', file.sha256)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-          )
-          .send(file.content);
-      },
+    // The file itself, in its own content type; Fastify sends a Buffer as it is.
+    const File = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+    const download = spec(
+      TAG,
+      '下载证据 / download evidence',
+      { params: EvidenceParams },
+      { 200: File },
     );
+    app.get('/api/v1/cases/:id/evidence/:evidenceId', download, async (request, reply) => {
+      const { id, evidenceId } = request.params;
+      const file = await evidenceFile(ctx, await actorOf(ctx, request), id, evidenceId);
+      return reply
+        .header('content-type', file.content_type)
+        .header('x-content-sha256', file.sha256)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        )
+        .send(file.content);
+    });
   };
 }

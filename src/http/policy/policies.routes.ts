@@ -11,61 +11,41 @@ import {
   PolicyQuery,
   PolicySummary,
 } from '../../contract/policy.schemas.ts';
-import { errors, Type } from '../../contract/schema-kit.ts';
-import type { Routes } from '../route-plugin.ts';
+import { Type } from '../../contract/schema-kit.ts';
+import { spec, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentDiff, presentPolicy, presentPolicySummary } from './policy.presenter.ts';
 
-const tags = ['制度 policies'];
+const TAG = '制度 policies';
 
 export function policyRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    app.get(
-      '/api/v1/policies',
-      {
-        schema: {
-          tags,
-          summary: '制度列表 / policies',
-          response: { 200: Type.Array(PolicySummary), ...errors },
-        },
-      },
-      async (request) => {
-        await actorOf(ctx, request);
-        return listPolicies(ctx).map(presentPolicySummary);
-      },
-    );
+    const list = spec(TAG, '制度列表 / policies', {}, { 200: Type.Array(PolicySummary) });
+    app.get('/api/v1/policies', list, async (request) => {
+      await actorOf(ctx, request);
+      return listPolicies(ctx).map(presentPolicySummary);
+    });
 
-    app.get(
-      '/api/v1/policies/:id',
-      {
-        schema: {
-          tags,
-          summary: '制度条文、事实和规则 / a policy version with its articles, facts and rules',
-          params: PolicyParams,
-          querystring: PolicyQuery,
-          response: { 200: PolicyDetail, ...errors },
-        },
-      },
-      async (request) => {
-        await actorOf(ctx, request);
-        return presentPolicy(policyVersion(ctx, request.params.id, request.query.version));
-      },
+    const one = spec(
+      TAG,
+      '制度条文、事实和规则 / a policy version with its articles, facts and rules',
+      { params: PolicyParams, querystring: PolicyQuery },
+      { 200: PolicyDetail },
     );
+    app.get('/api/v1/policies/:id', one, async (request) => {
+      await actorOf(ctx, request);
+      return presentPolicy(policyVersion(ctx, request.params.id, request.query.version));
+    });
 
-    app.get(
-      '/api/v1/policies/:left/diff/:right',
-      {
-        schema: {
-          tags,
-          summary: '两个制度逐条、逐项规则对比 / diff two policies',
-          params: DiffParams,
-          response: { 200: PolicyDiff, ...errors },
-        },
-      },
-      async (request) => {
-        await actorOf(ctx, request);
-        return presentDiff(comparePolicies(ctx, request.params.left, request.params.right));
-      },
+    const diff = spec(
+      TAG,
+      '两个制度逐条、逐项规则对比 / diff two policies',
+      { params: DiffParams },
+      { 200: PolicyDiff },
     );
+    app.get('/api/v1/policies/:left/diff/:right', diff, async (request) => {
+      await actorOf(ctx, request);
+      return presentDiff(comparePolicies(ctx, request.params.left, request.params.right));
+    });
   };
 }
