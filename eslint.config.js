@@ -4,8 +4,26 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const adapters = ['app', 'store', 'http', 'documents', 'cli', 'policy-files', 'calendar', 'contract'];
-const serverLayers = ['domain', 'app', 'store', 'http', 'documents', 'cli', 'policy-files', 'calendar'];
+const adapters = [
+  'app',
+  'store',
+  'http',
+  'documents',
+  'cli',
+  'policy-files',
+  'calendar',
+  'contract',
+];
+const serverLayers = [
+  'domain',
+  'app',
+  'store',
+  'http',
+  'documents',
+  'cli',
+  'policy-files',
+  'calendar',
+];
 
 /** `no-restricted-imports` with the given pattern groups, each with its message. */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });

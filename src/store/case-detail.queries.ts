@@ -1,28 +1,45 @@
 // Everything recorded on one case, for the case page: the records of each step, the
 // timeline from the audit log, and the names of the units and people they mention.
 
+import { sql, type Selectable } from 'kysely';
+import type { Database } from './schema.ts';
 import type { Conn } from './transaction.ts';
+import { allOf } from './all-of.ts';
 import { auditRowsOf } from './audit.repository.ts';
 
-export async function caseRecords(db: Conn, caseId: string) {
-  const [
-    facts,
-    evidence,
-    assessments,
-    decisions,
-    notifications,
-    publications,
-    objections,
-    corrections,
-    errorRecords,
-    timeline,
-  ] = await Promise.all([
-    db
+/** The tables of a case's steps, each with the column its rows are listed in order of. */
+const CHILD_ORDER = {
+  decisions: 'decided_at',
+  notifications: 'due',
+  publications: 'published_at',
+  objections: 'raised_at',
+  corrections: 'opened_at',
+  enforcement_error_records: 'created_at',
+} as const;
+type CaseChild = keyof typeof CHILD_ORDER;
+
+/** Every row one step wrote on the case, in the order it happened. */
+function childRows<T extends CaseChild>(
+  db: Conn,
+  table: T,
+  caseId: string,
+): Promise<Selectable<Database[T]>[]> {
+  return db
+    .selectFrom(table as CaseChild)
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy(sql.ref(CHILD_ORDER[table]))
+    .execute() as Promise<Selectable<Database[T]>[]>;
+}
+
+export function caseRecords(db: Conn, caseId: string) {
+  return allOf({
+    facts: db
       .selectFrom('case_facts')
       .select(['fact_id', 'value', 'note', 'recorded_by', 'recorded_at'])
       .where('case_id', '=', caseId)
       .execute(),
-    db
+    evidence: db
       .selectFrom('evidence')
       .select([
         'id',
@@ -37,61 +54,19 @@ export async function caseRecords(db: Conn, caseId: string) {
       .where('case_id', '=', caseId)
       .orderBy('uploaded_at')
       .execute(),
-    db
+    assessments: db
       .selectFrom('assessments')
       .select(['factor', 'finding', 'recorded_at'])
       .where('case_id', '=', caseId)
       .execute(),
-    db
-      .selectFrom('decisions')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('decided_at')
-      .execute(),
-    db
-      .selectFrom('notifications')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('due')
-      .execute(),
-    db
-      .selectFrom('publications')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('published_at')
-      .execute(),
-    db
-      .selectFrom('objections')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('raised_at')
-      .execute(),
-    db
-      .selectFrom('corrections')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('opened_at')
-      .execute(),
-    db
-      .selectFrom('enforcement_error_records')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('created_at')
-      .execute(),
-    auditRowsOf(db, 'case', caseId),
-  ]);
-  return {
-    facts,
-    evidence,
-    assessments,
-    decisions,
-    notifications,
-    publications,
-    objections,
-    corrections,
-    errorRecords,
-    timeline,
-  };
+    decisions: childRows(db, 'decisions', caseId),
+    notifications: childRows(db, 'notifications', caseId),
+    publications: childRows(db, 'publications', caseId),
+    objections: childRows(db, 'objections', caseId),
+    corrections: childRows(db, 'corrections', caseId),
+    errorRecords: childRows(db, 'enforcement_error_records', caseId),
+    timeline: auditRowsOf(db, 'case', caseId),
+  });
 }
 
 export type CaseRecords = Awaited<ReturnType<typeof caseRecords>>;

@@ -2,6 +2,7 @@
 // version (optimistic concurrency), and the records kept on it (facts, assessment).
 // Effects of a transition are written by case-effects.writer.ts.
 
+import { allOf } from './all-of.ts';
 import type { CaseRow } from './schema.ts';
 import type { Conn, Tx } from './transaction.ts';
 
@@ -15,35 +16,34 @@ export function findCase(db: Conn, id: string): Promise<CaseRow | undefined> {
 }
 
 /** The rows below a case that the state machine reads (CaseView), in one round of queries. */
-export async function snapshotRows(db: Conn, caseId: string) {
-  const [facts, factors, decision, notifications, objection] = await Promise.all([
-    db
+export function snapshotRows(db: Conn, caseId: string) {
+  return allOf({
+    facts: db
       .selectFrom('case_facts')
       .select(['fact_id', 'value'])
       .where('case_id', '=', caseId)
       .execute(),
-    db.selectFrom('assessments').select('factor').where('case_id', '=', caseId).execute(),
-    db
+    factors: db.selectFrom('assessments').select('factor').where('case_id', '=', caseId).execute(),
+    decision: db
       .selectFrom('decisions')
       .select(['conclusion', 'meeting_date'])
       .where('case_id', '=', caseId)
       .orderBy('decided_at', 'desc')
       .limit(1)
       .executeTakeFirst(),
-    db
+    notifications: db
       .selectFrom('notifications')
       .select(['id', 'recipient_kind', 'recipient', 'due', 'sent_at'])
       .where('case_id', '=', caseId)
       .orderBy('due')
       .execute(),
-    db
+    objection: db
       .selectFrom('objections')
       .select('return_to')
       .where('case_id', '=', caseId)
       .where('result', 'is', null)
       .executeTakeFirst(),
-  ]);
-  return { facts, factors, decision, notifications, objection };
+  });
 }
 
 export type SnapshotRows = Awaited<ReturnType<typeof snapshotRows>>;

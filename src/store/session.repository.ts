@@ -2,6 +2,7 @@
 // shared by every instance of the application.
 
 import type { Conn, Tx } from './transaction.ts';
+import { ACCOUNT_COLUMNS } from './user.repository.ts';
 
 export interface NewSession {
   readonly id: string;
@@ -28,17 +29,8 @@ export function findSessionWithUser(db: Conn, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.csrf_token',
-      'sessions.last_seen_at',
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.unit_id',
-      'users.roles',
-      'users.disabled',
-    ])
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at'])
+    .select(ACCOUNT_COLUMNS.map((c) => `users.${c}` as const))
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
 }

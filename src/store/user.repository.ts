@@ -8,7 +8,7 @@ import { unitSubtree } from './unit.repository.ts';
 export type UserRow = Selectable<UserTable>;
 
 /** A user as others may see it: never the password hash. */
-const ACCOUNT_COLUMNS = [
+export const ACCOUNT_COLUMNS = [
   'id',
   'username',
   'display_name',

@@ -4,12 +4,11 @@
 // transition.
 
 import { createWorkCalendar } from '../deadline/work-calendar.ts';
-import type { OutcomeCode, ProcedureParams } from '../policy/policy-model.ts';
+import { OUTCOME_CODES, type OutcomeCode, type ProcedureParams } from '../policy/policy-model.ts';
 import type { CaseAction } from './case-actions.ts';
 import { NO_CASE, type FromState, type TransitionName } from './case-transitions.ts';
 import type { Actor, CaseContext, CaseDetermination, CaseView } from './case-view.ts';
-import type { Role } from '../vocabulary.ts';
-import { ASSESSMENT_FACTORS, type CaseState } from '../vocabulary.ts';
+import { ASSESSMENT_FACTORS, CASE_STATES, type CaseState, type Role } from '../vocabulary.ts';
 
 /** policies/xilingol-emergency-2024/v1.yaml, `procedure`. */
 export const EMERGENCY_PROCEDURE: ProcedureParams = {
@@ -49,16 +48,7 @@ export const EDUCATION_PROCEDURE: ProcedureParams = {
 };
 
 /** The outcomes of the emergency regime: every ground, then no_ground. */
-export const EMERGENCY_OUTCOMES: readonly OutcomeCode[] = [
-  'not_tolerated',
-  'due_diligence',
-  'no_liability',
-  'tolerated',
-  'exemption',
-  'mandatory_mitigation',
-  'discretionary_mitigation',
-  'no_ground',
-];
+export const EMERGENCY_OUTCOMES: readonly OutcomeCode[] = OUTCOME_CODES;
 
 /** The education regime defines no 不予追究 (no_liability) ground. */
 export const EDUCATION_OUTCOMES: readonly OutcomeCode[] = EMERGENCY_OUTCOMES.filter(
@@ -142,35 +132,16 @@ export const ACTORS = {
   auditadmin: actor('u-audit', ['auditadmin']),
 } as const satisfies Record<string, Actor>;
 
-/** The actor of the given role who is entitled to act on the case `caseIn` builds. */
+/** The actor of the given role who is entitled to act on the case `caseIn` builds: each role's own. */
 export function entitledActor(role: Role): Actor {
-  switch (role) {
-    case 'officer':
-      return ACTORS.officer;
-    case 'investigator':
-      return ACTORS.investigator;
-    case 'secretary':
-      return ACTORS.secretary;
-    case 'reviewer':
-      return ACTORS.reviewer;
-    case 'sysadmin':
-      return ACTORS.sysadmin;
-    case 'secadmin':
-      return ACTORS.secadmin;
-    case 'auditadmin':
-      return ACTORS.auditadmin;
-  }
+  return ACTORS[role];
 }
 
-const STATE_ORDER: readonly CaseState[] = [
-  'submitted',
-  'investigating',
-  'assessing',
-  'awaiting_decision',
-  'decided',
-  'notified',
-  'published',
-];
+/** The states of the main line, in order: a case in one has passed the ones before. */
+const STATE_ORDER: readonly CaseState[] = CASE_STATES.slice(
+  0,
+  CASE_STATES.indexOf('published') + 1,
+);
 
 function reached(state: CaseState, step: CaseState): boolean {
   const at = STATE_ORDER.indexOf(state === 'objection_review' ? 'published' : state);
