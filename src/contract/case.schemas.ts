@@ -271,6 +271,10 @@ export const CaseDetail = Type.Object(
     timeline: Type.Array(TimelineEvent),
     allowedActions: Type.Array(StringEnum(TRANSITION_NAMES)),
     allowedRecords: Type.Array(StringEnum(RECORD_KINDS)),
+    /** Why each other kind of record may not be written now, in the domain's words. */
+    recordRefusals: Type.Partial(
+      Type.Object({ fact: Type.String(), evidence: Type.String(), assessment: Type.String() }),
+    ),
     forms: CaseForms,
   },
   { description: '案件详情：读者此刻所见 / a case as its reader sees it now' },

@@ -9,6 +9,9 @@ export { GROUND_LABELS, type OutcomeCode } from '../domain/policy/policy-model.t
 export { articleCitation, chineseNumeral, itemCitation } from '../domain/policy/citation.ts';
 export {
   ASSESSMENT_FACTORS,
+  AUDIT_ENTITY_LABELS,
+  COUNTING_LABELS,
+  limitText,
   ASSESSMENT_FACTOR_LABELS,
   CASE_ORIGIN_LABELS,
   CASE_STATES,
@@ -39,6 +42,3 @@ export const FACT_VALUE_LABELS = { true: '属实', false: '不成立', null: '�
 export function factValueLabel(value: boolean | null): string {
   return FACT_VALUE_LABELS[String(value) as keyof typeof FACT_VALUE_LABELS];
 }
-
-/** How a time limit counts its days. */
-export const COUNTING_LABELS = { calendar: '日', working: '个工作日' } as const;

@@ -131,6 +131,29 @@ export const CORRECTION_STATE_LABELS = {
 export type CorrectionState = keyof typeof CORRECTION_STATE_LABELS;
 export const CORRECTION_STATES = codesOf(CORRECTION_STATE_LABELS);
 
+/** 期限计算方式: how a time limit counts its days (docs/spec/deadlines.md). */
+export const COUNTING_LABELS = {
+  calendar: '自然日',
+  working: '工作日',
+} as const;
+export type DeadlineCounting = keyof typeof COUNTING_LABELS;
+
+/** 审计对象: what an audit event is about. */
+export const AUDIT_ENTITY_LABELS = {
+  case: '案件',
+  user: '用户',
+  unit: '单位',
+  session: '会话',
+  system: '系统',
+  policy: '制度',
+  job: '定时任务',
+} as const;
+
+/** A time limit in words: 7 个自然日, 10 个工作日. */
+export function limitText(days: number, counting: DeadlineCounting): string {
+  return `${days} 个${COUNTING_LABELS[counting]}`;
+}
+
 export function isCaseState(value: string): value is CaseState {
   return isCodeOf(CASE_STATE_LABELS, value);
 }

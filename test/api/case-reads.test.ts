@@ -64,6 +64,13 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual((await investigator.get(`/api/v1/cases/${id}`)).body);
     expect(accepted.body).toMatchObject({ state: 'investigating', stateLabel: '调查核实中' });
+    // Why the investigator may not assess yet, and the officer may record nothing, in the domain's words.
+    expect(accepted.body.recordRefusals).toEqual({
+      assessment: '案件调查核实中，只有在综合分析研判中时才能记录综合分析研判',
+    });
+    expect((await officer.get(`/api/v1/cases/${id}`)).body.recordRefusals.fact).toBe(
+      '只有负责本案的调查人员可以记录事实',
+    );
     const recorded = await investigator.request('PUT', `/api/v1/cases/${id}/facts/a10.3`, {
       version: accepted.body.version,
       value: true,
@@ -103,7 +110,7 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       [null, null],
     );
     expect(c.notifications[0].daysLeft).toBe(7);
-    expect(c.notifications[0].limitText).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日起 7 日$/);
+    expect(c.notifications[0].limitText).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日起 7 个自然日$/);
     expect(c.forms).toMatchObject({
       closeNeedsReason: false,
       engineOutcome: 'no_liability',

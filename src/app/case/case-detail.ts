@@ -5,7 +5,7 @@
 import { todayInChina, type CalendarDate } from '../../domain/calendar-date.ts';
 import { canRead } from '../../domain/case/case-access.ts';
 import { allowedActions } from '../../domain/case/case-guards.ts';
-import { allowedRecords, type RecordKind } from '../../domain/case/case-records.ts';
+import { allowedRecords, recordRefusals, type RecordKind } from '../../domain/case/case-records.ts';
 import type { TransitionName } from '../../domain/case/case-transitions.ts';
 import type { Actor as CaseActor } from '../../domain/case/case-view.ts';
 import { suggestNextQuestion, type NextQuestion } from '../../domain/policy/evaluate.ts';
@@ -31,6 +31,7 @@ export interface CaseReading {
   readonly nextQuestion: NextQuestion | null;
   readonly allowedActions: readonly TransitionName[];
   readonly allowedRecords: readonly RecordKind[];
+  readonly recordRefusals: Partial<Record<RecordKind, string>>;
   readonly today: CalendarDate;
 }
 
@@ -77,6 +78,7 @@ export async function readCase(
     nextQuestion: suggestNextQuestion(snapshot.policy, snapshot.values),
     allowedActions: allowedActions(snapshot.view, who, caseContext(ctx, snapshot.policy)),
     allowedRecords: allowedRecords(snapshot.view, who),
+    recordRefusals: recordRefusals(snapshot.view, who),
     today: todayInChina(ctx.now()),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedRecords,
+  recordRefusals,
   checkAttachEvidence,
   checkRecordAssessment,
   checkRecordFact,
@@ -115,5 +116,18 @@ describe('allowedRecords', () => {
     expect(allowedRecords(caseIn('assessing'), ACTORS.investigator)).toEqual(['assessment']);
     expect(allowedRecords(caseIn('assessing'), ACTORS.outsideInvestigator)).toEqual([]);
     expect(allowedRecords(caseIn('investigating'), ACTORS.officer)).toEqual([]);
+  });
+});
+
+describe('recordRefusals', () => {
+  it('says why each other kind of record may not be written, who before when', () => {
+    expect(recordRefusals(caseIn('investigating'), ACTORS.investigator)).toEqual({
+      assessment: '案件调查核实中，只有在综合分析研判中时才能记录综合分析研判',
+    });
+    expect(recordRefusals(caseIn('investigating'), ACTORS.officer)).toEqual({
+      fact: '只有负责本案的调查人员可以记录事实',
+      evidence: '只有负责本案的调查人员可以上传证据',
+      assessment: '只有负责本案的调查人员可以记录综合分析研判',
+    });
   });
 });

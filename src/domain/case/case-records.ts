@@ -38,7 +38,7 @@ export const RECORD_KINDS = Object.keys(RECORD_STATES) as readonly RecordKind[];
 /** Role, unit and state: who may write this kind of record now. */
 export function checkRecordAccess(caseView: CaseView, actor: Actor, kind: RecordKind): CaseCheck {
   if (!mayActInRole(caseView, actor, 'investigator', 'record')) {
-    return refusal('FORBIDDEN', `无权${RECORD_LABELS[kind]}`);
+    return refusal('FORBIDDEN', `只有负责本案的调查人员可以${RECORD_LABELS[kind]}`);
   }
   if (caseView.state !== RECORD_STATES[kind]) {
     return refusal(
@@ -52,6 +52,19 @@ export function checkRecordAccess(caseView: CaseView, actor: Actor, kind: Record
 /** The kinds of record the actor may write now, for the interface. */
 export function allowedRecords(caseView: CaseView, actor: Actor): readonly RecordKind[] {
   return RECORD_KINDS.filter((kind) => checkRecordAccess(caseView, actor, kind).ok);
+}
+
+/** Why the actor may not write each other kind of record now, for the interface to say. */
+export function recordRefusals(
+  caseView: CaseView,
+  actor: Actor,
+): Partial<Record<RecordKind, string>> {
+  const refusals: Partial<Record<RecordKind, string>> = {};
+  for (const kind of RECORD_KINDS) {
+    const check = checkRecordAccess(caseView, actor, kind);
+    if (!check.ok) refusals[kind] = check.error.message;
+  }
+  return refusals;
 }
 
 /**

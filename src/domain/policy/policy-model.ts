@@ -2,6 +2,8 @@
 // define and the grounds (rules) built from them. A value of these types is plain
 // data; `compilePolicy` turns it into the frozen value the evaluator runs.
 
+import type { DeadlineCounting } from '../vocabulary.ts';
+
 /** The outcome codes of the determination contract, in precedence order. */
 export const GROUND_CODES = [
   'not_tolerated',
@@ -102,7 +104,7 @@ export interface ChapterDef {
   readonly articles: readonly ArticleDef[];
 }
 
-export type DeadlineCounting = 'calendar' | 'working';
+export type { DeadlineCounting };
 
 export interface TimeLimit {
   readonly days: number;

@@ -9,8 +9,9 @@ import type {
   CaseDetermination,
   CaseNotification,
 } from '../../contract/case.schemas.ts';
-import { COUNTING_LABELS, factValueLabel } from '../../contract/labels.ts';
+import { factValueLabel } from '../../contract/labels.ts';
 import { formatChineseDate } from '../../domain/calendar-date.ts';
+import { limitText } from '../../domain/vocabulary.ts';
 import { closeNeedsReason } from '../../domain/case/case-guards.ts';
 import {
   outcomeCodesOf,
@@ -70,24 +71,27 @@ export function presentDetermination(
 
 function presentNotifications(reading: CaseReading, officerName: string): CaseNotification[] {
   const { records, names, today } = reading;
-  return records.notifications.map((n) => ({
-    id: n.id,
-    recipientKind: n.recipient_kind === 'unit' ? 'unit' : 'party',
-    recipient: n.recipient,
-    recipientName:
-      n.recipient_kind === 'unit'
-        ? (names.units.get(n.recipient) ?? n.recipient)
-        : `当事人 ${officerName}`.trim(),
-    fromDate: n.from_date,
-    days: n.days,
-    counting: n.counting === 'working' ? 'working' : 'calendar',
-    limitText: `${formatChineseDate(n.from_date)}起 ${n.days} ${n.counting === 'working' ? COUNTING_LABELS.working : COUNTING_LABELS.calendar}`,
-    due: n.due,
-    provisional: n.provisional,
-    sentOn: n.sent_on,
-    deadlineStatus: n.sent_at === null ? deadlineStatus(n.due, today) : null,
-    daysLeft: daysBetween(today, n.due),
-  }));
+  return records.notifications.map((n) => {
+    const counting = n.counting === 'working' ? 'working' : 'calendar';
+    return {
+      id: n.id,
+      recipientKind: n.recipient_kind === 'unit' ? 'unit' : 'party',
+      recipient: n.recipient,
+      recipientName:
+        n.recipient_kind === 'unit'
+          ? (names.units.get(n.recipient) ?? n.recipient)
+          : `当事人 ${officerName}`.trim(),
+      fromDate: n.from_date,
+      days: n.days,
+      counting,
+      limitText: `${formatChineseDate(n.from_date)}起 ${limitText(n.days, counting)}`,
+      due: n.due,
+      provisional: n.provisional,
+      sentOn: n.sent_on,
+      deadlineStatus: n.sent_at === null ? deadlineStatus(n.due, today) : null,
+      daysLeft: daysBetween(today, n.due),
+    };
+  });
 }
 
 export function presentCase(reading: CaseReading): CaseDetail {
@@ -210,6 +214,7 @@ export function presentCase(reading: CaseReading): CaseDetail {
     timeline: presentTimeline(reading),
     allowedActions: [...reading.allowedActions],
     allowedRecords: [...reading.allowedRecords],
+    recordRefusals: { ...reading.recordRefusals },
     forms: {
       closeNeedsReason: closeNeedsReason(view),
       outcomes: outcomeCodesOf(policy).map((code) => ({ value: code, label: GROUND_LABELS[code] })),

@@ -5,6 +5,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEvent, AuditVerification } from '../../../../src/contract/audit.schemas.ts';
+import { AUDIT_ENTITY_LABELS } from '../../../../src/contract/labels.ts';
 import { get } from '../../shared/api-client.ts';
 import { errorText } from '../../shared/error-text.ts';
 import { chineseDateTime } from '../../shared/format.ts';
@@ -12,15 +13,6 @@ import { LoadFailed } from '../../shared/loading.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 
 const PAGE = 50;
-
-const ENTITY_LABELS: Record<string, string> = {
-  case: '案件',
-  user: '用户',
-  unit: '单位',
-  session: '会话',
-  system: '系统',
-  policy: '制度',
-};
 
 function VerifyResult({ result }: { result: AuditVerification }) {
   if (result.ok)
@@ -136,7 +128,7 @@ export default function AuditPage() {
               key: 'entity',
               render: (_: unknown, e) => (
                 <span title={e.entityId}>
-                  {ENTITY_LABELS[e.entityType] ?? e.entityType}{' '}
+                  {(AUDIT_ENTITY_LABELS as Record<string, string>)[e.entityType] ?? e.entityType}{' '}
                   {e.entityId.length > 12 ? e.entityId.slice(0, 8) : e.entityId}
                 </span>
               ),

@@ -4,7 +4,6 @@
 import { Alert, App, Card, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import type { AssessmentFactor } from '../../../../src/contract/labels.ts';
 import { ProvisionalResult } from '../determination/provisional-result.tsx';
 import { recordAssessment } from './case-writes.ts';
@@ -12,16 +11,10 @@ import { CaseLoading, CaseWorkPage } from './case-work-page.tsx';
 import { FactorForm } from './factor-form.tsx';
 import { useCase } from './use-case.ts';
 
-function blocked(detail: CaseDetail) {
-  if (detail.allowedRecords.includes('assessment')) return null;
-  return {
-    title: '当前不能记录综合分析研判',
-    why:
-      detail.state !== 'assessing'
-        ? `案件当前为“${detail.stateLabel}”，只有在综合分析研判中才能记录。调查核实完成后，方可进行综合分析研判。`
-        : '只有负责本案的调查人员可以记录综合分析研判。',
-  };
-}
+const BLOCKED = {
+  title: '当前不能记录综合分析研判',
+  hint: '调查核实完成后，由负责本案的调查人员进行综合分析研判。',
+};
 
 export default function AssessmentPage() {
   const { id = '' } = useParams();
@@ -48,7 +41,8 @@ export default function AssessmentPage() {
     <CaseWorkPage
       detail={detail}
       section="综合分析研判"
-      blocked={blocked(detail)}
+      record="assessment"
+      blocked={BLOCKED}
       error={error}
       onCloseError={() => setError(null)}
     >

@@ -7,6 +7,7 @@ import { Alert, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
+import type { RecordKind } from '../../../../src/contract/labels.ts';
 import { FormError } from '../../shared/form-error.tsx';
 import { LoadFailed, Loading } from '../../shared/loading.tsx';
 
@@ -18,6 +19,7 @@ export function CaseLoading({ error, onRetry }: { error: string | null; onRetry:
 export function CaseWorkPage({
   detail,
   section,
+  record,
   blocked,
   error,
   onCloseError,
@@ -25,12 +27,15 @@ export function CaseWorkPage({
 }: {
   detail: CaseDetail;
   section: string;
-  /** Why the reader may not record now, or null when they may. */
-  blocked: { title: string; why: string } | null;
+  /** The kind of record the page keeps; the server says why the reader may not keep it now. */
+  record: RecordKind;
+  /** What the warning says when the reader may not record, and what they may still do. */
+  blocked: { title: string; hint: string };
   error: string | null;
   onCloseError: () => void;
   children: ReactNode;
 }) {
+  const refusal = detail.recordRefusals[record];
   return (
     <div data-case-version={detail.version}>
       <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 16 }}>
@@ -44,12 +49,12 @@ export function CaseWorkPage({
           <Tag color="blue">{detail.stateLabel}</Tag>
         </Space>
       </Space>
-      {blocked && (
+      {refusal && (
         <Alert
           type="warning"
           showIcon
           title={blocked.title}
-          description={blocked.why}
+          description={`${refusal}。${blocked.hint}`}
           style={{ marginBottom: 16 }}
         />
       )}

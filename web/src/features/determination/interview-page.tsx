@@ -6,7 +6,6 @@
 import { Alert, App, Card, Col, Modal, Result, Row, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import type { PolicyFact } from '../../../../src/contract/policy.schemas.ts';
 import { recordFact, uploadEvidence } from '../case/case-writes.ts';
 import { CaseLoading, CaseWorkPage } from '../case/case-work-page.tsx';
@@ -18,16 +17,10 @@ import { interviewQuestions } from './interview-questions.ts';
 import { ProvisionalResult, resultLine } from './provisional-result.tsx';
 import { OtherQuestions, QuestionCard } from './question-card.tsx';
 
-function blocked(detail: CaseDetail) {
-  if (detail.allowedRecords.includes('fact')) return null;
-  return {
-    title: '当前不能记录事实',
-    why:
-      detail.state !== 'investigating'
-        ? `案件当前为“${detail.stateLabel}”，只有在调查核实中才能记录事实。您可以查看已记录的事实和暂定认定结果。`
-        : '只有负责本案的调查人员可以记录事实（执法人员本人不能认定自己的案件）。您可以查看已记录的事实和暂定认定结果。',
-  };
-}
+const BLOCKED = {
+  title: '当前不能记录事实',
+  hint: '您可以查看已记录的事实和暂定认定结果。',
+};
 
 export default function InterviewPage() {
   const { id = '' } = useParams();
@@ -83,7 +76,8 @@ export default function InterviewPage() {
     <CaseWorkPage
       detail={detail}
       section="认定问询"
-      blocked={blocked(detail)}
+      record="fact"
+      blocked={BLOCKED}
       error={error}
       onCloseError={() => setError(null)}
     >

@@ -3,17 +3,13 @@
 
 import { Alert, Descriptions, Form, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { articleCitation } from '../../../../src/contract/labels.ts';
-import type { PolicySummary, TimeLimit } from '../../../../src/contract/policy.schemas.ts';
+import { articleCitation, limitText } from '../../../../src/contract/labels.ts';
+import type { PolicySummary } from '../../../../src/contract/policy.schemas.ts';
 import { chineseDate } from '../../shared/format.ts';
 import { Loading } from '../../shared/loading.tsx';
 import { PolicyArticleCard } from './policy-article.tsx';
 import { policyKey, policyRef, usePolicy } from './policy-cache.ts';
 import { firstOf, policyOptions } from './policy-choices.ts';
-
-function limitText(limit: TimeLimit): string {
-  return `${limit.days} 个${limit.counting === 'working' ? '工作日' : '自然日'}`;
-}
 
 export function PolicyView({ list }: { list: PolicySummary[] }) {
   const [chosen, setChosen] = useState(policyKey(firstOf(list, 'emergency')));
@@ -67,12 +63,12 @@ export function PolicyView({ list }: { list: PolicySummary[] }) {
               {
                 key: 'notify',
                 label: '告知期限',
-                children: `作出决定后 ${limitText(policy.procedure.notification)}内告知${policy.procedure.notification.recipients.join('、')}（${articleCitation(policy.procedure.notification.article)}）`,
+                children: `作出决定后 ${limitText(policy.procedure.notification.days, policy.procedure.notification.counting)}内告知${policy.procedure.notification.recipients.join('、')}（${articleCitation(policy.procedure.notification.article)}）`,
               },
               {
                 key: 'objection',
                 label: '异议期限',
-                children: `${limitText(policy.procedure.objection)}（${articleCitation(policy.procedure.objection.article)}）`,
+                children: `${limitText(policy.procedure.objection.days, policy.procedure.objection.counting)}（${articleCitation(policy.procedure.objection.article)}）`,
               },
             ]}
           />
