@@ -40,14 +40,13 @@ interface RouteParts {
 }
 
 /**
- * A route's options: its OpenAPI tag and summary (Chinese / English), what it takes and
- * what it answers, with the error answer every route may give.
+ * The options of an area's routes, under its OpenAPI tag: each route's summary (Chinese
+ * / English), what it takes and what it answers, with the error answer every route gives.
  */
-export function spec<const P extends RouteParts, const R extends Record<number, TSchema>>(
-  tag: string,
-  summary: string,
-  parts: P,
-  response: R,
-) {
-  return { schema: { tags: [tag], summary, ...parts, response: { ...response, ...errors } } };
+export function specFor(tag: string) {
+  return <const P extends RouteParts, const R extends Record<number, TSchema>>(
+    summary: string,
+    parts: P,
+    response: R,
+  ) => ({ schema: { tags: [tag], summary, ...parts, response: { ...response, ...errors } } });
 }

@@ -19,23 +19,22 @@ import {
   User,
 } from '../../contract/account.schemas.ts';
 import { IdParams, Type } from '../../contract/schema-kit.ts';
-import { spec, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentOfficer, presentUnit, presentUser } from './account.presenter.ts';
 
-const TAG = '管理 administration';
+const spec = specFor('管理 administration');
 
 export function adminRoutes(ctx: AppContext): Routes {
   return async (app) => {
     // Every signed-in user may read the unit tree: forms need it to name units.
-    const units = spec(TAG, '单位列表 / units', {}, { 200: Type.Array(Unit) });
+    const units = spec('单位列表 / units', {}, { 200: Type.Array(Unit) });
     app.get('/api/v1/units', units, async (request) => {
       await actorOf(ctx, request);
       return (await listUnits(ctx)).map(presentUnit);
     });
 
     const newUnit = spec(
-      TAG,
       '新建单位（系统管理员）/ create a unit',
       { body: NewUnitBody },
       {
@@ -48,13 +47,12 @@ export function adminRoutes(ctx: AppContext): Routes {
       return reply.code(201).send(presentUnit(unit));
     });
 
-    const users = spec(TAG, '用户列表 / users', {}, { 200: Type.Array(User) });
+    const users = spec('用户列表 / users', {}, { 200: Type.Array(User) });
     app.get('/api/v1/users', users, async (request) =>
       (await listUsers(ctx, await actorOf(ctx, request))).map(presentUser),
     );
 
     const newUser = spec(
-      TAG,
       '新建用户（系统管理员）/ create a user',
       { body: NewUserBody },
       {
@@ -68,7 +66,6 @@ export function adminRoutes(ctx: AppContext): Routes {
     });
 
     const roles = spec(
-      TAG,
       '设置角色（安全管理员）/ set roles',
       { params: IdParams, body: RolesBody },
       { 200: User },
@@ -78,8 +75,7 @@ export function adminRoutes(ctx: AppContext): Routes {
       return presentUser(await setRoles(ctx, actor, request.params.id, request.body.roles));
     });
 
-    const officers = spec(
-      '案件 cases',
+    const officers = specFor('案件 cases')(
       '本单位及下级单位的执法人员（单位启动核查用）/ officers in the reader’s unit subtree',
       {},
       { 200: Type.Array(Officer) },

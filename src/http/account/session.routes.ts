@@ -4,27 +4,27 @@ import { changePassword, login, logout } from '../../app/account/sessions.ts';
 import type { AppContext } from '../../app/app-context.ts';
 import { LoginBody, PasswordBody, Session } from '../../contract/account.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
-import { spec, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-plugin.ts';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 import { presentSession } from './account.presenter.ts';
 
-const TAG = '账号 session';
+const spec = specFor('账号 session');
 
 export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean }): Routes {
   return async (app) => {
-    const signIn = spec(TAG, '登录 / log in', { body: LoginBody }, { 200: Session });
+    const signIn = spec('登录 / log in', { body: LoginBody }, { 200: Session });
     app.post('/api/v1/session', signIn, async (request, reply) => {
       const { token, actor } = await login(ctx, request.body.username, request.body.password);
       setSessionCookie(reply, token, options.secureCookies);
       return presentSession(actor);
     });
 
-    const whoAmI = spec(TAG, '当前用户 / who am I', {}, { 200: Session });
+    const whoAmI = spec('当前用户 / who am I', {}, { 200: Session });
     app.get('/api/v1/session', whoAmI, async (request) =>
       presentSession(await actorOf(ctx, request)),
     );
 
-    const signOut = spec(TAG, '退出 / log out', {}, { 204: Type.Null() });
+    const signOut = spec('退出 / log out', {}, { 204: Type.Null() });
     app.delete('/api/v1/session', signOut, async (request, reply) => {
       await logout(ctx, await actorOf(ctx, request));
       clearSessionCookie(reply);
@@ -32,7 +32,6 @@ export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean
     });
 
     const password = spec(
-      TAG,
       '修改密码 / change password',
       { body: PasswordBody },
       {

@@ -4,15 +4,14 @@ import { readAuditLog, verifyAudit } from '../../app/audit/audit-admin.ts';
 import type { AppContext } from '../../app/app-context.ts';
 import { AuditEvent, AuditQuery, AuditVerification } from '../../contract/audit.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
-import { asSent, iso, spec, type Routes } from '../route-plugin.ts';
+import { asSent, iso, specFor, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 
-const TAG = '审计 audit';
+const spec = specFor('审计 audit');
 
 export function auditRoutes(ctx: AppContext): Routes {
   return async (app) => {
     const log = spec(
-      TAG,
       '审计日志（审计管理员）/ audit log',
       { querystring: AuditQuery },
       { 200: Type.Array(AuditEvent) },
@@ -24,7 +23,6 @@ export function auditRoutes(ctx: AppContext): Routes {
     });
 
     const verify = spec(
-      TAG,
       '校验审计链（审计管理员）/ verify the audit chain',
       {},
       {

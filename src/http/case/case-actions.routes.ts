@@ -15,12 +15,12 @@ import {
   FactBody,
   FactParams,
 } from '../../contract/case-requests.schemas.ts';
-import { spec, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { toAction } from './case-action.ts';
 import { presentCase } from './case.presenter.ts';
 
-const TAG = '案件 cases';
+const spec = specFor('案件 cases');
 
 /** Runs a write as the request's actor, then answers with the case as they now see it. */
 export async function thenCase(
@@ -35,7 +35,6 @@ export async function thenCase(
 export function caseActionRoutes(ctx: AppContext): Routes {
   return async (app) => {
     const step = spec(
-      TAG,
       '办理一步程序 / fire a transition',
       { params: ActionParams, body: ActionBody },
       { 200: CaseDetail },
@@ -49,7 +48,6 @@ export function caseActionRoutes(ctx: AppContext): Routes {
     });
 
     const fact = spec(
-      TAG,
       '记录事实认定 / record a fact',
       { params: FactParams, body: FactBody },
       { 200: CaseDetail },
@@ -63,7 +61,6 @@ export function caseActionRoutes(ctx: AppContext): Routes {
     });
 
     const factor = spec(
-      TAG,
       '记录综合分析研判 / record an assessment factor',
       { params: AssessmentParams, body: AssessmentBody },
       { 200: CaseDetail },

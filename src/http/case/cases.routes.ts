@@ -19,21 +19,16 @@ import {
   Worklist,
 } from '../../contract/case.schemas.ts';
 import { IdParams } from '../../contract/schema-kit.ts';
-import { spec, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentCase } from './case.presenter.ts';
 import { presentOfficerRecord, presentSummary } from './case-summary.presenter.ts';
 
-const TAG = '案件 cases';
+const spec = specFor('案件 cases');
 
 export function caseRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    const listed = spec(
-      TAG,
-      '案件列表 / list cases',
-      { querystring: CaseListQuery },
-      { 200: CaseList },
-    );
+    const listed = spec('案件列表 / list cases', { querystring: CaseListQuery }, { 200: CaseList });
     app.get('/api/v1/cases', listed, async (request) => {
       const { limit = 20, offset = 0, ...filter } = request.query;
       const page = await listCases(ctx, await actorOf(ctx, request), filter, { limit, offset });
@@ -41,7 +36,6 @@ export function caseRoutes(ctx: AppContext): Routes {
     });
 
     const opening = spec(
-      TAG,
       '提出申请或启动核查 / open a case (Idempotency-Key supported)',
       { headers: IdempotencyHeaders, body: OpenCaseBody },
       { 200: CaseRef, 201: CaseRef },
@@ -52,24 +46,18 @@ export function caseRoutes(ctx: AppContext): Routes {
       return reply.code(opened.replayed ? 200 : 201).send(opened);
     });
 
-    const todo = spec(
-      TAG,
-      '我的待办 / the cases where the reader acts next',
-      {},
-      { 200: Worklist },
-    );
+    const todo = spec('我的待办 / the cases where the reader acts next', {}, { 200: Worklist });
     app.get('/api/v1/worklist', todo, async (request) => {
       const { items } = await worklist(ctx, await actorOf(ctx, request));
       return { items: items.map(presentSummary) };
     });
 
-    const one = spec(TAG, '案件详情 / a case', { params: IdParams }, { 200: CaseDetail });
+    const one = spec('案件详情 / a case', { params: IdParams }, { 200: CaseDetail });
     app.get('/api/v1/cases/:id', one, async (request) =>
       presentCase(await readCase(ctx, await actorOf(ctx, request), request.params.id)),
     );
 
     const record = spec(
-      TAG,
       '执法人员履职档案 / an officer’s record',
       { params: IdParams },
       { 200: OfficerRecord },

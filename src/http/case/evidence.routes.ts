@@ -9,11 +9,11 @@ import { CaseDetail } from '../../contract/case.schemas.ts';
 import { EvidenceParams, EvidenceQuery } from '../../contract/case-requests.schemas.ts';
 import { IdParams, Type } from '../../contract/schema-kit.ts';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../domain/case/evidence.ts';
-import { spec, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { thenCase } from './case-actions.routes.ts';
 
-const TAG = '案件 cases';
+const spec = specFor('案件 cases');
 
 export function evidenceRoutes(ctx: AppContext): Routes {
   return async (app) => {
@@ -24,7 +24,6 @@ export function evidenceRoutes(ctx: AppContext): Routes {
     );
 
     const upload = spec(
-      TAG,
       '上传证据（请求体为文件本身）/ upload evidence (the body is the file)',
       { params: IdParams, querystring: EvidenceQuery },
       { 201: CaseDetail },
@@ -53,7 +52,6 @@ export function evidenceRoutes(ctx: AppContext): Routes {
     // The file itself, in its own content type; Fastify sends a Buffer as it is.
     const File = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
     const download = spec(
-      TAG,
       '下载证据 / download evidence',
       { params: EvidenceParams },
       { 200: File },

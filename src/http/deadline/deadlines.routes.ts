@@ -4,14 +4,13 @@ import type { AppContext } from '../../app/app-context.ts';
 import { listDeadlines } from '../../app/deadline/list-deadlines.ts';
 import { Deadlines, type WatchedDeadline } from '../../contract/deadline.schemas.ts';
 import { type WatchedDeadline as Watched } from '../../domain/deadline/deadline-watch.ts';
-import { spec, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS } from '../../domain/vocabulary.ts';
 
 export function deadlineRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    const near = spec(
-      '案件 cases',
+    const near = specFor('案件 cases')(
       '临近和逾期的期限 / deadlines near and overdue',
       {},
       {

@@ -12,22 +12,21 @@ import {
   PolicySummary,
 } from '../../contract/policy.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
-import { spec, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentDiff, presentPolicy, presentPolicySummary } from './policy.presenter.ts';
 
-const TAG = '制度 policies';
+const spec = specFor('制度 policies');
 
 export function policyRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    const list = spec(TAG, '制度列表 / policies', {}, { 200: Type.Array(PolicySummary) });
+    const list = spec('制度列表 / policies', {}, { 200: Type.Array(PolicySummary) });
     app.get('/api/v1/policies', list, async (request) => {
       await actorOf(ctx, request);
       return listPolicies(ctx).map(presentPolicySummary);
     });
 
     const one = spec(
-      TAG,
       '制度条文、事实和规则 / a policy version with its articles, facts and rules',
       { params: PolicyParams, querystring: PolicyQuery },
       { 200: PolicyDetail },
@@ -38,7 +37,6 @@ export function policyRoutes(ctx: AppContext): Routes {
     });
 
     const diff = spec(
-      TAG,
       '两个制度逐条、逐项规则对比 / diff two policies',
       { params: DiffParams },
       { 200: PolicyDiff },
