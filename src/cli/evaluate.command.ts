@@ -4,28 +4,19 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { todayInChina } from '../domain/calendar-date.ts';
 import { determine, isDeterminationError } from '../domain/determination/determine.ts';
 import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
 import { loadRegistry } from '../policy-files/load-policies.ts';
-import { printError, readInput, type CliIO } from './cli-io.ts';
+import { parseCommandLine, printError, readInput, type CliIO } from './cli-io.ts';
 
 const USAGE = 'usage: rongcuo evaluate [--batch] [--explain] FILE|-';
 
 export async function runEvaluate(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { batch: { type: 'boolean' }, explain: { type: 'boolean' } },
-    });
-  } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const options = { batch: { type: 'boolean' }, explain: { type: 'boolean' } } as const;
+  const parsed = parseCommandLine(io, args, options, USAGE);
+  if (!parsed) return 2;
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) {
     io.stderr.write(`${USAGE}\n`);

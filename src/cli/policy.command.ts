@@ -1,7 +1,6 @@
 // `rongcuo policy list|show|diff|check|test`: browse, compare and verify policy files.
 
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { articleCitation } from '../domain/policy/citation.ts';
 import { runGoldenSuite } from '../domain/determination/golden-cases.ts';
 import { todayInChina } from '../domain/calendar-date.ts';
@@ -10,7 +9,7 @@ import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
 import type { CompiledPolicy } from '../domain/policy/compile-policy.ts';
 import { loadGoldenSuite } from '../policy-files/load-golden-cases.ts';
 import { loadPolicyFile, loadRegistry, PolicyFileError } from '../policy-files/load-policies.ts';
-import type { CliIO } from './cli-io.ts';
+import { parseCommandLine, type CliIO } from './cli-io.ts';
 import { renderPolicyDiff, renderPolicyText } from './policy-render.ts';
 
 const USAGE = `usage:
@@ -29,21 +28,13 @@ interface Flags {
 }
 
 export async function runPolicy(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        article: { type: 'string' },
-        version: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const options = {
+    json: { type: 'boolean' },
+    article: { type: 'string' },
+    version: { type: 'string' },
+  } as const;
+  const parsed = parseCommandLine(io, args, options, USAGE);
+  if (!parsed) return 2;
   const [name, ...positionals] = parsed.positionals;
   const sub = name === undefined ? undefined : SUBCOMMANDS[name];
   if (!sub) {

@@ -2,7 +2,16 @@
 // roles (安全管理员), and the officers a unit may open a case about.
 
 import { OPENING_TRANSITIONS } from '../domain/case/case-transitions.ts';
-import { DateTime, Nullable, StringEnum, Text, Type, Uuid, type Static } from './schema-kit.ts';
+import {
+  DateTime,
+  Nullable,
+  StringEnum,
+  Text,
+  Type,
+  Uuid,
+  type Static,
+  texts,
+} from './schema-kit.ts';
 import { ROLES, UNIT_KINDS } from '../domain/vocabulary.ts';
 
 export const LoginBody = Type.Object(
@@ -18,10 +27,7 @@ export const PasswordBody = Type.Object(
 export type PasswordBody = Static<typeof PasswordBody>;
 
 export const SessionUser = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  unitId: Type.String(),
+  ...texts('id', 'username', 'displayName', 'unitId'),
   roles: Type.Array(StringEnum(ROLES)),
   roleLabels: Type.Array(Type.String()),
   /** How this user may open a case (提出申请, 启动核查), as the domain allows it. */
@@ -35,9 +41,7 @@ export type Session = Static<typeof Session>;
 export const Unit = Type.Object({
   id: Type.String(),
   parentId: Nullable(Type.String()),
-  name: Type.String(),
-  kind: Type.String(),
-  kindLabel: Type.String(),
+  ...texts('name', 'kind', 'kindLabel'),
   policyId: Nullable(Type.String()),
 });
 export type Unit = Static<typeof Unit>;
@@ -54,10 +58,7 @@ export const NewUnitBody = Type.Object(
 export type NewUnitBody = Static<typeof NewUnitBody>;
 
 export const User = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  unitId: Type.String(),
+  ...texts('id', 'username', 'displayName', 'unitId'),
   roles: Type.Array(StringEnum(ROLES)),
   badgeNumber: Nullable(Type.String()),
   disabled: Type.Boolean(),
@@ -85,10 +86,8 @@ export type RolesBody = Static<typeof RolesBody>;
 
 /** An officer of the reader's unit subtree, for 单位启动核查. */
 export const Officer = Type.Object({
-  id: Type.String(),
-  displayName: Type.String(),
+  ...texts('id', 'displayName'),
   badgeNumber: Nullable(Type.String()),
-  unitId: Type.String(),
-  unitName: Type.String(),
+  ...texts('unitId', 'unitName'),
 });
 export type Officer = Static<typeof Officer>;

@@ -1,17 +1,14 @@
 // The audit log over HTTP, for the audit administrator (审计管理员).
 
-import { DateTime, Nullable, Type, type Static } from './schema-kit.ts';
+import { DateTime, Nullable, Type, type Static, texts } from './schema-kit.ts';
 
 export const AuditEvent = Type.Object({
   seq: Type.Integer(),
   at: DateTime,
   actorId: Nullable(Type.String()),
-  action: Type.String(),
-  entityType: Type.String(),
-  entityId: Type.String(),
+  ...texts('action', 'entityType', 'entityId'),
   data: Type.Record(Type.String(), Type.Unknown()),
-  prevHash: Type.String(),
-  hash: Type.String(),
+  ...texts('prevHash', 'hash'),
 });
 export type AuditEvent = Static<typeof AuditEvent>;
 

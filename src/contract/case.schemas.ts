@@ -15,6 +15,8 @@ import {
   Type,
   UnitRef,
   type Static,
+  texts,
+  nullableTexts,
 } from './schema-kit.ts';
 import { ASSESSMENT_FACTORS, CASE_STATES, DEADLINE_STATUSES } from '../domain/vocabulary.ts';
 
@@ -25,13 +27,9 @@ export const CaseRef = Type.Object(
 export type CaseRef = Static<typeof CaseRef>;
 
 export const CaseSummary = Type.Object({
-  id: Type.String(),
-  number: Type.String(),
+  ...texts('id', 'number'),
   state: StringEnum(CASE_STATES),
-  stateLabel: Type.String(),
-  title: Type.String(),
-  origin: Type.String(),
-  originLabel: Type.String(),
+  ...texts('stateLabel', 'title', 'origin', 'originLabel'),
   unit: UnitRef,
   officer: Person,
   policy: Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() }),
@@ -54,9 +52,7 @@ export const Worklist = Type.Object(
 export type Worklist = Static<typeof Worklist>;
 
 const GroundExplanation = Type.Object({
-  code: Type.String(),
-  label: Type.String(),
-  article: Type.String(),
+  ...texts('code', 'label', 'article'),
   state: StringEnum(['holds', 'fails', 'unknown'] as const),
   blocked: Type.Boolean(),
   rank: StringEnum(['outcome', 'above', 'below', 'open'] as const),
@@ -70,8 +66,7 @@ export const CaseDetermination = Type.Object({
   policyVersion: Type.Integer(),
   asOf: DateOnly,
   status: StringEnum(['determined', 'undetermined'] as const),
-  outcome: Nullable(Type.String()),
-  outcomeLabel: Nullable(Type.String()),
+  ...nullableTexts('outcome', 'outcomeLabel'),
   basis: Type.Array(Type.String()),
   citation: Type.String(),
   grounds: Type.Array(
@@ -92,9 +87,7 @@ export const NextQuestion = Type.Object({
 export type NextQuestion = Static<typeof NextQuestion>;
 
 const CaseFact = Type.Object({
-  factId: Type.String(),
-  citation: Type.String(),
-  text: Type.String(),
+  ...texts('factId', 'citation', 'text'),
   value: Nullable(Type.Boolean()),
   valueLabel: Type.String(),
   note: Nullable(Type.String()),
@@ -105,13 +98,10 @@ export type CaseFact = Static<typeof CaseFact>;
 
 const CaseEvidence = Type.Object({
   id: Type.String(),
-  factId: Nullable(Type.String()),
-  factCitation: Nullable(Type.String()),
-  filename: Type.String(),
-  contentType: Type.String(),
+  ...nullableTexts('factId', 'factCitation'),
+  ...texts('filename', 'contentType'),
   size: Type.Integer(),
-  sha256: Type.String(),
-  uploadedBy: Type.String(),
+  ...texts('sha256', 'uploadedBy'),
   uploadedAt: DateTime,
 });
 export type CaseEvidence = Static<typeof CaseEvidence>;
@@ -120,11 +110,8 @@ const CaseDecision = Type.Object({
   id: Type.String(),
   meetingDate: DateOnly,
   members: Type.Array(Type.String()),
-  conclusion: Type.String(),
-  conclusionLabel: Type.String(),
-  engineOutcome: Nullable(Type.String()),
-  engineOutcomeLabel: Nullable(Type.String()),
-  departureReason: Nullable(Type.String()),
+  ...texts('conclusion', 'conclusionLabel'),
+  ...nullableTexts('engineOutcome', 'engineOutcomeLabel', 'departureReason'),
   onReview: Type.Boolean(),
   decidedAt: DateTime,
 });
@@ -133,12 +120,11 @@ export type CaseDecision = Static<typeof CaseDecision>;
 const CaseNotification = Type.Object({
   id: Type.String(),
   recipientKind: StringEnum(['party', 'unit'] as const),
-  recipient: Type.String(),
-  recipientName: Type.String(),
+  ...texts('recipient', 'recipientName'),
   fromDate: DateOnly,
   days: Type.Integer(),
   counting: StringEnum(['calendar', 'working'] as const),
-  /** How the limit was counted, in words: 2026年3月1日起 7 日. */
+  /** How the limit was counted, in words: 2026年3月1日起 7 个自然日. */
   limitText: Type.String(),
   due: DateOnly,
   provisional: Type.Boolean(),
@@ -151,8 +137,7 @@ const CaseNotification = Type.Object({
 export type CaseNotification = Static<typeof CaseNotification>;
 
 const CaseObjection = Type.Object({
-  id: Type.String(),
-  reason: Type.String(),
+  ...texts('id', 'reason'),
   due: DateOnly,
   raisedOn: DateOnly,
   raisedAt: DateTime,
@@ -164,8 +149,7 @@ const CaseObjection = Type.Object({
 const TimelineEvent = Type.Object({
   seq: Type.Integer(),
   at: DateTime,
-  action: Type.String(),
-  actionLabel: Type.String(),
+  ...texts('action', 'actionLabel'),
   actor: NullableObject(Person),
   /** What was done, in words: the fact and its value, the conclusion, the reason… */
   detail: Nullable(Type.String()),
@@ -187,10 +171,7 @@ const CaseForms = Type.Object({
     defaultScope: Type.String(),
     /** The published text, the officer's name redacted. */
     preview: Type.Object({
-      number: Type.String(),
-      title: Type.String(),
-      officer: Type.String(),
-      conduct: Type.String(),
+      ...texts('number', 'title', 'officer', 'conduct'),
       conclusion: Nullable(Type.String()),
     }),
   }),
@@ -199,24 +180,17 @@ export type CaseForms = Static<typeof CaseForms>;
 
 export const CaseDetail = Type.Object(
   {
-    id: Type.String(),
-    number: Type.String(),
+    ...texts('id', 'number'),
     version: Type.Integer(),
     state: StringEnum(CASE_STATES),
-    stateLabel: Type.String(),
-    origin: Type.String(),
-    originLabel: Type.String(),
+    ...texts('stateLabel', 'origin', 'originLabel'),
     unit: UnitRef,
     officer: Type.Object({
-      id: Type.String(),
-      displayName: Type.String(),
+      ...texts('id', 'displayName'),
       badgeNumber: Nullable(Type.String()),
     }),
     applicantId: Nullable(Type.String()),
-    title: Type.String(),
-    conduct: Type.String(),
-    enforcementAction: Type.String(),
-    enforcementActionLabel: Type.String(),
+    ...texts('title', 'conduct', 'enforcementAction', 'enforcementActionLabel'),
     policy: Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() }),
     objectionDue: Nullable(DateOnly),
     createdAt: DateTime,
@@ -241,8 +215,7 @@ export const CaseDetail = Type.Object(
     notifications: Type.Array(CaseNotification),
     publications: Type.Array(
       Type.Object({
-        id: Type.String(),
-        scope: Type.String(),
+        ...texts('id', 'scope'),
         publishedOn: DateOnly,
         publishedAt: DateTime,
       }),
@@ -252,16 +225,13 @@ export const CaseDetail = Type.Object(
       Type.Object({
         id: Type.String(),
         article: Type.Integer(),
-        citation: Type.String(),
-        state: Type.String(),
-        stateLabel: Type.String(),
+        ...texts('citation', 'state', 'stateLabel'),
         openedAt: DateTime,
       }),
     ),
     enforcementErrorRecords: Type.Array(
       Type.Object({
-        id: Type.String(),
-        officerId: Type.String(),
+        ...texts('id', 'officerId'),
         article: Type.Integer(),
         citation: Type.String(),
         createdAt: DateTime,
@@ -284,16 +254,12 @@ export type CaseDetail = Static<typeof CaseDetail>;
 /** An officer's record (履职档案): their cases, and the enforcement errors a conclusion made (第十五条). */
 export const OfficerRecord = Type.Object({
   officer: Type.Object({
-    id: Type.String(),
-    displayName: Type.String(),
-    unitId: Type.String(),
+    ...texts('id', 'displayName', 'unitId'),
     badgeNumber: Nullable(Type.String()),
   }),
   cases: Type.Array(
     Type.Object({
-      id: Type.String(),
-      number: Type.String(),
-      title: Type.String(),
+      ...texts('id', 'number', 'title'),
       state: StringEnum(CASE_STATES),
       stateLabel: Type.String(),
     }),

@@ -1,14 +1,11 @@
 // Time limits near and past (期限提醒), for the workbench.
 
-import { DateOnly, Nullable, StringEnum, Type, type Static } from './schema-kit.ts';
+import { DateOnly, Nullable, StringEnum, Type, type Static, texts } from './schema-kit.ts';
 import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../domain/vocabulary.ts';
 
 export const WatchedDeadline = Type.Object({
   kind: StringEnum(DEADLINE_KINDS),
-  kindLabel: Type.String(),
-  caseId: Type.String(),
-  caseNumber: Type.String(),
-  caseTitle: Type.String(),
+  ...texts('kindLabel', 'caseId', 'caseNumber', 'caseTitle'),
   due: DateOnly,
   status: StringEnum(DEADLINE_STATUSES),
   statusLabel: Type.String(),

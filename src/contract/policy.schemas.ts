@@ -2,7 +2,7 @@
 // one version with its articles, facts and rules, and the diff of two.
 
 import { GROUND_CODES } from '../domain/policy/policy-model.ts';
-import { Nullable, StringEnum, Text, Type, type Static } from './schema-kit.ts';
+import { Nullable, StringEnum, Text, Type, type Static, texts } from './schema-kit.ts';
 
 export const PolicySummary = Type.Object({
   id: Type.String(),
@@ -61,16 +61,13 @@ export type PolicyParagraph = Static<typeof PolicyParagraph>;
 
 const PolicyRule = Type.Object({
   ground: StringEnum(GROUND_CODES),
-  label: Type.String(),
-  summary: Type.String(),
-  rule: Type.String(),
+  ...texts('label', 'summary', 'rule'),
 });
 export type PolicyRule = Static<typeof PolicyRule>;
 
 const PolicyArticle = Type.Object({
   number: Type.Integer(),
-  citation: Type.String(),
-  topic: Type.String(),
+  ...texts('citation', 'topic'),
   paragraphs: Type.Array(PolicyParagraph),
   rules: Type.Array(PolicyRule),
 });
@@ -81,8 +78,7 @@ const PolicyFact = Type.Object({
   kind: StringEnum(['item', 'condition', 'exception'] as const),
   article: Type.Integer(),
   number: Type.Integer(),
-  citation: Type.String(),
-  text: Type.String(),
+  ...texts('citation', 'text'),
 });
 export type PolicyFact = Static<typeof PolicyFact>;
 
@@ -125,14 +121,12 @@ export type ItemSide = Static<typeof ItemSide>;
 
 const ArticleSide = Type.Object({
   number: Type.Integer(),
-  citation: Type.String(),
-  topic: Type.String(),
+  ...texts('citation', 'topic'),
 });
 
 const RuleSide = Type.Object({
   article: Type.Integer(),
-  citation: Type.String(),
-  text: Type.String(),
+  ...texts('citation', 'text'),
 });
 
 const PolicyRef = Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() });

@@ -3,7 +3,7 @@
 // responses with them, the OpenAPI document is generated from them, and the web reads
 // the same types: one definition of every shape on the wire.
 
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema, type TString } from 'typebox';
 
 export { Type, type Static, type TSchema };
 
@@ -44,6 +44,22 @@ export const DateTime = Type.String({ format: 'date-time' });
 /** A text a person writes, at most `max` characters. */
 export function Text(max: number, min = 0) {
   return Type.String({ maxLength: max, ...(min > 0 ? { minLength: min } : {}) });
+}
+
+/** Fields that are plain text, named once each: `...texts('id', 'name')`. */
+export function texts<const K extends string>(...names: K[]): { [N in K]: TString } {
+  return Object.fromEntries(names.map((name) => [name, Type.String()])) as {
+    [N in K]: TString;
+  };
+}
+
+/** Fields that are text or null, named once each: `...nullableTexts('note', 'reason')`. */
+export function nullableTexts<const K extends string>(
+  ...names: K[]
+): { [N in K]: ReturnType<typeof Nullable<TString>> } {
+  return Object.fromEntries(names.map((name) => [name, Nullable(Type.String())])) as {
+    [N in K]: ReturnType<typeof Nullable<TString>>;
+  };
 }
 
 /** A code with its Chinese label, as lists of choices are sent. */

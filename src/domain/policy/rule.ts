@@ -16,6 +16,20 @@ function triNot(a: Tri): Tri {
 }
 
 /**
+ * Kleene's AND (`decisive` false) or OR (`decisive` true) of the children: the decisive
+ * value as soon as one child has it, unknown if a child is unknown, else the other value.
+ */
+function combine(of: readonly Rule[], values: ArrayLike<number>, decisive: Tri): Tri {
+  let result = triNot(decisive);
+  for (const child of of) {
+    const v = evaluateRule(child, values);
+    if (v === decisive) return decisive;
+    if (v === Tri.Unknown) result = Tri.Unknown;
+  }
+  return result;
+}
+
+/**
  * Kleene three-valued value of a rule. Exact ("true whatever the unknowns are") for
  * read-once rules, which `compilePolicy` requires of every ground.
  */
@@ -30,24 +44,10 @@ export function evaluateRule(rule: Rule, values: ArrayLike<number>): Tri {
       if (exception === Tri.True) return Tri.False;
       return item === Tri.True && exception === Tri.False ? Tri.True : Tri.Unknown;
     }
-    case 'all': {
-      let result: Tri = Tri.True;
-      for (const child of rule.of) {
-        const v = evaluateRule(child, values);
-        if (v === Tri.False) return Tri.False;
-        if (v === Tri.Unknown) result = Tri.Unknown;
-      }
-      return result;
-    }
-    case 'any': {
-      let result: Tri = Tri.False;
-      for (const child of rule.of) {
-        const v = evaluateRule(child, values);
-        if (v === Tri.True) return Tri.True;
-        if (v === Tri.Unknown) result = Tri.Unknown;
-      }
-      return result;
-    }
+    case 'all':
+      return combine(rule.of, values, Tri.False);
+    case 'any':
+      return combine(rule.of, values, Tri.True);
     case 'not':
       return triNot(evaluateRule(rule.of, values));
     default:
