@@ -37,7 +37,7 @@ export {
 } from '../domain/vocabulary.ts';
 
 /** A fact as recorded: true, false, or null for not established (未查明). */
-export const FACT_VALUE_LABELS = { true: '属实', false: '不成立', null: '尚未查明' } as const;
+const FACT_VALUE_LABELS = { true: '属实', false: '不成立', null: '尚未查明' } as const;
 
 export function factValueLabel(value: boolean | null): string {
   return FACT_VALUE_LABELS[String(value) as keyof typeof FACT_VALUE_LABELS];

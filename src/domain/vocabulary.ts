@@ -40,7 +40,6 @@ export const OBJECTION_RESULT_LABELS = {
   changed: '复核变更结论',
 } as const;
 export type ObjectionResult = keyof typeof OBJECTION_RESULT_LABELS;
-export const OBJECTION_RESULTS = codesOf(OBJECTION_RESULT_LABELS);
 
 /** 综合分析研判的六个方面 (第十四条), in the order the article lists them. */
 export const ASSESSMENT_FACTOR_LABELS = {
@@ -72,7 +71,6 @@ export const CASE_ORIGIN_LABELS = {
   initiation: '单位启动',
 } as const;
 export type CaseOrigin = keyof typeof CASE_ORIGIN_LABELS;
-export const CASE_ORIGINS = codesOf(CASE_ORIGIN_LABELS);
 
 /** 告知对象: the officer concerned (当事人, `party`) or a related unit (相关单位). */
 export const RECIPIENT_KIND_LABELS = {
@@ -80,7 +78,6 @@ export const RECIPIENT_KIND_LABELS = {
   unit: '相关单位',
 } as const;
 export type RecipientKind = keyof typeof RECIPIENT_KIND_LABELS;
-export const RECIPIENT_KINDS = codesOf(RECIPIENT_KIND_LABELS);
 
 /** 角色: the case roles and the three administrators (三员分立). */
 export const ROLE_LABELS = {
@@ -129,7 +126,6 @@ export const CORRECTION_STATE_LABELS = {
   cancelled: '已撤销',
 } as const;
 export type CorrectionState = keyof typeof CORRECTION_STATE_LABELS;
-export const CORRECTION_STATES = codesOf(CORRECTION_STATE_LABELS);
 
 /** 期限计算方式: how a time limit counts its days (docs/spec/deadlines.md). */
 export const COUNTING_LABELS = {

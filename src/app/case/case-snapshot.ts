@@ -10,9 +10,9 @@ import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { Tri } from '../../domain/policy/decision-diagram.ts';
 import type { FactVector } from '../../domain/policy/evaluate.ts';
 import type { OutcomeCode } from '../../domain/policy/policy-model.ts';
-import { findCase, lockCase, snapshotRows } from '../../store/case.repository.ts';
+import { lockCase, snapshotRows } from '../../store/case.repository.ts';
 import type { CaseRow } from '../../store/schema.ts';
-import type { Conn, Tx } from '../../store/transaction.ts';
+import type { Tx } from '../../store/transaction.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import type {
   AssessmentFactor,
@@ -21,7 +21,7 @@ import type {
   RecipientKind,
 } from '../../domain/vocabulary.ts';
 
-export function policyOfCase(
+function policyOfCase(
   ctx: AppContext,
   row: Pick<CaseRow, 'policy_id' | 'policy_version'>,
 ): CompiledPolicy {
@@ -105,16 +105,9 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: ViewParts): Cas
 
 /** The case with the state machine's view of it, the row locked for a write; NOT_FOUND if none. */
 export async function lockSnapshot(ctx: AppContext, tx: Tx, caseId: string) {
-  return loadWith(ctx, tx, await lockCase(tx, caseId));
-}
-
-export async function loadSnapshot(ctx: AppContext, db: Conn, caseId: string) {
-  return loadWith(ctx, db, await findCase(db, caseId));
-}
-
-async function loadWith(ctx: AppContext, db: Conn, row: CaseRow | undefined) {
+  const row = await lockCase(tx, caseId);
   if (!row) throw new UseCaseError('NOT_FOUND', '案件不存在');
-  const rows = await snapshotRows(db, row.id);
+  const rows = await snapshotRows(tx, row.id);
   return snapshotOf(ctx, row, {
     facts: rows.facts,
     factors: rows.factors.map((f) => f.factor),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTORS, context, contextFor, validAction } from './test-fixtures.ts';
-import { code, decideIn, effectsOf } from './test-helpers.ts';
+import { accepted, code, decideIn, effectsOf } from './test-helpers.ts';
 
 describe('closing (办结) and withdrawal (撤回申请)', () => {
   it('REASON_REQUIRED: closing without publication; a published case closes without one', () => {
@@ -11,13 +11,7 @@ describe('closing (办结) and withdrawal (撤回申请)', () => {
     const closed = effectsOf(
       decideIn('published', { kind: 'close' }, ACTORS.secretary, contextFor('close')),
     );
-    expect(closed).toEqual({
-      action: 'close',
-      from: 'published',
-      state: 'closed',
-      reason: null,
-      changes: [],
-    });
+    expect(closed).toEqual(accepted('close', 'published', 'closed', []));
   });
 
   it('keeps the reason of a closing and a withdrawal', () => {

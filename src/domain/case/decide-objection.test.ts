@@ -3,7 +3,7 @@ import type { OutcomeCode } from '../policy/policy-model.ts';
 import type { CaseAction } from './case-actions.ts';
 import { decideTransition } from './decide-transition.ts';
 import { ACTORS, caseIn, context, OFFICER_ID, TODAY, validAction } from './test-fixtures.ts';
-import { code, decideIn, effectsOf, kinds } from './test-helpers.ts';
+import { accepted, code, decideIn, effectsOf, kinds } from './test-helpers.ts';
 
 describe('objections (异议)', () => {
   it('remembers the state it was raised from and the period it was raised in', () => {
@@ -11,22 +11,24 @@ describe('objections (异议)', () => {
       const effects = effectsOf(
         decideIn(from, validAction('raise_objection'), ACTORS.officer, context()),
       );
-      expect(effects).toEqual({
-        action: 'raise_objection',
-        from,
-        state: 'objection_review',
-        reason: '认定事实有误',
-        changes: [
-          {
-            kind: 'create_objection',
-            raisedBy: OFFICER_ID,
-            raisedOn: TODAY,
-            reason: '认定事实有误',
-            due: '2030-09-30',
-            returnTo: from,
-          },
-        ],
-      });
+      expect(effects).toEqual(
+        accepted(
+          'raise_objection',
+          from,
+          'objection_review',
+          [
+            {
+              kind: 'create_objection',
+              raisedBy: OFFICER_ID,
+              raisedOn: TODAY,
+              reason: '认定事实有误',
+              due: '2030-09-30',
+              returnTo: from,
+            },
+          ],
+          '认定事实有误',
+        ),
+      );
     }
   });
 
@@ -43,13 +45,11 @@ describe('objections (异议)', () => {
     const effects = effectsOf(
       decideTransition(review, validAction('review_objection'), ACTORS.secretary, context()),
     );
-    expect(effects).toEqual({
-      action: 'review_objection',
-      from: 'objection_review',
-      state: 'notified',
-      reason: null,
-      changes: [{ kind: 'resolve_objection', result: 'confirmed', reviewedOn: TODAY }],
-    });
+    expect(effects).toEqual(
+      accepted('review_objection', 'objection_review', 'notified', [
+        { kind: 'resolve_objection', result: 'confirmed', reviewedOn: TODAY },
+      ]),
+    );
   });
 
   function change(conclusion: string): CaseAction {

@@ -2,19 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { CaseAction } from './case-actions.ts';
 import { decideTransition } from './decide-transition.ts';
 import { ACTORS, context, OFFICER_ID, validAction } from './test-fixtures.ts';
-import { code, effectsOf } from './test-helpers.ts';
+import { accepted, code, effectsOf } from './test-helpers.ts';
 
 describe('opening a case', () => {
   it('an application is about the applicant', () => {
     const effects = effectsOf(
       decideTransition(null, validAction('submit_application'), ACTORS.officer, context()),
     );
-    expect(effects).toEqual({
-      action: 'submit_application',
-      from: 'none',
-      state: 'submitted',
-      reason: null,
-      changes: [
+    expect(effects).toEqual(
+      accepted('submit_application', 'none', 'submitted', [
         {
           kind: 'create_case',
           origin: 'application',
@@ -25,8 +21,8 @@ describe('opening a case', () => {
           conduct: '按检查计划开展现场检查',
           enforcementAction: 'inspection',
         },
-      ],
-    });
+      ]),
+    );
   });
 
   it('an initiated case is about the officer named, with no applicant', () => {

@@ -20,6 +20,17 @@ export function effectsOf(result: TransitionResult): TransitionEffects {
   return result.effects;
 }
 
+/** The effects the tests expect of an accepted transition: no reason unless one is given. */
+export function accepted(
+  action: TransitionName,
+  from: FromState,
+  state: CaseState,
+  changes: readonly CaseChange[],
+  reason: string | null = null,
+): TransitionEffects {
+  return { action, from, state, reason, changes };
+}
+
 export function kinds(changes: readonly CaseChange[]): string[] {
   return changes.map((c) => c.kind);
 }

@@ -46,7 +46,7 @@ function citationOf(policy: CompiledPolicy, factId: string): string {
   return index === undefined ? factId : policy.facts[index]!.citation;
 }
 
-export function presentDetermination(
+function presentDetermination(
   policy: CompiledPolicy,
   d: DomainDetermination,
 ): CaseDetermination {
