@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { messageFor } from '../../shared/error-messages.ts';
 import { FormError } from '../../shared/form-error.tsx';
+import { required } from '../../shared/form-rules.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { useSession } from './session.tsx';
 
@@ -45,18 +46,10 @@ export default function LoginPage() {
         )}
         <FormError error={error} />
         <Form layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item
-            label="用户名"
-            name="username"
-            rules={[{ required: true, message: '请输入用户名' }]}
-          >
+          <Form.Item label="用户名" name="username" rules={[required('请输入用户名')]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item
-            label="密码"
-            name="password"
-            rules={[{ required: true, message: '请输入密码' }]}
-          >
+          <Form.Item label="密码" name="password" rules={[required('请输入密码')]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>

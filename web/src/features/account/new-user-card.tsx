@@ -1,12 +1,14 @@
 // 新建用户 (系统管理员): the account without roles; the 安全管理员 grants them. The
 // server checks the password policy, and its message shows above the form.
 
-import { App, Button, Card, Col, Form, Input, Row, TreeSelect } from 'antd';
+import { App, Button, Card, Form, Input, Row, type FormRule } from 'antd';
 import type { NewUserBody, Unit, User } from '../../../../src/contract/account.schemas.ts';
 import { post } from '../../shared/api-client.ts';
 import { FormError } from '../../shared/form-error.tsx';
+import { required, requiredText } from '../../shared/form-rules.ts';
+import { HalfItem } from '../../shared/half-item.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
-import { unitTree } from './unit-tree.ts';
+import { UnitSelect } from './unit-select.tsx';
 
 interface UserForm {
   username: string;
@@ -15,6 +17,12 @@ interface UserForm {
   password: string;
   badgeNumber?: string;
 }
+
+/** How a user name may be written. */
+const USERNAME: FormRule = {
+  pattern: /^[a-z0-9._-]{3,40}$/,
+  message: '3 至 40 位小写字母、数字或 . _ -',
+};
 
 export function NewUserCard({ units, onAdded }: { units: Unit[]; onAdded: () => void }) {
   const { message } = App.useApp();
@@ -38,56 +46,21 @@ export function NewUserCard({ units, onAdded }: { units: Unit[]; onAdded: () => 
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="新建用户">
         <FormError error={error} />
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label="用户名"
-              name="username"
-              rules={[
-                { required: true, message: '请输入用户名' },
-                { pattern: /^[a-z0-9._-]{3,40}$/, message: '3 至 40 位小写字母、数字或 . _ -' },
-              ]}
-            >
-              <Input autoComplete="off" maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label="姓名"
-              name="displayName"
-              rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
-            >
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label="所属单位"
-              name="unitId"
-              rules={[{ required: true, message: '请选择所属单位' }]}
-            >
-              <TreeSelect
-                treeData={unitTree(units)}
-                treeDefaultExpandAll
-                showSearch
-                treeNodeFilterProp="title"
-                placeholder="请选择单位"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label="执法证号" name="badgeNumber" extra="执法人员填写，可不填">
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label="初始密码"
-              name="password"
-              rules={[{ required: true, message: '请输入初始密码' }]}
-            >
-              <Input.Password autoComplete="new-password" maxLength={200} />
-            </Form.Item>
-          </Col>
+          <HalfItem label="用户名" name="username" rules={[required('请输入用户名'), USERNAME]}>
+            <Input autoComplete="off" maxLength={40} />
+          </HalfItem>
+          <HalfItem label="姓名" name="displayName" rules={[requiredText('请输入姓名')]}>
+            <Input maxLength={50} />
+          </HalfItem>
+          <HalfItem label="所属单位" name="unitId" rules={[required('请选择所属单位')]}>
+            <UnitSelect units={units} placeholder="请选择单位" />
+          </HalfItem>
+          <HalfItem label="执法证号" name="badgeNumber" extra="执法人员填写，可不填">
+            <Input maxLength={40} />
+          </HalfItem>
+          <HalfItem label="初始密码" name="password" rules={[required('请输入初始密码')]}>
+            <Input.Password autoComplete="new-password" maxLength={200} />
+          </HalfItem>
         </Row>
         <Button type="primary" htmlType="submit" loading={busy}>
           新建用户

@@ -1,9 +1,9 @@
 // The users as both administrators' pages list them: who, in which unit, then the
 // columns each page adds (the roles as tags, or as a form to change them).
 
-import { Empty, Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Empty, type TableColumnsType } from 'antd';
 import type { Unit, User } from '../../../../src/contract/account.schemas.ts';
+import { CompactTable } from '../../shared/compact-table.tsx';
 
 export function UsersTable({
   users,
@@ -13,29 +13,27 @@ export function UsersTable({
 }: {
   users: User[];
   units: Unit[];
-  columns: ColumnsType<User>;
+  columns: TableColumnsType<User>;
   empty: string;
 }) {
   const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const who: TableColumnsType<User> = [
+    { title: '用户名', dataIndex: 'username', width: 120 },
+    { title: '姓名', dataIndex: 'displayName', width: 110 },
+    {
+      title: '单位',
+      dataIndex: 'unitId',
+      width: 180,
+      render: (id: string) => unitName.get(id) ?? '—',
+    },
+  ];
   return (
-    <Table<User>
-      rowKey="id"
-      size="small"
-      dataSource={users}
-      pagination={users.length > 20 ? { pageSize: 20 } : false}
-      scroll={{ x: 720 }}
-      locale={{ emptyText: <Empty description={empty} /> }}
-      columns={[
-        { title: '用户名', dataIndex: 'username', width: 120 },
-        { title: '姓名', dataIndex: 'displayName', width: 110 },
-        {
-          title: '单位',
-          dataIndex: 'unitId',
-          width: 180,
-          render: (id: string) => unitName.get(id) ?? '—',
-        },
-        ...columns,
-      ]}
+    <CompactTable
+      rows={users}
+      columns={[...who, ...columns]}
+      pageSize={20}
+      minWidth={720}
+      empty={<Empty description={empty} />}
     />
   );
 }

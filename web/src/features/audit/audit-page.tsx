@@ -2,11 +2,12 @@
 // and a check of the hash chain showing the count or the first broken link.
 
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Space, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEvent, AuditVerification } from '../../../../src/contract/audit.schemas.ts';
 import { AUDIT_ENTITY_LABELS } from '../../../../src/contract/labels.ts';
 import { get } from '../../shared/api-client.ts';
+import { CompactTable, dateColumn } from '../../shared/compact-table.tsx';
 import { errorText } from '../../shared/error-text.ts';
 import { chineseDateTime } from '../../shared/format.ts';
 import { LoadFailed } from '../../shared/loading.tsx';
@@ -42,6 +43,39 @@ function VerifyResult({ result }: { result: AuditVerification }) {
     />
   );
 }
+
+const COLUMNS: TableColumnsType<AuditEvent> = [
+  { title: '序号', dataIndex: 'seq', width: 80 },
+  dateColumn('时间', 'at', 200, chineseDateTime),
+  {
+    title: '操作人',
+    dataIndex: 'actorId',
+    width: 130,
+    render: (a: string | null) =>
+      a ? (
+        <Typography.Text code title={a}>
+          {a.slice(0, 8)}
+        </Typography.Text>
+      ) : (
+        '系统'
+      ),
+  },
+  {
+    title: '操作',
+    dataIndex: 'action',
+    render: (a: string) => <Typography.Text code>{a}</Typography.Text>,
+  },
+  {
+    title: '对象',
+    key: 'entity',
+    render: (_: unknown, e) => (
+      <span title={e.entityId}>
+        {(AUDIT_ENTITY_LABELS as Record<string, string>)[e.entityType] ?? e.entityType}{' '}
+        {e.entityId.length > 12 ? e.entityId.slice(0, 8) : e.entityId}
+      </span>
+    ),
+  },
+];
 
 export default function AuditPage() {
   const [events, setEvents] = useState<AuditEvent[]>([]);
@@ -89,51 +123,13 @@ export default function AuditPage() {
         {result && <VerifyResult result={result} />}
         {verification.error && <LoadFailed title="校验失败" message={verification.error} />}
         {error && <LoadFailed title="审计日志加载失败" message={error} />}
-        <Table<AuditEvent>
+        <CompactTable
           rowKey="seq"
-          size="small"
+          rows={events}
+          columns={COLUMNS}
           loading={loading && events.length === 0}
-          dataSource={events}
-          pagination={false}
-          scroll={{ x: 760 }}
-          locale={{ emptyText: <Empty description="暂无审计记录" /> }}
-          columns={[
-            { title: '序号', dataIndex: 'seq', width: 80 },
-            {
-              title: '时间',
-              dataIndex: 'at',
-              width: 200,
-              render: (t: string) => chineseDateTime(t),
-            },
-            {
-              title: '操作人',
-              dataIndex: 'actorId',
-              width: 130,
-              render: (a: string | null) =>
-                a ? (
-                  <Typography.Text code title={a}>
-                    {a.slice(0, 8)}
-                  </Typography.Text>
-                ) : (
-                  '系统'
-                ),
-            },
-            {
-              title: '操作',
-              dataIndex: 'action',
-              render: (a: string) => <Typography.Text code>{a}</Typography.Text>,
-            },
-            {
-              title: '对象',
-              key: 'entity',
-              render: (_: unknown, e) => (
-                <span title={e.entityId}>
-                  {(AUDIT_ENTITY_LABELS as Record<string, string>)[e.entityType] ?? e.entityType}{' '}
-                  {e.entityId.length > 12 ? e.entityId.slice(0, 8) : e.entityId}
-                </span>
-              ),
-            },
-          ]}
+          minWidth={760}
+          empty={<Empty description="暂无审计记录" />}
         />
         <div style={{ textAlign: 'center' }}>
           {more ? (

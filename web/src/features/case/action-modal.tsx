@@ -1,7 +1,7 @@
 // The frame of every step that takes a form: its title, the API's refusal above the
-// form, and submit / cancel.
+// form, and submit / cancel; submit checks the form first.
 
-import { Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { FormError } from '../../shared/form-error.tsx';
 
@@ -10,6 +10,16 @@ export interface ActionFormProps<T> {
   busy: boolean;
   onCancel: () => void;
   onSubmit: (payload: T) => Promise<void>;
+}
+
+/** A step's form, and the props of its modal whose OK checks the form and submits its values. */
+export function useActionForm<V, T>(
+  { error, busy, onCancel }: ActionFormProps<T>,
+  submit: (values: V) => Promise<void>,
+) {
+  const [form] = Form.useForm<V>();
+  const onOk = () => void form.validateFields().then(submit);
+  return { form, modal: { error, busy, onCancel, onOk } };
 }
 
 export function ActionModal({

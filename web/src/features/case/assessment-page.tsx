@@ -2,14 +2,12 @@
 // the case version; shows which are still missing and the way back to the case page.
 
 import { Alert, App, Card, Col, Row, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { useParams } from 'react-router';
 import type { AssessmentFactor } from '../../../../src/contract/labels.ts';
 import { ProvisionalResult } from '../determination/provisional-result.tsx';
 import { recordAssessment } from './case-writes.ts';
 import { CaseLoading, CaseWorkPage } from './case-work-page.tsx';
 import { FactorForm } from './factor-form.tsx';
-import { useCase } from './use-case.ts';
+import { useCaseWork } from './use-case-work.ts';
 
 const BLOCKED = {
   title: '当前不能记录综合分析研判',
@@ -17,35 +15,22 @@ const BLOCKED = {
 };
 
 export default function AssessmentPage() {
-  const { id = '' } = useParams();
   const { message } = App.useApp();
-  const { detail, error: loadError, reload, write } = useCase(id);
-  const [saving, setSaving] = useState<AssessmentFactor | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  if (!detail)
-    return <CaseLoading error={loadError?.message ?? null} onRetry={() => void reload()} />;
+  const { detail, write, saving, save, loading, frame } =
+    useCaseWork<AssessmentFactor>('assessment');
+  if (!detail) return <CaseLoading {...loading} />;
 
   const missing = detail.assessment.filter((a) => !a.finding?.trim());
-  const save = async (factor: AssessmentFactor, label: string, finding: string) => {
-    if (saving) return;
-    setSaving(factor);
-    setError(null);
-    const result = await write(recordAssessment(detail, factor, finding));
-    setSaving(null);
-    if (result.ok) void message.success(`已保存“${label}”`);
-    else setError(result.error);
-  };
+  const saveFinding = (factor: AssessmentFactor, label: string, finding: string) =>
+    save(factor, async () => {
+      const result = await write(recordAssessment(detail, factor, finding));
+      if (!result.ok) return result.error;
+      void message.success(`已保存“${label}”`);
+      return null;
+    });
 
   return (
-    <CaseWorkPage
-      detail={detail}
-      section="综合分析研判"
-      record="assessment"
-      blocked={BLOCKED}
-      error={error}
-      onCloseError={() => setError(null)}
-    >
+    <CaseWorkPage detail={detail} section="综合分析研判" blocked={BLOCKED} {...frame}>
       <Alert
         type={missing.length ? 'info' : 'success'}
         showIcon
@@ -72,7 +57,7 @@ export default function AssessmentPage() {
                   finding={a.finding ?? ''}
                   disabled={!detail.allowedRecords.includes('assessment')}
                   saving={saving === a.factor}
-                  onSave={(text) => void save(a.factor, a.label, text)}
+                  onSave={(text) => void saveFinding(a.factor, a.label, text)}
                 />
               ))}
             </Space>

@@ -2,10 +2,11 @@
 // evidence files, and the upload where the reader may add one.
 
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Form, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CaseDetail, CaseFact } from '../../../../src/contract/case.schemas.ts';
+import { CompactTable, dateColumn } from '../../shared/compact-table.tsx';
 import { FormError } from '../../shared/form-error.tsx';
 import { chineseDateTime, fileSize } from '../../shared/format.ts';
 import { CitationText } from '../policy/citation-text.tsx';
@@ -23,13 +24,11 @@ export function CaseFacts({ detail, write }: { detail: CaseDetail; write: CaseWr
           <Button type="primary">进入引导式询问，记录事实</Button>
         </Link>
       )}
-      <Table<CaseFact>
+      <CompactTable<CaseFact>
         rowKey="factId"
-        size="small"
-        pagination={false}
-        scroll={{ x: 640 }}
-        dataSource={detail.facts}
-        locale={{ emptyText: '尚未记录事实' }}
+        rows={detail.facts}
+        minWidth={640}
+        empty="尚未记录事实"
         columns={[
           {
             title: '事实',
@@ -49,12 +48,7 @@ export function CaseFacts({ detail, write }: { detail: CaseDetail; write: CaseWr
             ),
           },
           { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '—' },
-          {
-            title: '记录时间',
-            dataIndex: 'recordedAt',
-            width: 180,
-            render: (t: string) => chineseDateTime(t),
-          },
+          dateColumn('记录时间', 'recordedAt', 180, chineseDateTime),
         ]}
       />
       <Typography.Title level={5}>证据</Typography.Title>

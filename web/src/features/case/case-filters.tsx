@@ -25,6 +25,15 @@ const OUTCOME_OPTIONS = Object.entries(GROUND_LABELS).map(([value, label]) => ({
 
 type Options = { value: string; label: string }[];
 
+interface SelectFilter {
+  name: (typeof TEXT_KEYS)[number];
+  label: string;
+  /** What the filter left empty means, shown as its placeholder. */
+  all: string;
+  options: Options;
+  search?: boolean;
+}
+
 export function CaseFilters({
   units,
   policies,
@@ -68,7 +77,14 @@ export function CaseFilters({
     search({});
   };
 
-  const searchable = { showSearch: { optionFilterProp: 'label' } } as const;
+  // The filters that pick from a list; `search` where the list is long.
+  const selects: SelectFilter[] = [
+    { name: 'state', label: '状态', all: '全部状态', options: STATE_OPTIONS },
+    { name: 'unitId', label: '单位', all: '全部单位（含下级）', options: units, search: true },
+    { name: 'policyId', label: '制度', all: '全部制度', options: policies },
+    { name: 'outcome', label: '认定结论', all: '全部结论', options: OUTCOME_OPTIONS },
+    { name: 'officerId', label: '执法人员', all: '全部人员', options: officers, search: true },
+  ];
   return (
     <Card size="small">
       <Form form={form} layout="vertical" onFinish={apply}>
@@ -79,21 +95,16 @@ export function CaseFilters({
             columnGap: 16,
           }}
         >
-          <Form.Item label="状态" name="state">
-            <Select allowClear placeholder="全部状态" options={STATE_OPTIONS} />
-          </Form.Item>
-          <Form.Item label="单位" name="unitId">
-            <Select allowClear {...searchable} placeholder="全部单位（含下级）" options={units} />
-          </Form.Item>
-          <Form.Item label="制度" name="policyId">
-            <Select allowClear placeholder="全部制度" options={policies} />
-          </Form.Item>
-          <Form.Item label="认定结论" name="outcome">
-            <Select allowClear placeholder="全部结论" options={OUTCOME_OPTIONS} />
-          </Form.Item>
-          <Form.Item label="执法人员" name="officerId">
-            <Select allowClear {...searchable} placeholder="全部人员" options={officers} />
-          </Form.Item>
+          {selects.map(({ name, label, all, options, search }) => (
+            <Form.Item key={name} label={label} name={name}>
+              <Select
+                allowClear
+                showSearch={search ? { optionFilterProp: 'label' } : undefined}
+                placeholder={all}
+                options={options}
+              />
+            </Form.Item>
+          ))}
           <Form.Item label="提出日期" name="range">
             <DatePicker.RangePicker
               allowEmpty={[true, true]}

@@ -8,7 +8,7 @@ import type { Unit } from '../../../../src/contract/account.schemas.ts';
 import type { CaseList, CaseSummary } from '../../../../src/contract/case.schemas.ts';
 import type { CaseState } from '../../../../src/contract/labels.ts';
 import type { PolicySummary } from '../../../../src/contract/policy.schemas.ts';
-import { chineseDate } from '../../shared/format.ts';
+import { dateColumn } from '../../shared/compact-table.tsx';
 import { useFetch } from '../../shared/use-fetch.ts';
 import { useSession } from '../account/session.tsx';
 import { CaseFilters } from './case-filters.tsx';
@@ -134,12 +134,7 @@ export default function CaseListPage() {
               responsive: ['md'],
               render: (_: unknown, r) => r.officer.displayName || '—',
             },
-            {
-              title: '提出日期',
-              dataIndex: 'createdAt',
-              width: 140,
-              render: (t: string) => chineseDate(t),
-            },
+            dateColumn('提出日期', 'createdAt', 140),
           ]}
         />
       </Card>

@@ -1,8 +1,9 @@
 // 告知: whom the decision must be told, by when, and whether it has been; the due status
 // (due soon, overdue) is the server's, against today in China.
 
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { CaseDetail, CaseNotification } from '../../../../src/contract/case.schemas.ts';
+import { CompactTable } from '../../shared/compact-table.tsx';
 import { chineseDate } from '../../shared/format.ts';
 
 const DUE_COLORS = { overdue: '#cf1322', due_soon: '#d46b08' } as const;
@@ -29,13 +30,10 @@ export function DueDate({ n, prefix = '' }: { n: CaseNotification; prefix?: stri
 
 export function CaseNotifications({ detail }: { detail: CaseDetail }) {
   return (
-    <Table<CaseNotification>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      scroll={{ x: 600 }}
-      dataSource={detail.notifications}
-      locale={{ emptyText: '暂无告知' }}
+    <CompactTable
+      rows={detail.notifications}
+      minWidth={600}
+      empty="暂无告知"
       columns={[
         { title: '告知对象', dataIndex: 'recipientName' },
         { title: '期限', dataIndex: 'limitText' },

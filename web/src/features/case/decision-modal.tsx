@@ -3,13 +3,18 @@
 // the form opens, for this picker only.
 
 import { Form, Input, Select } from 'antd';
-import dayjs from 'dayjs';
 import type { Unit } from '../../../../src/contract/account.schemas.ts';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
+import { required, requiredText } from '../../shared/form-rules.ts';
 import { useFetch } from '../../shared/use-fetch.ts';
-import { ActionModal, type ActionFormProps } from './action-modal.tsx';
+import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 import type { ActionPayload } from './case-writes.ts';
-import { MeetingFields, meetingPayload, type MeetingValues } from './meeting-fields.tsx';
+import {
+  MeetingFields,
+  meetingDefaults,
+  meetingPayload,
+  type MeetingValues,
+} from './meeting-fields.tsx';
 
 interface DecisionValues extends MeetingValues {
   conclusion: string;
@@ -29,30 +34,25 @@ export function DecisionModal({
 }: ActionFormProps<ActionPayload> & { detail: CaseDetail }) {
   const { outcomes, engineOutcome } = detail.forms;
   const units = useFetch<Unit[]>('/api/v1/units');
-  const [form] = Form.useForm<DecisionValues>();
-  const conclusion = Form.useWatch('conclusion', form);
-  const departs = conclusion !== undefined && conclusion !== engineOutcome;
-  const submit = (v: DecisionValues) =>
+  // A conclusion other than the engine's must say why.
+  const departs = (conclusion: string | undefined) =>
+    conclusion !== undefined && conclusion !== engineOutcome;
+  const { form, modal } = useActionForm(props, (v: DecisionValues) =>
     props.onSubmit({
       ...meetingPayload(v),
       conclusion: v.conclusion,
       relatedUnitIds: v.relatedUnitIds ?? [],
-      departureReason: departs ? (v.departureReason ?? '').trim() : null,
-    });
+      departureReason: departs(v.conclusion) ? (v.departureReason ?? '').trim() : null,
+    }),
+  );
+  const conclusion = Form.useWatch('conclusion', form);
   return (
-    <ActionModal
-      {...props}
-      title="登记研究决定"
-      okText="登记"
-      width={640}
-      onOk={() => void form.validateFields().then(submit)}
-    >
+    <ActionModal {...modal} title="登记研究决定" okText="登记" width={640}>
       <Form
         form={form}
         layout="vertical"
         initialValues={{
-          meetingDate: dayjs(),
-          members: [],
+          ...meetingDefaults(),
           conclusion: engineOutcome ?? undefined,
           relatedUnitIds: [],
         }}
@@ -61,7 +61,7 @@ export function DecisionModal({
         <Form.Item
           label="认定结论"
           name="conclusion"
-          rules={[{ required: true, message: '请选择认定结论' }]}
+          rules={[required('请选择认定结论')]}
           extra={engineOutcome ? `系统认定意见：${outcomeLabel(detail, engineOutcome)}` : undefined}
         >
           <Select options={outcomes} />
@@ -75,17 +75,11 @@ export function DecisionModal({
             placeholder="选择需告知的相关单位"
           />
         </Form.Item>
-        {departs && (
+        {departs(conclusion) && (
           <Form.Item
             label="理由（认定结论与系统认定意见不一致）"
             name="departureReason"
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: '认定结论与系统认定意见不一致，须写明理由',
-              },
-            ]}
+            rules={[requiredText('认定结论与系统认定意见不一致，须写明理由')]}
           >
             <Input.TextArea rows={4} maxLength={5000} showCount />
           </Form.Item>

@@ -2,6 +2,7 @@
 
 import { Button, Form, Input, Space, Tag } from 'antd';
 import type { AssessmentFactor } from '../../../../src/contract/labels.ts';
+import { maxChars, requiredText } from '../../shared/form-rules.ts';
 
 const HINTS: Record<AssessmentFactor, string> = {
   intent: '执法人员的主观动机、是否出于公心、有无谋取私利等',
@@ -46,10 +47,7 @@ export function FactorForm({
           </Space>
         }
         extra={HINTS[factor]}
-        rules={[
-          { required: true, whitespace: true, message: `请填写“${label}”的分析意见` },
-          { max: 10000, message: '分析意见不能超过 10000 字' },
-        ]}
+        rules={[requiredText(`请填写“${label}”的分析意见`), maxChars('分析意见', 10000)]}
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10000} />
       </Form.Item>

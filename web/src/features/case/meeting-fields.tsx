@@ -2,7 +2,8 @@
 // that changes it.
 
 import { DatePicker, Form, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { required } from '../../shared/form-rules.ts';
 
 export interface MeetingValues {
   meetingDate?: Dayjs;
@@ -12,11 +13,7 @@ export interface MeetingValues {
 export function MeetingFields({ placeholder }: { placeholder?: string }) {
   return (
     <>
-      <Form.Item
-        label="会议日期"
-        name="meetingDate"
-        rules={[{ required: true, message: '请选择会议日期' }]}
-      >
+      <Form.Item label="会议日期" name="meetingDate" rules={[required('请选择会议日期')]}>
         <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
       </Form.Item>
       <Form.Item
@@ -34,6 +31,11 @@ export function MeetingFields({ placeholder }: { placeholder?: string }) {
       </Form.Item>
     </>
   );
+}
+
+/** The form's start: a meeting today, its members to be written. */
+export function meetingDefaults(): MeetingValues {
+  return { meetingDate: dayjs(), members: [] };
 }
 
 export function meetingPayload(v: MeetingValues) {

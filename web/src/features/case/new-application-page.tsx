@@ -16,6 +16,7 @@ import {
 } from '../../../../src/contract/labels.ts';
 import { post } from '../../shared/api-client.ts';
 import { FormError } from '../../shared/form-error.tsx';
+import { maxChars, required, requiredText } from '../../shared/form-rules.ts';
 import { useFetch } from '../../shared/use-fetch.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { useSession } from '../account/session.tsx';
@@ -31,6 +32,26 @@ const ACTION_OPTIONS = ENFORCEMENT_ACTIONS.map((a) => ({
   value: a,
   label: ENFORCEMENT_ACTION_LABELS[a],
 }));
+
+/** Whom a 单位启动核查 is about: an officer of the reader's unit or a unit below it. */
+function OfficerField({ officers }: { officers: Officer[] }) {
+  return (
+    <Form.Item
+      label="被核查的执法人员"
+      name="officerId"
+      rules={[required('请选择被核查的执法人员')]}
+    >
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder="选择执法人员"
+        options={officers.map((o) => ({
+          value: o.id,
+          label: `${o.displayName}（${o.unitName}${o.badgeNumber ? `，执法证号 ${o.badgeNumber}` : ''}）`,
+        }))}
+      />
+    </Form.Item>
+  );
+}
 
 export default function NewApplicationPage() {
   const { user } = useSession();
@@ -90,37 +111,19 @@ export default function NewApplicationPage() {
         disabled={busy}
         initialValues={{ title: '', conduct: '' }}
       >
-        {initiating && (
-          <Form.Item
-            label="被核查的执法人员"
-            name="officerId"
-            rules={[{ required: true, message: '请选择被核查的执法人员' }]}
-          >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="选择执法人员"
-              options={(officers.data ?? []).map((o) => ({
-                value: o.id,
-                label: `${o.displayName}（${o.unitName}${o.badgeNumber ? `，执法证号 ${o.badgeNumber}` : ''}）`,
-              }))}
-            />
-          </Form.Item>
-        )}
+        {initiating && <OfficerField officers={officers.data ?? []} />}
         <Form.Item
           label="申请事项名称"
           name="title"
           extra="一句话概括所涉执法行为，例如“依据检测报告作出行政处罚后检测机构撤回报告”。"
-          rules={[
-            { required: true, whitespace: true, message: '请填写申请事项名称' },
-            { max: 200, message: '申请事项名称不能超过 200 字' },
-          ]}
+          rules={[requiredText('请填写申请事项名称'), maxChars('申请事项名称', 200)]}
         >
           <Input maxLength={200} showCount autoFocus />
         </Form.Item>
         <Form.Item
           label="执法行为类别"
           name="enforcementAction"
-          rules={[{ required: true, message: '请选择执法行为类别' }]}
+          rules={[required('请选择执法行为类别')]}
         >
           <Radio.Group options={ACTION_OPTIONS} />
         </Form.Item>
@@ -128,10 +131,7 @@ export default function NewApplicationPage() {
           label="执法行为及有关情况"
           name="conduct"
           extra="包括时间、对象、依据、经过，以及出现的问题或后果。"
-          rules={[
-            { required: true, whitespace: true, message: '请描述执法行为及有关情况' },
-            { max: 10000, message: '描述不能超过 10000 字' },
-          ]}
+          rules={[requiredText('请描述执法行为及有关情况'), maxChars('描述', 10000)]}
         >
           <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} maxLength={10000} showCount />
         </Form.Item>

@@ -3,29 +3,22 @@
 
 import { Descriptions, Form, Select, Typography } from 'antd';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { ActionModal, type ActionFormProps } from './action-modal.tsx';
+import { required } from '../../shared/form-rules.ts';
+import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 
 export function PublishModal({
   detail,
   ...props
 }: ActionFormProps<{ scope: string }> & { detail: CaseDetail }) {
   const { scopes, defaultScope, preview } = detail.forms.publication;
-  const [form] = Form.useForm<{ scope: string }>();
+  const { form, modal } = useActionForm(props, (v: { scope: string }) =>
+    props.onSubmit({ scope: v.scope }),
+  );
   const scope = Form.useWatch('scope', form);
   return (
-    <ActionModal
-      {...props}
-      title="公开认定结果"
-      okText="公开"
-      width={720}
-      onOk={() => void form.validateFields().then((v) => props.onSubmit({ scope: v.scope }))}
-    >
+    <ActionModal {...modal} title="公开认定结果" okText="公开" width={720}>
       <Form form={form} layout="vertical" initialValues={{ scope: defaultScope }}>
-        <Form.Item
-          label="公开范围"
-          name="scope"
-          rules={[{ required: true, message: '请选择公开范围' }]}
-        >
+        <Form.Item label="公开范围" name="scope" rules={[required('请选择公开范围')]}>
           <Select options={scopes.map((s) => ({ value: s, label: s }))} />
         </Form.Item>
       </Form>

@@ -2,7 +2,8 @@
 // was not published (不予公开 must say why).
 
 import { Form, Input } from 'antd';
-import { ActionModal, type ActionFormProps } from './action-modal.tsx';
+import { requiredText } from '../../shared/form-rules.ts';
+import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 
 export type ReasonAction = 'refuse' | 'raise_objection' | 'close';
 
@@ -16,23 +17,14 @@ export function ReasonModal({
   action,
   ...props
 }: ActionFormProps<{ reason: string }> & { action: ReasonAction }) {
-  const [form] = Form.useForm<{ reason: string }>();
   const { title, label } = WORDING[action];
+  const { form, modal } = useActionForm(props, (v: { reason: string }) =>
+    props.onSubmit({ reason: v.reason.trim() }),
+  );
   return (
-    <ActionModal
-      {...props}
-      title={title}
-      okText="提交"
-      onOk={() =>
-        void form.validateFields().then((v) => props.onSubmit({ reason: v.reason.trim() }))
-      }
-    >
+    <ActionModal {...modal} title={title} okText="提交">
       <Form form={form} layout="vertical">
-        <Form.Item
-          label={label}
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}
-        >
+        <Form.Item label={label} name="reason" rules={[requiredText(`请填写${label}`)]}>
           <Input.TextArea rows={4} maxLength={5000} showCount />
         </Form.Item>
       </Form>

@@ -2,12 +2,17 @@
 // the reason and the meeting that decided so.
 
 import { Descriptions, Form, Input, Radio, Select } from 'antd';
-import dayjs from 'dayjs';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { ActionModal, type ActionFormProps } from './action-modal.tsx';
+import { required, requiredText } from '../../shared/form-rules.ts';
+import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 import type { ActionPayload } from './case-writes.ts';
 import { outcomeLabel } from './decision-modal.tsx';
-import { MeetingFields, meetingPayload, type MeetingValues } from './meeting-fields.tsx';
+import {
+  MeetingFields,
+  meetingDefaults,
+  meetingPayload,
+  type MeetingValues,
+} from './meeting-fields.tsx';
 
 interface ReviewValues extends MeetingValues {
   result: 'confirm' | 'change';
@@ -20,9 +25,7 @@ export function ReviewModal({
   ...props
 }: ActionFormProps<ActionPayload> & { detail: CaseDetail }) {
   const { outcomes, conclusion: current } = detail.forms;
-  const [form] = Form.useForm<ReviewValues>();
-  const result = Form.useWatch('result', form);
-  const submit = (v: ReviewValues) =>
+  const { form, modal } = useActionForm(props, (v: ReviewValues) =>
     props.onSubmit(
       v.result === 'confirm'
         ? { result: 'confirm' }
@@ -32,15 +35,11 @@ export function ReviewModal({
             reason: (v.reason ?? '').trim(),
             ...meetingPayload(v),
           },
-    );
+    ),
+  );
+  const result = Form.useWatch('result', form);
   return (
-    <ActionModal
-      {...props}
-      title="异议复核"
-      okText="提交复核结果"
-      width={640}
-      onOk={() => void form.validateFields().then(submit)}
-    >
+    <ActionModal {...modal} title="异议复核" okText="提交复核结果" width={640}>
       <Descriptions
         size="small"
         column={1}
@@ -57,7 +56,7 @@ export function ReviewModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ result: 'confirm', meetingDate: dayjs(), members: [] }}
+        initialValues={{ result: 'confirm', ...meetingDefaults() }}
       >
         <Form.Item label="复核结果" name="result">
           <Radio.Group
@@ -72,15 +71,11 @@ export function ReviewModal({
             <Form.Item
               label="新的认定结论"
               name="conclusion"
-              rules={[{ required: true, message: '请选择新的认定结论' }]}
+              rules={[required('请选择新的认定结论')]}
             >
               <Select options={outcomes.filter((o) => o.value !== current)} />
             </Form.Item>
-            <Form.Item
-              label="变更理由"
-              name="reason"
-              rules={[{ required: true, whitespace: true, message: '请填写变更理由' }]}
-            >
+            <Form.Item label="变更理由" name="reason" rules={[requiredText('请填写变更理由')]}>
               <Input.TextArea rows={4} maxLength={5000} showCount />
             </Form.Item>
             <MeetingFields />

@@ -5,6 +5,7 @@
 import { Button, Collapse, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { PolicyDetail, PolicyFact } from '../../../../src/contract/policy.schemas.ts';
+import { maxChars, required } from '../../shared/form-rules.ts';
 import { EvidenceUpload } from '../case/evidence-upload.tsx';
 import { ArticleText, findArticle } from '../policy/article-text.tsx';
 
@@ -103,7 +104,7 @@ export function AnswerForm({
         <Form.Item
           label="该情形是否属实"
           name="value"
-          rules={[{ required: true, message: '请选择“是”“否”或“尚不清楚”' }]}
+          rules={[required('请选择“是”“否”或“尚不清楚”')]}
         >
           <Radio.Group
             optionType="button"
@@ -115,11 +116,7 @@ export function AnswerForm({
             }))}
           />
         </Form.Item>
-        <Form.Item
-          label="说明（可选）"
-          name="note"
-          rules={[{ max: 5000, message: '说明不能超过 5000 字' }]}
-        >
+        <Form.Item label="说明（可选）" name="note" rules={[maxChars('说明', 5000)]}>
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 6 }}
             maxLength={5000}

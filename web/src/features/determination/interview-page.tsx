@@ -5,11 +5,11 @@
 
 import { Alert, App, Card, Col, Modal, Result, Row, Space } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import type { PolicyFact } from '../../../../src/contract/policy.schemas.ts';
 import { recordFact, uploadEvidence } from '../case/case-writes.ts';
 import { CaseLoading, CaseWorkPage } from '../case/case-work-page.tsx';
-import { useCase } from '../case/use-case.ts';
+import { useCaseWork } from '../case/use-case-work.ts';
 import { usePolicy } from '../policy/policy-cache.ts';
 import { AnswerForm, ANSWER_LABELS, answerKey, type Answer } from './answer-form.tsx';
 import { AnsweredFacts } from './answered-facts.tsx';
@@ -23,18 +23,14 @@ const BLOCKED = {
 };
 
 export default function InterviewPage() {
-  const { id = '' } = useParams();
   const { message } = App.useApp();
-  const { detail, error: loadError, reload, write } = useCase(id);
+  const { detail, write, saving, save, loading, frame } = useCaseWork<string>('fact');
   const { policy, error: policyError } = usePolicy(detail ? detail.policy : null);
-  const [saving, setSaving] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [change, setChange] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 
-  if (!detail || !policy)
-    return <CaseLoading error={loadError?.message ?? policyError} onRetry={() => void reload()} />;
+  if (!detail || !policy) return <CaseLoading {...loading} error={loading.error ?? policyError} />;
 
   const canRecord = detail.allowedRecords.includes('fact');
   const canUpload = detail.allowedRecords.includes('evidence');
@@ -44,43 +40,31 @@ export default function InterviewPage() {
   const answerTo = (factId: string) => detail.facts.find((f) => f.factId === factId);
 
   // The fact, then its evidence file with the version the fact's answer returned.
-  const save = async (fact: PolicyFact, answer: Answer) => {
-    if (saving) return;
-    setSaving(fact.id);
-    setError(null);
-    const before = detail.evaluation;
-    const recorded = await write(
-      recordFact(detail, fact.id, { value: answer.value, note: answer.note }),
-    );
-    if (!recorded.ok) {
-      setError(recorded.error);
-      setSaving(null);
-      return;
-    }
-    let after = recorded.detail;
-    if (answer.file) {
-      const uploaded = await write(uploadEvidence(after, answer.file, fact.id));
-      if (uploaded.ok) after = uploaded.detail;
-      else setError(`回答已保存，但证据上传失败：${uploaded.error}`);
-    }
-    setEditing(null);
-    setChosen(null);
-    const was = resultLine(before);
-    const now = resultLine(after.evaluation);
-    setChange(was === now ? `暂定结果未变：${now}` : `暂定结果已更新：${was} → ${now}`);
-    void message.success(`已保存：${fact.citation} ${ANSWER_LABELS[answerKey(answer.value)]}`);
-    setSaving(null);
-  };
+  const saveAnswer = (fact: PolicyFact, answer: Answer) =>
+    save(fact.id, async () => {
+      const before = detail.evaluation;
+      const recorded = await write(
+        recordFact(detail, fact.id, { value: answer.value, note: answer.note }),
+      );
+      if (!recorded.ok) return recorded.error;
+      let after = recorded.detail;
+      let refusal: string | null = null;
+      if (answer.file) {
+        const uploaded = await write(uploadEvidence(after, answer.file, fact.id));
+        if (uploaded.ok) after = uploaded.detail;
+        else refusal = `回答已保存，但证据上传失败：${uploaded.error}`;
+      }
+      setEditing(null);
+      setChosen(null);
+      const was = resultLine(before);
+      const now = resultLine(after.evaluation);
+      setChange(was === now ? `暂定结果未变：${now}` : `暂定结果已更新：${was} → ${now}`);
+      void message.success(`已保存：${fact.citation} ${ANSWER_LABELS[answerKey(answer.value)]}`);
+      return refusal;
+    });
 
   return (
-    <CaseWorkPage
-      detail={detail}
-      section="认定问询"
-      record="fact"
-      blocked={BLOCKED}
-      error={error}
-      onCloseError={() => setError(null)}
-    >
+    <CaseWorkPage detail={detail} section="认定问询" blocked={BLOCKED} {...frame}>
       {change && (
         <Alert
           type="info"
@@ -116,7 +100,7 @@ export default function InterviewPage() {
                   initial={answerTo(current.id)}
                   allowEvidence={canUpload}
                   saving={saving === current.id}
-                  onSave={(a) => void save(current, a)}
+                  onSave={(a) => void saveAnswer(current, a)}
                 />
               </QuestionCard>
             )}
@@ -151,7 +135,7 @@ export default function InterviewPage() {
             allowEvidence={canUpload}
             saving={saving === editingFact.id}
             submitLabel="保存修改"
-            onSave={(a) => void save(editingFact, a)}
+            onSave={(a) => void saveAnswer(editingFact, a)}
           />
         )}
       </Modal>

@@ -1,7 +1,8 @@
 // 认定规则对比: each ground's rule in both policies, and whether its article moved.
 
-import { Empty, Space, Table, Tag, Typography } from 'antd';
+import { Empty, Space, Tag, Typography } from 'antd';
 import type { PolicyDiff } from '../../../../src/contract/policy.schemas.ts';
+import { CompactTable } from '../../shared/compact-table.tsx';
 import { PolicyStatusTag } from './policy-status-tag.tsx';
 
 type RuleSide = PolicyDiff['rules'][number]['left'];
@@ -18,13 +19,11 @@ function ruleSide(side: RuleSide) {
 
 export function DiffRules({ diff }: { diff: PolicyDiff }) {
   return (
-    <Table
+    <CompactTable
       rowKey="ground"
-      size="small"
-      pagination={false}
-      dataSource={diff.rules}
-      scroll={{ x: 720 }}
-      locale={{ emptyText: <Empty description="没有规则可对比" /> }}
+      rows={diff.rules}
+      minWidth={720}
+      empty={<Empty description="没有规则可对比" />}
       columns={[
         { title: '认定依据', dataIndex: 'label', width: 140 },
         {

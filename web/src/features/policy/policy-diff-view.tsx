@@ -1,9 +1,10 @@
 // 制度对比: two policies side by side, article by article (with the items that changed)
 // and rule by rule.
 
-import { Col, Form, Row, Select, Space, Typography } from 'antd';
+import { Form, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { PolicyDiff, PolicySummary } from '../../../../src/contract/policy.schemas.ts';
+import { HalfItem } from '../../shared/half-item.tsx';
 import { Loaded } from '../../shared/loading.tsx';
 import { useFetch } from '../../shared/use-fetch.ts';
 import { DiffArticles } from './diff-articles.tsx';
@@ -27,16 +28,12 @@ export function DiffView({ list }: { list: PolicySummary[] }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Form layout="vertical">
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item label="左侧制度" htmlFor="diff-left">
-              <Select id="diff-left" value={left} onChange={setLeft} options={options} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label="右侧制度" htmlFor="diff-right">
-              <Select id="diff-right" value={right} onChange={setRight} options={options} />
-            </Form.Item>
-          </Col>
+          <HalfItem label="左侧制度" htmlFor="diff-left">
+            <Select id="diff-left" value={left} onChange={setLeft} options={options} />
+          </HalfItem>
+          <HalfItem label="右侧制度" htmlFor="diff-right">
+            <Select id="diff-right" value={right} onChange={setRight} options={options} />
+          </HalfItem>
         </Row>
       </Form>
       <Loaded data={data} error={error} failed="对比失败" loadingText="对比中…">
