@@ -1,12 +1,14 @@
 // The benchmark's hand-written baseline: the rules of both built-in policies as direct
 // boolean expressions over the facts object, producing the determination contract's
 // output (docs/spec/determination.md) for a fully known, valid input. It shares no code
-// with the engine. It does no input checking (the engine's `determine()` does): it is
-// the tightest honest version of "the same rules written by hand".
+// with the engine (the citation of each fact, computed once at load time, comes from the
+// spec oracle). It does no input checking (the engine's `determine()` does): it is the
+// tightest honest version of "the same rules written by hand".
 
 import type { Determination, Warning } from '../src/domain/determination/determine.ts';
 import type { GroundResult } from '../src/domain/policy/evaluate.ts';
 import type { OutcomeCode } from '../src/domain/policy/policy-model.ts';
+import { citeFact } from '../test/support/spec-oracle.ts';
 
 type Facts = Readonly<Record<string, boolean | null | undefined>>;
 
@@ -16,50 +18,23 @@ export interface HandInput {
   readonly facts: Facts;
 }
 
-const NUMERALS = [
-  '',
-  '一',
-  '二',
-  '三',
-  '四',
-  '五',
-  '六',
-  '七',
-  '八',
-  '九',
-  '十',
-  '十一',
-  '十二',
-  '十三',
-];
-
-/** 第N条第（M）项 for items, 第N条 for conditions; computed once at load time. */
-function citationOf(id: string): string {
-  const m = /^a(\d+)\.(c?)(\d+)$/.exec(id);
-  if (!m) throw new Error(`not an item or condition fact id: ${id}`);
-  const article = `第${NUMERALS[Number(m[1])]}条`;
-  return m[2] === 'c' ? article : `${article}第（${NUMERALS[Number(m[3])]}）项`;
-}
-
 const ids = (prefix: string, n: number): readonly string[] =>
   Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 const A4 = ids('a4.c', 3);
 const A9 = ids('a9.', 9);
 const E_A10 = ids('a10.', 11);
-const E_A11 = ids('a11.', 8);
-const E_A11C = ids('a11.c', 3);
+const E_A11 = { items: ids('a11.', 8), conditions: ids('a11.c', 3) };
 const E_A12 = ids('a12.', 5);
 const E_A13 = ids('a13.c', 2);
-const D_A10 = ids('a10.', 8);
-const D_A10C = ids('a10.c', 3);
+const D_A10 = { items: ids('a10.', 8), conditions: ids('a10.c', 3) };
 const D_A11 = ids('a11.', 3);
 const D_A12 = ids('a12.c', 2);
 
 const CITATION: Readonly<Record<string, string>> = Object.fromEntries(
-  [A4, A9, E_A10, E_A11, E_A11C, E_A12, E_A13, D_A10C, D_A12]
+  [A4, A9, E_A10, E_A11.items, E_A11.conditions, E_A12, E_A13, D_A10.conditions, D_A12]
     .flat()
-    .map((id) => [id, citationOf(id)]),
+    .map((id) => [id, citeFact(id)]),
 );
 
 const EMERGENCY_WARNINGS: readonly Warning[] = ['EFFECTIVE_DATE_UNKNOWN'];
@@ -108,14 +83,54 @@ function finish(
   };
 }
 
+/** The exclusion, then 履职尽责 (第九条): the first grounds of both policies. */
+function excludedOrDiligent(
+  f: Facts,
+  grounds: GroundResult[],
+  excluded: boolean,
+  exclusion: readonly string[],
+): void {
+  if (excluded) grounds.push({ code: 'not_tolerated', basis: exclusion, blocked: false });
+
+  const dd = trueOf(f, A9);
+  if (dd.length > 0) grounds.push({ code: 'due_diligence', basis: dd, blocked: excluded });
+}
+
+/**
+ * The last grounds of both policies: 容错 (第四条), then 免责 and 从轻减轻 on the items of one
+ * article (免责 when that article's conditions hold as well), then 酌情从轻减轻.
+ */
+function toleratedOrMitigated(
+  f: Facts,
+  grounds: GroundResult[],
+  nt: boolean,
+  article: { items: readonly string[]; conditions: readonly string[] },
+  exempt: boolean,
+  discretionary: readonly string[],
+): void {
+  if (f['a4.c1'] === true && f['a4.c2'] === true && f['a4.c3'] === true) {
+    grounds.push({ code: 'tolerated', basis: A4, blocked: nt });
+  }
+
+  const items = trueOf(f, article.items);
+  if (items.length > 0) {
+    if (exempt) {
+      grounds.push({ code: 'exemption', basis: [...items, ...article.conditions], blocked: nt });
+    }
+    grounds.push({ code: 'mandatory_mitigation', basis: items, blocked: nt });
+  }
+
+  const dm = trueOf(f, discretionary);
+  if (dm.length > 0) grounds.push({ code: 'discretionary_mitigation', basis: dm, blocked: false });
+}
+
+// Each policy checks its own conditions by name (a fixed property is the fastest read).
+
 function emergency(input: HandInput, today: string): Determination {
   const f = input.facts;
   const grounds: GroundResult[] = [];
   const nt = f['a13.c1'] === true && f['a13.c2'] === true;
-  if (nt) grounds.push({ code: 'not_tolerated', basis: E_A13, blocked: false });
-
-  const dd = trueOf(f, A9);
-  if (dd.length > 0) grounds.push({ code: 'due_diligence', basis: dd, blocked: nt });
+  excludedOrDiligent(f, grounds, nt, E_A13);
 
   const nl: string[] = [];
   if (f['a10.1'] === true && f['a10.1.x'] === false) nl.push('a10.1');
@@ -131,21 +146,8 @@ function emergency(input: HandInput, today: string): Determination {
   if (f['a10.11'] === true) nl.push('a10.11');
   if (nl.length > 0) grounds.push({ code: 'no_liability', basis: nl, blocked: nt });
 
-  if (f['a4.c1'] === true && f['a4.c2'] === true && f['a4.c3'] === true) {
-    grounds.push({ code: 'tolerated', basis: A4, blocked: nt });
-  }
-
-  const items = trueOf(f, E_A11);
-  if (items.length > 0) {
-    if (f['a11.c1'] === true && f['a11.c2'] === true && f['a11.c3'] === true) {
-      grounds.push({ code: 'exemption', basis: [...items, ...E_A11C], blocked: nt });
-    }
-    grounds.push({ code: 'mandatory_mitigation', basis: items, blocked: nt });
-  }
-
-  const dm = trueOf(f, E_A12);
-  if (dm.length > 0) grounds.push({ code: 'discretionary_mitigation', basis: dm, blocked: false });
-
+  const exempt = f['a11.c1'] === true && f['a11.c2'] === true && f['a11.c3'] === true;
+  toleratedOrMitigated(f, grounds, nt, E_A11, exempt, E_A12);
   return finish(input, today, grounds, EMERGENCY_WARNINGS);
 }
 
@@ -153,26 +155,9 @@ function education(input: HandInput, today: string): Determination {
   const f = input.facts;
   const grounds: GroundResult[] = [];
   const nt = f['a12.c1'] === true && f['a12.c2'] === true;
-  if (nt) grounds.push({ code: 'not_tolerated', basis: D_A12, blocked: false });
-
-  const dd = trueOf(f, A9);
-  if (dd.length > 0) grounds.push({ code: 'due_diligence', basis: dd, blocked: nt });
-
-  if (f['a4.c1'] === true && f['a4.c2'] === true && f['a4.c3'] === true) {
-    grounds.push({ code: 'tolerated', basis: A4, blocked: nt });
-  }
-
-  const items = trueOf(f, D_A10);
-  if (items.length > 0) {
-    if (f['a10.c1'] === true && f['a10.c2'] === true && f['a10.c3'] === true) {
-      grounds.push({ code: 'exemption', basis: [...items, ...D_A10C], blocked: nt });
-    }
-    grounds.push({ code: 'mandatory_mitigation', basis: items, blocked: nt });
-  }
-
-  const dm = trueOf(f, D_A11);
-  if (dm.length > 0) grounds.push({ code: 'discretionary_mitigation', basis: dm, blocked: false });
-
+  excludedOrDiligent(f, grounds, nt, D_A12);
+  const exempt = f['a10.c1'] === true && f['a10.c2'] === true && f['a10.c3'] === true;
+  toleratedOrMitigated(f, grounds, nt, D_A10, exempt, D_A11);
   return finish(input, today, grounds, EDUCATION_WARNINGS);
 }
 

@@ -60,66 +60,75 @@ interface GroundRule {
 const anyOf = (ids: string[]) => (t: Truth) => ids.some(t);
 const allOf = (ids: string[]) => (t: Truth) => ids.every(t);
 
-function rules(policy: PolicyId): GroundRule[] {
-  if (policy === 'xilingol-emergency-2024') {
-    const a10 = (t: Truth) =>
-      range('a10.', 11).filter(
-        (id) => t(id) && !(['a10.1', 'a10.4', 'a10.6'].includes(id) && t(`${id}.x`)),
-      );
-    const a11 = range('a11.', 8);
-    const c11 = range('a11.c', 3);
-    return [
-      {
-        code: 'not_tolerated',
-        holds: allOf(['a13.c1', 'a13.c2']),
-        basis: () => ['a13.c1', 'a13.c2'],
-      },
-      {
-        code: 'due_diligence',
-        holds: anyOf(range('a9.', 9)),
-        basis: (t) => range('a9.', 9).filter(t),
-      },
-      { code: 'no_liability', holds: (t) => a10(t).length > 0, basis: a10 },
-      { code: 'tolerated', holds: allOf(range('a4.c', 3)), basis: () => range('a4.c', 3) },
-      {
-        code: 'exemption',
-        holds: (t) => anyOf(a11)(t) && allOf(c11)(t),
-        basis: (t) => [...a11.filter(t), ...c11],
-      },
-      { code: 'mandatory_mitigation', holds: anyOf(a11), basis: (t) => a11.filter(t) },
-      {
-        code: 'discretionary_mitigation',
-        holds: anyOf(range('a12.', 5)),
-        basis: (t) => range('a12.', 5).filter(t),
-      },
-    ];
-  }
-  const a10 = range('a10.', 8);
-  const c10 = range('a10.c', 3);
+/** A ground that holds when all its conditions do; its basis is the conditions. */
+const whenAll = (code: Outcome, conditions: string[]): GroundRule => ({
+  code,
+  holds: allOf(conditions),
+  basis: () => [...conditions],
+});
+
+/** A ground that holds when any of its items does; its basis is the items that hold. */
+const whenAny = (code: Outcome, items: string[]): GroundRule => ({
+  code,
+  holds: anyOf(items),
+  basis: (t) => items.filter(t),
+});
+
+/** The spec's table for one policy; only 应急管理 has a 不予追究 article (its 第十条). */
+interface Regime {
+  /** The conditions of the exclusion (不予容错). */
+  exclusion: string[];
+  noLiability?: GroundRule;
+  /** The items of the 免责 / 从轻减轻 article, and the conditions 免责 adds to them. */
+  items: string[];
+  conditions: string[];
+  /** The items of 酌情从轻减轻. */
+  discretionary: string[];
+}
+
+/** Both policies list their grounds in the same order, the spec's order of precedence. */
+function groundsOf(r: Regime): GroundRule[] {
   return [
-    {
-      code: 'not_tolerated',
-      holds: allOf(['a12.c1', 'a12.c2']),
-      basis: () => ['a12.c1', 'a12.c2'],
-    },
-    {
-      code: 'due_diligence',
-      holds: anyOf(range('a9.', 9)),
-      basis: (t) => range('a9.', 9).filter(t),
-    },
-    { code: 'tolerated', holds: allOf(range('a4.c', 3)), basis: () => range('a4.c', 3) },
+    whenAll('not_tolerated', r.exclusion),
+    whenAny('due_diligence', range('a9.', 9)),
+    ...(r.noLiability === undefined ? [] : [r.noLiability]),
+    whenAll('tolerated', range('a4.c', 3)),
     {
       code: 'exemption',
-      holds: (t) => anyOf(a10)(t) && allOf(c10)(t),
-      basis: (t) => [...a10.filter(t), ...c10],
+      holds: (t) => anyOf(r.items)(t) && allOf(r.conditions)(t),
+      basis: (t) => [...r.items.filter(t), ...r.conditions],
     },
-    { code: 'mandatory_mitigation', holds: anyOf(a10), basis: (t) => a10.filter(t) },
-    {
-      code: 'discretionary_mitigation',
-      holds: anyOf(range('a11.', 3)),
-      basis: (t) => range('a11.', 3).filter(t),
-    },
+    whenAny('mandatory_mitigation', r.items),
+    whenAny('discretionary_mitigation', r.discretionary),
   ];
+}
+
+/** 第十条 of 应急管理: items 一、四、六 do not hold where their 但书 does. */
+const emergencyNoLiability = (t: Truth) =>
+  range('a10.', 11).filter(
+    (id) => t(id) && !(['a10.1', 'a10.4', 'a10.6'].includes(id) && t(`${id}.x`)),
+  );
+
+function rules(policy: PolicyId): GroundRule[] {
+  if (policy === 'xilingol-emergency-2024') {
+    return groundsOf({
+      exclusion: ['a13.c1', 'a13.c2'],
+      noLiability: {
+        code: 'no_liability',
+        holds: (t) => emergencyNoLiability(t).length > 0,
+        basis: emergencyNoLiability,
+      },
+      items: range('a11.', 8),
+      conditions: range('a11.c', 3),
+      discretionary: range('a12.', 5),
+    });
+  }
+  return groundsOf({
+    exclusion: ['a12.c1', 'a12.c2'],
+    items: range('a10.', 8),
+    conditions: range('a10.c', 3),
+    discretionary: range('a11.', 3),
+  });
 }
 
 const RULES: Record<PolicyId, GroundRule[]> = {
@@ -148,14 +157,15 @@ const NUMERALS = [
   '十三',
 ];
 
-function cite(id: string): string {
+/** 第N条第（M）项 for an item, 第N条 for a condition. */
+export function citeFact(id: string): string {
   const [, article, rest] = /^a(\d+)\.(.*)$/.exec(id)!;
   const a = `第${NUMERALS[Number(article)]}条`;
   return rest!.startsWith('c') ? a : `${a}第（${NUMERALS[Number(rest)]}）项`;
 }
 
 export function citationOf(basis: readonly string[]): string {
-  return [...new Set(basis.map(cite))].join('、');
+  return [...new Set(basis.map(citeFact))].join('、');
 }
 
 export interface OracleGround {
