@@ -61,6 +61,20 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       note: '调查笔录',
     });
 
+  /** Records all six factors of the assessment, each answered 200; returns the last version. */
+  async function assessAll(id: string, version: number): Promise<number> {
+    let v = version;
+    for (const factor of FACTORS) {
+      const res = await investigator.request('PUT', `/api/v1/cases/${id}/assessment/${factor}`, {
+        version: v,
+        finding: `${factor}：已核实`,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      v = res.body.version;
+    }
+    return v;
+  }
+
   it('runs a case from application to closure, each step by its role', async () => {
     const c = await apply();
     expect(c.number).toMatch(/^RC-\d{4}-\d{6}$/);
@@ -128,14 +142,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     expect(
       (await act(investigator, c.id, 'submit_for_decision', { version: v })).body.error.code,
     ).toBe('ASSESSMENT_INCOMPLETE');
-    for (const factor of FACTORS) {
-      res = await investigator.request('PUT', `/api/v1/cases/${c.id}/assessment/${factor}`, {
-        version: v,
-        finding: `${factor}：已核实`,
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      v = res.body.version;
-    }
+    v = await assessAll(c.id, v);
     res = await act(investigator, c.id, 'submit_for_decision', { version: v });
     expect(res.body.state).toBe('awaiting_decision');
     v = res.body.version;
@@ -154,29 +161,13 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       members: ['党委书记', '局长'],
       relatedUnitIds: [await h.unitId('锡林浩特市应急管理局')],
     };
-    expect(
-      (
-        await act(investigator, c.id, 'record_decision', {
-          version: v,
-          ...decision,
-          conclusion: 'no_liability',
-        })
-      ).body.error.code,
-    ).toBe('FORBIDDEN');
-    expect(
-      (
-        await act(secretary, c.id, 'record_decision', {
-          version: v,
-          ...decision,
-          conclusion: 'tolerated',
-        })
-      ).body.error.code,
-    ).toBe('DEPARTURE_REASON_REQUIRED');
-    res = await act(secretary, c.id, 'record_decision', {
-      version: v,
-      ...decision,
-      conclusion: 'no_liability',
-    });
+    const decide = (client: HttpClient, conclusion: string) =>
+      act(client, c.id, 'record_decision', { version: v, ...decision, conclusion });
+    expect((await decide(investigator, 'no_liability')).body.error.code).toBe('FORBIDDEN');
+    expect((await decide(secretary, 'tolerated')).body.error.code).toBe(
+      'DEPARTURE_REASON_REQUIRED',
+    );
+    res = await decide(secretary, 'no_liability');
     expect(res.body.state).toBe('decided');
     v = res.body.version;
 
@@ -253,13 +244,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     ] as const)
       v = (await fact(c.id, f, value, v)).body.version;
     v = (await act(investigator, c.id, 'complete_investigation', { version: v })).body.version;
-    for (const factor of FACTORS)
-      v = (
-        await investigator.request('PUT', `/api/v1/cases/${c.id}/assessment/${factor}`, {
-          version: v,
-          finding: '已核实',
-        })
-      ).body.version;
+    v = await assessAll(c.id, v);
     v = (await act(investigator, c.id, 'submit_for_decision', { version: v })).body.version;
     const res = await act(secretary, c.id, 'record_decision', {
       version: v,
@@ -327,13 +312,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     ];
     for (const [f, value] of findings) v = (await fact(c.id, f, value, v)).body.version;
     v = (await act(investigator, c.id, 'complete_investigation', { version: v })).body.version;
-    for (const factor of FACTORS)
-      v = (
-        await investigator.request('PUT', `/api/v1/cases/${c.id}/assessment/${factor}`, {
-          version: v,
-          finding: '已核实',
-        })
-      ).body.version;
+    v = await assessAll(c.id, v);
     v = (await act(investigator, c.id, 'submit_for_decision', { version: v })).body.version;
     const today = todayInChina(new Date());
     v = (

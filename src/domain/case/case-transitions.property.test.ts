@@ -98,16 +98,12 @@ function apply(view: CaseView | null, effects: TransitionEffects, ledger: Ledger
         next = { ...next!, stateBeforeObjection: null };
         break;
       case 'create_enforcement_error_record':
-        ledger.errorRecords += 1;
-        break;
       case 'revoke_enforcement_error_record':
-        ledger.errorRecords -= 1;
+        ledger.errorRecords += change.kind === 'create_enforcement_error_record' ? 1 : -1;
         break;
       case 'open_correction':
-        ledger.corrections += 1;
-        break;
       case 'cancel_correction':
-        ledger.corrections -= 1;
+        ledger.corrections += change.kind === 'open_correction' ? 1 : -1;
         break;
     }
   }

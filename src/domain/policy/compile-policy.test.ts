@@ -97,6 +97,11 @@ function tinyPolicy(change: (articles: ArticleDef[]) => ArticleDef[] = (a) => a)
   };
 }
 
+/** The tiny policy with article `n` changed. */
+function withArticle(n: number, change: (article: ArticleDef) => ArticleDef): PolicyDef {
+  return tinyPolicy((a) => a.map((x) => (x.number === n ? change(x) : x)));
+}
+
 function issuesOf(def: PolicyDef) {
   const r = compilePolicy(def);
   if (r.ok) throw new Error('expected the policy to be rejected');
@@ -146,18 +151,10 @@ describe('compilePolicy', () => {
 
   it('names the article and field of a quote that is not in the text', () => {
     const issues = issuesOf(
-      tinyPolicy((a) =>
-        a.map((x) =>
-          x.number === 1
-            ? {
-                ...x,
-                paragraphs: [
-                  { ...x.paragraphs[0]!, facts: [{ fact: 'a1.c1', quote: '不在原文' }] },
-                ],
-              }
-            : x,
-        ),
-      ),
+      withArticle(1, (x) => ({
+        ...x,
+        paragraphs: [{ ...x.paragraphs[0]!, facts: [{ fact: 'a1.c1', quote: '不在原文' }] }],
+      })),
     );
     expect(issues).toContainEqual(
       expect.objectContaining({ article: 1, field: 'paragraphs[0].facts[0].quote' }),
@@ -166,24 +163,18 @@ describe('compilePolicy', () => {
 
   it('rejects a fact numbered for another article or item', () => {
     const issues = issuesOf(
-      tinyPolicy((a) =>
-        a.map((x) =>
-          x.number === 2
-            ? {
-                ...x,
-                paragraphs: [
-                  {
-                    ...x.paragraphs[0]!,
-                    items: [
-                      { n: 1, fact: 'a2.5', text: '不可抗力的。' },
-                      { n: 2, fact: 'a9.2', text: '其他。' },
-                    ],
-                  },
-                ],
-              }
-            : x,
-        ),
-      ),
+      withArticle(2, (x) => ({
+        ...x,
+        paragraphs: [
+          {
+            ...x.paragraphs[0]!,
+            items: [
+              { n: 1, fact: 'a2.5', text: '不可抗力的。' },
+              { n: 2, fact: 'a9.2', text: '其他。' },
+            ],
+          },
+        ],
+      })),
     );
     expect(issues.map((i) => i.field)).toEqual(
       expect.arrayContaining(['paragraphs[0].items[0].fact', 'paragraphs[0].items[1].fact']),
@@ -193,11 +184,7 @@ describe('compilePolicy', () => {
 
   it('rejects rules that read undefined facts, read a fact twice, or cite the wrong 但书', () => {
     const withRule = (rule: NonNullable<ArticleDef['grounds']>[number]['rule']) =>
-      tinyPolicy((a) =>
-        a.map((x) =>
-          x.number === 2 ? { ...x, grounds: [{ ground: 'no_liability', summary: 's', rule }] } : x,
-        ),
-      );
+      withArticle(2, (x) => ({ ...x, grounds: [{ ground: 'no_liability', summary: 's', rule }] }));
     expect(issuesOf(withRule({ kind: 'fact', fact: 'a2.9' }))[0]).toMatchObject({
       article: 2,
       field: 'grounds[0].rule',
@@ -219,27 +206,13 @@ describe('compilePolicy', () => {
   });
 
   it('rejects ground references that loop, and unknown procedure articles', () => {
-    const looping = tinyPolicy((a) =>
-      a.map((x) =>
-        x.number === 1
-          ? {
-              ...x,
-              grounds: [
-                {
-                  ground: 'tolerated',
-                  summary: 's',
-                  rule: { kind: 'ground', ground: 'exemption' },
-                },
-                {
-                  ground: 'exemption',
-                  summary: 's',
-                  rule: { kind: 'ground', ground: 'tolerated' },
-                },
-              ],
-            }
-          : x,
-      ),
-    );
+    const looping = withArticle(1, (x) => ({
+      ...x,
+      grounds: [
+        { ground: 'tolerated', summary: 's', rule: { kind: 'ground', ground: 'exemption' } },
+        { ground: 'exemption', summary: 's', rule: { kind: 'ground', ground: 'tolerated' } },
+      ],
+    }));
     expect(issuesOf(looping).some((i) => /循环引用/.test(i.message))).toBe(true);
     const def = tinyPolicy();
     const badProcedure = { ...def, procedure: { ...def.procedure, followUp: { article: 42 } } };
