@@ -1,6 +1,7 @@
 // The case list and case page in Debian's chromium: the secretary filters the list,
 // opens the decided case, reads the notifications and a cited article, and sends a notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_PAGE } from './support/case-form.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -27,7 +28,7 @@ describe('case pages', () => {
 
     // Open it.
     await rows.first().click();
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.waitForURL(CASE_PAGE);
     await page.getByRole('heading', { level: 3 }).waitFor();
 
     // The notifications with their due dates.

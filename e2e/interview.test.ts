@@ -3,6 +3,7 @@
 // the provisional result change, and records the six-factor assessment.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSESSMENT_LABELS, CASE_PAGE, fillCaseForm } from './support/case-form.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -61,14 +62,14 @@ describe('the officer applies', () => {
     await page.getByText('请选择执法行为类别').waitFor();
 
     const title = '依据检测报告作出处罚后报告被撤回（浏览器测试）';
-    await page.getByLabel('申请事项名称').fill(title);
-    await page.getByText('行政处罚', { exact: true }).click();
-    await page
-      .getByLabel('执法行为及有关情况')
-      .fill('本人依据检测报告作出罚款决定，后检测机构撤回报告。');
+    await fillCaseForm(page, {
+      title,
+      enforcementAction: '行政处罚',
+      conduct: '本人依据检测报告作出罚款决定，后检测机构撤回报告。',
+    });
     // A double click still opens one case (one Idempotency-Key per form).
     await page.getByRole('button', { name: /提交申请/ }).dblclick();
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.waitForURL(CASE_PAGE);
     const id = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByText(title).first().waitFor();
 
@@ -143,8 +144,7 @@ describe('the investigator’s interview and assessment', () => {
     await page.goto(`${web.url}/cases/${id}/assessment`);
     await page.getByText('尚未记录 6 项').waitFor();
     version = await page.locator('[data-case-version]').getAttribute('data-case-version');
-    const factors = ['主观', '客观条件', '程序方法', '性质程度', '后果影响', '挽回损失'];
-    for (const label of factors) {
+    for (const label of ASSESSMENT_LABELS) {
       await page.getByRole('textbox', { name: label }).fill(`${label}方面：经调查核实，情况清楚。`);
       await page.getByRole('button', { name: `保存“${label}”` }).click();
       version = await versionAfter(page, version);

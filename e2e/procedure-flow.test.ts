@@ -4,6 +4,7 @@
 // officer of another bureau cannot open the case.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSESSMENT_LABELS, submitCaseForm } from './support/case-form.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -33,14 +34,12 @@ describe('the procedure in the browser', () => {
     // 1. The officer applies.
     const officer = await web.signIn('wangqiang');
     await officer.goto(`${web.url}/cases/new`);
-    const title = '全流程浏览器测试：检测报告撤回后的处罚';
-    await officer.getByLabel('申请事项名称').fill(title);
-    await officer.getByText('行政处罚', { exact: true }).click();
-    await officer
-      .getByLabel('执法行为及有关情况')
-      .fill('依据第三方检测报告作出罚款决定，后报告被撤回。');
-    await officer.getByRole('button', { name: /提交申请/ }).click();
-    await officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const application = {
+      title: '全流程浏览器测试：检测报告撤回后的处罚',
+      enforcementAction: '行政处罚',
+      conduct: '依据第三方检测报告作出罚款决定，后报告被撤回。',
+    };
+    await submitCaseForm(officer, application, /提交申请/);
     const caseUrl = officer.url();
     await stateIs(officer, '已申请');
 
@@ -71,7 +70,7 @@ describe('the procedure in the browser', () => {
     await act(investigator, '完成调查核实');
     await stateIs(investigator, '综合分析研判中');
     await investigator.goto(`${caseUrl}/assessment`);
-    for (const label of ['主观', '客观条件', '程序方法', '性质程度', '后果影响', '挽回损失']) {
+    for (const label of ASSESSMENT_LABELS) {
       await investigator.getByRole('textbox', { name: label }).fill(`${label}：经核实，情况清楚。`);
       await investigator.getByRole('button', { name: `保存“${label}”` }).click();
       await investigator.getByRole('textbox', { name: label }).waitFor();
@@ -126,11 +125,12 @@ describe('the procedure in the browser', () => {
     await investigator.getByText('单位启动核查').first().waitFor();
     await investigator.getByLabel('被核查的执法人员').click();
     await investigator.getByTitle(/^王强/).click();
-    await investigator.getByLabel('申请事项名称').fill('信访反映执法不当的核查');
-    await investigator.getByText('行政强制', { exact: true }).click();
-    await investigator.getByLabel('执法行为及有关情况').fill('群众来信反映查封扣押程序不当。');
-    await investigator.getByRole('button', { name: /启动核查/ }).click();
-    await investigator.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const initiation = {
+      title: '信访反映执法不当的核查',
+      enforcementAction: '行政强制',
+      conduct: '群众来信反映查封扣押程序不当。',
+    };
+    await submitCaseForm(investigator, initiation, /启动核查/);
     await stateIs(investigator, '调查核实中');
   }, 120_000);
 });
