@@ -46,10 +46,7 @@ function citationOf(policy: CompiledPolicy, factId: string): string {
   return index === undefined ? factId : policy.facts[index]!.citation;
 }
 
-function presentDetermination(
-  policy: CompiledPolicy,
-  d: DomainDetermination,
-): CaseDetermination {
+function presentDetermination(policy: CompiledPolicy, d: DomainDetermination): CaseDetermination {
   return {
     policy: d.policy,
     policyVersion: d.policyVersion,
