@@ -204,7 +204,10 @@ export const CaseDetail = Type.Object(
         recordedAt: Nullable(DateTime),
       }),
     ),
-    /** The engine on the facts recorded so far, with the interview's next question. */
+    /**
+     * The engine on the facts recorded so far, with the interview's next question: null
+     * when nothing is missing, or when the reader may not record facts now.
+     */
     evaluation: Type.Object({
       ...CaseDetermination.properties,
       nextQuestion: NullableObject(NextQuestion),

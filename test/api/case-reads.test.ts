@@ -68,9 +68,12 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     expect(accepted.body.recordRefusals).toEqual({
       assessment: '案件调查核实中，只有在综合分析研判中时才能记录综合分析研判',
     });
-    expect((await officer.get(`/api/v1/cases/${id}`)).body.recordRefusals.fact).toBe(
-      '只有负责本案的调查人员可以记录事实',
-    );
+    const officerView = (await officer.get(`/api/v1/cases/${id}`)).body;
+    expect(officerView.recordRefusals.fact).toBe('只有负责本案的调查人员可以记录事实');
+    // The interview's next question goes to whoever may answer it, not to the officer.
+    expect(accepted.body.evaluation.nextQuestion).toMatchObject({ fact: expect.any(String) });
+    expect(officerView.evaluation.nextQuestion).toBeNull();
+    expect(officerView.evaluation.missing).toEqual(accepted.body.evaluation.missing);
     const recorded = await investigator.request('PUT', `/api/v1/cases/${id}/facts/a10.3`, {
       version: accepted.body.version,
       value: true,

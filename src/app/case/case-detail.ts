@@ -71,13 +71,18 @@ export async function readCase(
     ...records.timeline.map((e) => e.actor_id).filter((id): id is string => id !== null),
   ];
   const names = await namesOf(ctx.db, unitIds, people);
+  const mayRecord = allowedRecords(snapshot.view, who);
   return {
     snapshot,
     records,
     names,
-    nextQuestion: suggestNextQuestion(snapshot.policy, snapshot.values),
+    // The interview's next question, for whoever may answer it: the search costs more
+    // than the rest of the case together, and no one else reads it.
+    nextQuestion: mayRecord.includes('fact')
+      ? suggestNextQuestion(snapshot.policy, snapshot.values)
+      : null,
     allowedActions: allowedActions(snapshot.view, who, caseContext(ctx, snapshot.policy)),
-    allowedRecords: allowedRecords(snapshot.view, who),
+    allowedRecords: mayRecord,
     recordRefusals: recordRefusals(snapshot.view, who),
     today: todayInChina(ctx.now()),
   };
