@@ -61,17 +61,24 @@ export class BenchClient {
     return new BenchClient(this.baseUrl, tally, this.cookie, this.csrfToken);
   }
 
+  /**
+   * `minimal`: ask a write for no case in its answer (`Prefer: return=minimal`); the
+   * answer is then the new version, from the ETag.
+   */
   async send<T = Record<string, unknown>>(
     method: string,
     path: string,
     body?: unknown,
+    { minimal = false }: { readonly minimal?: boolean } = {},
   ): Promise<T> {
     const headers: Record<string, string> = { cookie: this.cookie };
     if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (minimal) headers.prefer = 'return=minimal';
     if (body !== undefined) headers['content-type'] = 'application/json';
     const start = performance.now();
     let status: number;
     let text: string;
+    let etag: string | null = null;
     try {
       const res = await fetch(this.baseUrl + path, {
         method,
@@ -79,6 +86,7 @@ export class BenchClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       status = res.status;
+      etag = res.headers.get('etag');
       text = await res.text();
     } catch (error) {
       this.tally.failed++;
@@ -95,6 +103,7 @@ export class BenchClient {
       throw new RequestFailed(method, path, status, code);
     }
     this.tally.latenciesMs.push(performance.now() - start);
+    if (status === 204) return { version: Number(etag?.replaceAll('"', '')) } as T;
     return JSON.parse(text) as T;
   }
 }

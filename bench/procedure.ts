@@ -40,6 +40,13 @@ const READ_WARMUP_SECONDS = 1;
 /** Closing waits for the officer's objection period (15 days after the notice). */
 const OBJECTION_WAIT_DAYS = 17;
 
+/**
+ * How the procedure's writes are answered: `minimal` (the default; Prefer: return=minimal,
+ * the new version only, as a batch client would ask) or `case` (the case as the writer
+ * now sees it, as the web application takes it). BENCH_WRITE_ANSWER=case measures the latter.
+ */
+const MINIMAL = (process.env.BENCH_WRITE_ANSWER ?? 'minimal') !== 'case';
+
 const UNIT = '综合行政执法大队';
 /** Facts that determine no_liability under 第十条第（三）项 (as in test/api/procedure.test.ts). */
 const FACTS: readonly [string, boolean][] = [
@@ -86,10 +93,12 @@ async function toPublished(
   const id = opened.id;
   let v = opened.version;
   const act = async (client: BenchClient, action: string, body: Record<string, unknown> = {}) => {
-    const res = await client.send<Versioned>('POST', `/api/v1/cases/${id}/actions/${action}`, {
-      version: v,
-      ...body,
-    });
+    const res = await client.send<Versioned>(
+      'POST',
+      `/api/v1/cases/${id}/actions/${action}`,
+      { version: v, ...body },
+      { minimal: MINIMAL },
+    );
     v = res.version;
     return res;
   };
@@ -97,20 +106,23 @@ async function toPublished(
   await act(investigator, 'accept');
   for (const [factId, value] of FACTS) {
     v = (
-      await investigator.send<Versioned>('PUT', `/api/v1/cases/${id}/facts/${factId}`, {
-        value,
-        version: v,
-        note: '调查笔录',
-      })
+      await investigator.send<Versioned>(
+        'PUT',
+        `/api/v1/cases/${id}/facts/${factId}`,
+        { value, version: v, note: '调查笔录' },
+        { minimal: MINIMAL },
+      )
     ).version;
   }
   await act(investigator, 'complete_investigation');
   for (const factor of FACTORS) {
     v = (
-      await investigator.send<Versioned>('PUT', `/api/v1/cases/${id}/assessment/${factor}`, {
-        version: v,
-        finding: `${factor}：已核实`,
-      })
+      await investigator.send<Versioned>(
+        'PUT',
+        `/api/v1/cases/${id}/assessment/${factor}`,
+        { version: v, finding: `${factor}：已核实` },
+        { minimal: MINIMAL },
+      )
     ).version;
   }
   await act(investigator, 'submit_for_decision');
@@ -126,7 +138,8 @@ async function toPublished(
   );
   for (const notification of detail.notifications)
     await act(secretary, 'send_notification', { notificationId: notification.id });
-  return act(secretary, 'publish', { scope: '本系统' });
+  const published = await act(secretary, 'publish', { scope: '本系统' });
+  return { id, version: published.version };
 }
 
 interface ProcedureRun {
@@ -418,6 +431,7 @@ const table = [
 
 const out = [
   `Machine: ${machine}`,
+  `Writes of the procedure answered ${MINIMAL ? 'minimally (Prefer: return=minimal)' : 'with the case (default)'}; BENCH_WRITE_ANSWER=${MINIMAL ? 'case' : 'minimal'} for the other.`,
   '',
   ...results.map(
     (r) =>

@@ -2,7 +2,12 @@
 // and named: the unit's and the officer's names come with every row.
 
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { readableBy, type Reader } from './case-read-scope.sql.ts';
+import {
+  readableBy,
+  resolveReader,
+  type Reader,
+  type ResolvedReader,
+} from './case-read-scope.sql.ts';
 import type { Database } from './schema.ts';
 import type { Conn } from './transaction.ts';
 import { unitSubtree } from './unit.repository.ts';
@@ -24,7 +29,7 @@ export interface CaseListFilter {
 
 type CasesQuery = SelectQueryBuilder<Database, 'cases', object>;
 
-function filtered(db: Conn, reader: Reader, filter: CaseListFilter): CasesQuery {
+function filtered(db: Conn, reader: ResolvedReader, filter: CaseListFilter): CasesQuery {
   let query: CasesQuery = db.selectFrom('cases').where(readableBy(reader));
   if (filter.state) query = query.where('cases.state', '=', filter.state);
   if (filter.states) query = query.where('cases.state', 'in', [...filter.states]);
@@ -100,7 +105,7 @@ export async function listCaseSummaries(
   filter: CaseListFilter,
   page: { readonly limit: number; readonly offset: number },
 ) {
-  const query = filtered(db, reader, filter);
+  const query = filtered(db, await resolveReader(db, reader), filter);
   const [{ total }, items] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     summaries(query).limit(page.limit).offset(page.offset).execute(),
@@ -113,9 +118,10 @@ export async function listCaseSummaries(
  * whether it belongs to the reader's unit subtree (for the unit's list of deadlines).
  */
 export async function casesWithDeadlines(db: Conn, reader: Reader, states: readonly string[]) {
+  const resolved = await resolveReader(db, reader);
   const cases = await db
     .selectFrom('cases')
-    .where(readableBy(reader))
+    .where(readableBy(resolved))
     .where('cases.state', 'in', [...states])
     .select((eb) => [
       'cases.id',
@@ -125,7 +131,7 @@ export async function casesWithDeadlines(db: Conn, reader: Reader, states: reado
       'cases.unit_id',
       'cases.officer_id',
       'cases.objection_due',
-      eb('cases.unit_id', 'in', unitSubtree(reader.unitId)).as('in_unit_scope'),
+      eb('cases.unit_id', 'in', [...resolved.subtree]).as('in_unit_scope'),
     ])
     .execute();
   const unsent =

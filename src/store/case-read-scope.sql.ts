@@ -5,7 +5,8 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { ReadScope } from '../domain/case/case-access.ts';
 import type { Database } from './schema.ts';
-import { unitSubtree } from './unit.repository.ts';
+import type { Conn } from './transaction.ts';
+import { subtreeIds } from './unit.repository.ts';
 
 export interface Reader {
   readonly id: string;
@@ -13,12 +14,20 @@ export interface Reader {
   readonly scope: ReadScope;
 }
 
+/** A reader with the units of their subtree, read once for the queries of one list. */
+export interface ResolvedReader extends Reader {
+  readonly subtree: readonly string[];
+}
+
+export async function resolveReader(db: Conn, reader: Reader): Promise<ResolvedReader> {
+  return { ...reader, subtree: await subtreeIds(db, reader.unitId) };
+}
+
 /** The cases the reader's scope admits: `scopeAdmits` in SQL. */
-export function readableBy(reader: Reader) {
+export function readableBy(reader: ResolvedReader) {
   return (eb: ExpressionBuilder<Database, 'cases'>) => {
     const admitted = [];
-    if (reader.scope.unitSubtree)
-      admitted.push(eb('cases.unit_id', 'in', unitSubtree(reader.unitId)));
+    if (reader.scope.unitSubtree) admitted.push(eb('cases.unit_id', 'in', [...reader.subtree]));
     if (reader.scope.ownCases)
       admitted.push(
         eb('cases.officer_id', '=', reader.id),

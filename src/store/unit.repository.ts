@@ -28,6 +28,14 @@ export function unitSubtree(root: string): RawBuilder<string> {
   ) select id from subtree)`;
 }
 
+/** The ids of `root` and every unit below it, read once for the queries of one request. */
+export async function subtreeIds(db: Conn, root: string): Promise<string[]> {
+  const { rows } = await sql<{
+    id: string;
+  }>`select id from ${unitSubtree(root)} as subtree(id)`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 export interface UnitLineage {
   /** The unit, then its parent, up to the root. */
   readonly ids: readonly string[];

@@ -95,6 +95,46 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     });
   });
 
+  it('answers a write with 204 and the new version as the ETag when the client prefers it', async () => {
+    const officer = await h.as('wangqiang');
+    const investigator = await h.as('lina');
+    const opened = await officer.post('/api/v1/cases', {
+      origin: 'application',
+      unitId: await h.unitId('综合行政执法大队'),
+      title: '批量导入：只要新版本',
+      conduct: '详见申请书',
+      enforcementAction: 'inspection',
+    });
+    const minimal = { prefer: 'return=minimal' };
+    const path = `/api/v1/cases/${opened.body.id}`;
+    const accepted = await investigator.request(
+      'POST',
+      `${path}/actions/accept`,
+      { version: opened.body.version },
+      minimal,
+    );
+    expect(accepted.status).toBe(204);
+    expect(accepted.headers.get('preference-applied')).toBe('return=minimal');
+    expect(accepted.headers.get('etag')).toBe(`"${opened.body.version + 1}"`);
+    const fact = await investigator.request(
+      'PUT',
+      `${path}/facts/a10.3`,
+      { version: opened.body.version + 1, value: true },
+      minimal,
+    );
+    expect(fact.status).toBe(204);
+    const now = (await investigator.get(path)).body;
+    expect(now).toMatchObject({ state: 'investigating', version: opened.body.version + 2 });
+    expect(fact.headers.get('etag')).toBe(`"${now.version}"`);
+    // Without the preference, the same ETag beside the case.
+    const full = await investigator.request('PUT', `${path}/facts/a13.c1`, {
+      version: now.version,
+      value: false,
+    });
+    expect(full.status).toBe(200);
+    expect(full.headers.get('etag')).toBe(`"${full.body.version}"`);
+  });
+
   it('names, labels and dates the decided case, and gives its forms what they need', async () => {
     const secretary = await h.as('zhangmin');
     const list = (await secretary.get(`/api/v1/cases?q=${encodeURIComponent(DECIDED_TITLE)}`)).body;

@@ -11,7 +11,7 @@ import { IdParams, Type } from '../../contract/schema-kit.ts';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../domain/case/evidence.ts';
 import { specFor, type Routes } from '../route-plugin.ts';
 import { actorOf } from '../session-cookie.ts';
-import { thenCase } from './case-actions.routes.ts';
+import { answerWrite } from './case-actions.routes.ts';
 
 const spec = specFor('案件 cases');
 
@@ -26,7 +26,7 @@ export function evidenceRoutes(ctx: AppContext): Routes {
     const upload = spec(
       '上传证据（请求体为文件本身）/ upload evidence (the body is the file)',
       { params: IdParams, querystring: EvidenceQuery },
-      { 201: CaseDetail },
+      { 201: CaseDetail, 204: Type.Null() },
     );
     app.post(
       '/api/v1/cases/:id/evidence',
@@ -42,10 +42,9 @@ export function evidenceRoutes(ctx: AppContext): Routes {
           content,
           factId: factId ?? null,
         };
-        const detail = await thenCase(ctx, await actorOf(ctx, request), (actor) =>
+        return answerWrite(ctx, request, reply, 201, (actor) =>
           attachEvidence(ctx, actor, request.params.id, file, version),
         );
-        return reply.code(201).send(detail);
       },
     );
 
