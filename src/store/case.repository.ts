@@ -15,38 +15,93 @@ export function findCase(db: Conn, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The rows below a case that the state machine reads (CaseView), in one round of queries. */
-export function snapshotRows(db: Conn, caseId: string) {
-  return allOf({
-    facts: db
-      .selectFrom('case_facts')
-      .select(['fact_id', 'value'])
-      .where('case_id', '=', caseId)
-      .execute(),
-    factors: db.selectFrom('assessments').select('factor').where('case_id', '=', caseId).execute(),
-    decision: db
-      .selectFrom('decisions')
-      .select(['conclusion', 'meeting_date'])
-      .where('case_id', '=', caseId)
-      .orderBy('decided_at', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
-    notifications: db
-      .selectFrom('notifications')
-      .select(['id', 'recipient_kind', 'recipient', 'due', 'sent_at'])
-      .where('case_id', '=', caseId)
-      .orderBy('due')
-      .execute(),
-    objection: db
-      .selectFrom('objections')
-      .select('return_to')
-      .where('case_id', '=', caseId)
-      .where('result', 'is', null)
-      .executeTakeFirst(),
-  });
+/** The rows below a case that the state machine reads (CaseView). */
+export interface CaseViewRows {
+  readonly facts: { fact_id: string; value: boolean | null }[];
+  readonly factors: string[];
+  /** The committee's latest decision. */
+  readonly latestDecision: { conclusion: string; meeting_date: string } | undefined;
+  readonly notifications: {
+    id: string;
+    recipient_kind: string;
+    recipient: string;
+    due: string;
+    sent_at: Date | null;
+  }[];
+  /** The objection not yet reviewed. */
+  readonly openObjection: { return_to: string } | undefined;
 }
 
-export type SnapshotRows = Awaited<ReturnType<typeof snapshotRows>>;
+/** Those rows for many cases at once: one query per table, whatever the number of cases. */
+export async function viewRowsOf(
+  db: Conn,
+  caseIds: readonly string[],
+): Promise<Map<string, CaseViewRows>> {
+  const byCase = new Map<string, CaseViewRows>();
+  if (caseIds.length === 0) return byCase;
+  const ids = [...caseIds];
+  const rows = await allOf({
+    facts: db
+      .selectFrom('case_facts')
+      .select(['case_id', 'fact_id', 'value'])
+      .where('case_id', 'in', ids)
+      .execute(),
+    factors: db
+      .selectFrom('assessments')
+      .select(['case_id', 'factor'])
+      .where('case_id', 'in', ids)
+      .execute(),
+    decisions: db
+      .selectFrom('decisions')
+      .select(['case_id', 'conclusion', 'meeting_date'])
+      .where('case_id', 'in', ids)
+      .orderBy('decided_at')
+      .execute(),
+    notifications: db
+      .selectFrom('notifications')
+      .select(['case_id', 'id', 'recipient_kind', 'recipient', 'due', 'sent_at'])
+      .where('case_id', 'in', ids)
+      .orderBy('due')
+      .execute(),
+    objections: db
+      .selectFrom('objections')
+      .select(['case_id', 'return_to'])
+      .where('case_id', 'in', ids)
+      .where('result', 'is', null)
+      .execute(),
+  });
+  const of = (id: string) => byCase.get(id)!;
+  for (const id of ids)
+    byCase.set(id, {
+      facts: [],
+      factors: [],
+      latestDecision: undefined,
+      notifications: [],
+      openObjection: undefined,
+    });
+  for (const f of rows.facts) of(f.case_id).facts.push(f);
+  for (const a of rows.factors) of(a.case_id).factors.push(a.factor);
+  for (const n of rows.notifications) of(n.case_id).notifications.push(n);
+  // In order of decision: the last one stands.
+  for (const d of rows.decisions) byCase.set(d.case_id, { ...of(d.case_id), latestDecision: d });
+  for (const o of rows.objections) byCase.set(o.case_id, { ...of(o.case_id), openObjection: o });
+  return byCase;
+}
+
+/** The rows of one case. */
+export async function viewRows(db: Conn, caseId: string): Promise<CaseViewRows> {
+  return (await viewRowsOf(db, [caseId])).get(caseId)!;
+}
+
+/** The cases of the given ids, whole. */
+export function casesByIds(db: Conn, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+}
 
 export interface NewCase {
   readonly unitId: string;

@@ -10,7 +10,7 @@ import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { Tri } from '../../domain/policy/decision-diagram.ts';
 import type { FactVector } from '../../domain/policy/evaluate.ts';
 import type { OutcomeCode } from '../../domain/policy/policy-model.ts';
-import { lockCase, snapshotRows } from '../../store/case.repository.ts';
+import { lockCase, viewRows, type CaseViewRows } from '../../store/case.repository.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
@@ -37,19 +37,7 @@ function policyOfCase(
 }
 
 /** The rows below a case the view is built from, however they were read. */
-export interface ViewParts {
-  readonly facts: readonly { fact_id: string; value: boolean | null }[];
-  readonly factors: readonly string[];
-  readonly latestDecision: { conclusion: string; meeting_date: string } | undefined;
-  readonly notifications: readonly {
-    id: string;
-    recipient_kind: string;
-    recipient: string;
-    due: string;
-    sent_at: Date | null;
-  }[];
-  readonly openObjection: { return_to: string } | undefined;
-}
+export type ViewParts = CaseViewRows;
 
 /** The fact vector of a case's recorded facts; facts never recorded are unknown. */
 function factVector(policy: CompiledPolicy, facts: ViewParts['facts']): FactVector {
@@ -107,12 +95,5 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: ViewParts): Cas
 export async function lockSnapshot(ctx: AppContext, tx: Tx, caseId: string) {
   const row = await lockCase(tx, caseId);
   if (!row) throw new UseCaseError('NOT_FOUND', '案件不存在');
-  const rows = await snapshotRows(tx, row.id);
-  return snapshotOf(ctx, row, {
-    facts: rows.facts,
-    factors: rows.factors.map((f) => f.factor),
-    latestDecision: rows.decision,
-    notifications: rows.notifications,
-    openObjection: rows.objection,
-  });
+  return snapshotOf(ctx, row, await viewRows(tx, row.id));
 }

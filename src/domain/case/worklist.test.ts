@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actingStates } from './worklist.ts';
+import { ACTORS, caseIn, context, determination } from './test-fixtures.ts';
+import { actingStates, hasWorkOn } from './worklist.ts';
 import type { Role } from '../vocabulary.ts';
 import type { CaseState } from '../vocabulary.ts';
 
@@ -37,5 +38,24 @@ describe('actingStates: where a to-do list (我的待办) looks', () => {
       ...actingStates(['investigator']),
       ...actingStates(['secretary']),
     ]);
+  });
+});
+
+describe('hasWorkOn: a step to take or a record to keep now', () => {
+  const ctx = context();
+
+  it('is true for whoever may act or record, and false while nothing may be done', () => {
+    // Facts not settled: no step yet, but facts to record.
+    const unsettled = caseIn('investigating', {
+      determination: determination('undetermined', null),
+    });
+    expect(hasWorkOn(unsettled, ACTORS.investigator, ctx)).toBe(true);
+    // Published, inside the objection period: the secretary may not close yet.
+    expect(hasWorkOn(caseIn('published'), ACTORS.secretary, ctx)).toBe(false);
+    expect(hasWorkOn(caseIn('published'), ACTORS.officer, ctx)).toBe(true);
+    // A case the unit opened about the officer: he did not apply, so he may not withdraw.
+    const initiated = caseIn('investigating', { origin: 'initiation', applicantId: null });
+    expect(hasWorkOn(initiated, ACTORS.officer, ctx)).toBe(false);
+    expect(hasWorkOn(caseIn('submitted'), ACTORS.reviewer, ctx)).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
-// A person's to-do list (我的待办): the cases, of those they may read, that are in a state
-// where one of their roles acts, by a transition of the table or by keeping the case's
-// records. Read off the table, so a new step appears on the list of whoever takes it.
+// A person's to-do list (我的待办): the cases, of those they may read, on which they may
+// take a step of the procedure or keep a record now. `actingStates`, read off the table,
+// narrows the cases to look at; `hasWorkOn` asks the same checks as the buttons do.
 
 import { isAdminRole } from '../account/roles.ts';
-import { RECORD_STATES } from './case-records.ts';
+import { allowedActions } from './case-guards.ts';
+import { allowedRecords, RECORD_STATES } from './case-records.ts';
 import { isTerminalState } from './case-state.ts';
 import { TRANSITION_NAMES, TRANSITIONS, type FromState } from './case-transitions.ts';
+import type { Actor, CaseContext, CaseView } from './case-view.ts';
 import type { Role } from '../vocabulary.ts';
 import { CASE_STATES, type CaseState } from '../vocabulary.ts';
 
@@ -24,4 +26,12 @@ export function actingStates(roles: readonly Role[]): readonly CaseState[] {
   if (roles.includes(RECORD_KEEPER))
     for (const state of Object.values(RECORD_STATES)) acting.add(state);
   return CASE_STATES.filter((s) => acting.has(s) && !isTerminalState(s));
+}
+
+/** Whether the actor has something to do on the case now: a step to take or a record to keep. */
+export function hasWorkOn(caseView: CaseView, actor: Actor, context: CaseContext): boolean {
+  return (
+    allowedActions(caseView, actor, context).length > 0 ||
+    allowedRecords(caseView, actor).length > 0
+  );
 }
