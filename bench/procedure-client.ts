@@ -103,7 +103,7 @@ export class BenchClient {
       throw new RequestFailed(method, path, status, code);
     }
     this.tally.latenciesMs.push(performance.now() - start);
-    if (status === 204) return { version: Number(etag?.replaceAll('"', '')) } as T;
+    if (status === 204) return { version: Number(/\d+/.exec(etag ?? '')?.[0]) } as T;
     return JSON.parse(text) as T;
   }
 }

@@ -66,6 +66,23 @@ describe.each(storeTargets())('accounts and access on $name', (target) => {
     client.csrfToken = token;
   });
 
+  it('asks who writes before it reads what is written: no session, no CSRF token, then the step', async () => {
+    const anyCase = '00000000-0000-0000-0000-000000000000';
+    const stranger = new HttpClient(h.url);
+    for (const [path, body] of [
+      [`/api/v1/cases/${anyCase}/actions/initiate`, { version: 1 }],
+      [`/api/v1/cases/${anyCase}/actions/accept`, { version: 1 }],
+    ] as const) {
+      const res = await stranger.post(path, body);
+      expect(res.status, path).toBe(401);
+      expect(res.body.error.code, path).toBe('UNAUTHENTICATED');
+    }
+    const officer = await h.as('wangqiang');
+    officer.csrfToken = undefined;
+    const res = await officer.post(`/api/v1/cases/${anyCase}/actions/initiate`, { version: 1 });
+    expect(res.body.error.code).toBe('CSRF_TOKEN_INVALID');
+  });
+
   it('ends a session after 30 idle minutes', async () => {
     const client = await h.as('liuyang');
     h.advance(29 * 60_000);

@@ -158,7 +158,7 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     );
     expect(accepted.status).toBe(204);
     expect(accepted.headers.get('preference-applied')).toBe('return=minimal');
-    expect(accepted.headers.get('etag')).toBe(`"${opened.body.version + 1}"`);
+    expect(accepted.headers.get('etag')).toBe(`W/"${opened.body.version + 1}"`);
     const fact = await investigator.request(
       'PUT',
       `${path}/facts/a10.3`,
@@ -168,14 +168,14 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     expect(fact.status).toBe(204);
     const now = (await investigator.get(path)).body;
     expect(now).toMatchObject({ state: 'investigating', version: opened.body.version + 2 });
-    expect(fact.headers.get('etag')).toBe(`"${now.version}"`);
+    expect(fact.headers.get('etag')).toBe(`W/"${now.version}"`);
     // Without the preference, the same ETag beside the case.
     const full = await investigator.request('PUT', `${path}/facts/a13.c1`, {
       version: now.version,
       value: false,
     });
     expect(full.status).toBe(200);
-    expect(full.headers.get('etag')).toBe(`"${full.body.version}"`);
+    expect(full.headers.get('etag')).toBe(`W/"${full.body.version}"`);
   });
 
   it('names, labels and dates the decided case, and gives its forms what they need', async () => {

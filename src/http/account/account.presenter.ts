@@ -6,7 +6,7 @@ import type { Officer, Session, Unit, User } from '../../contract/account.schema
 import { newCaseActions } from '../../domain/case/case-guards.ts';
 import type { listUnits, listUsers } from '../../app/account/administration.ts';
 import type { listOfficers } from '../../app/account/officers.ts';
-import { isoOrNull } from '../route-plugin.ts';
+import { isoOrNull } from '../route-kit.ts';
 import { ROLE_LABELS, UNIT_KIND_LABELS, type UnitKind } from '../../domain/vocabulary.ts';
 
 export function presentSession(actor: Actor): Session {

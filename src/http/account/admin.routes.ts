@@ -19,7 +19,7 @@ import {
   User,
 } from '../../contract/account.schemas.ts';
 import { IdParams, Type } from '../../contract/schema-kit.ts';
-import { specFor, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentOfficer, presentUnit, presentUser } from './account.presenter.ts';
 

@@ -4,7 +4,7 @@ import { changePassword, login, logout } from '../../app/account/sessions.ts';
 import type { AppContext } from '../../app/app-context.ts';
 import { LoginBody, PasswordBody, Session } from '../../contract/account.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
-import { specFor, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 import { presentSession } from './account.presenter.ts';
 

@@ -4,7 +4,7 @@ import { readAuditLog, verifyAudit } from '../../app/audit/audit-admin.ts';
 import type { AppContext } from '../../app/app-context.ts';
 import { AuditEvent, AuditQuery, AuditVerification } from '../../contract/audit.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
-import { asSent, iso, specFor, type Routes } from '../route-plugin.ts';
+import { asSent, iso, specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 
 const spec = specFor('审计 audit');

@@ -4,7 +4,7 @@ import type { CaseSummary as SummaryData } from '../../app/case/case-lists.ts';
 import type { officerRecord } from '../../app/case/officer-record.ts';
 import type { CaseSummary, OfficerRecord } from '../../contract/case.schemas.ts';
 import { articleCitation } from '../../domain/policy/citation.ts';
-import { iso } from '../route-plugin.ts';
+import { iso } from '../route-kit.ts';
 import {
   CASE_ORIGIN_LABELS,
   CASE_STATE_LABELS,

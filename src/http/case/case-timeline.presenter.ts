@@ -8,7 +8,7 @@ import { RECORD_LABELS } from '../../domain/case/case-records.ts';
 import { isTransitionName, TRANSITION_LABELS } from '../../domain/case/case-transitions.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { GROUND_LABELS, type OutcomeCode } from '../../domain/policy/policy-model.ts';
-import { iso } from '../route-plugin.ts';
+import { iso } from '../route-kit.ts';
 import { ASSESSMENT_FACTOR_LABELS, type AssessmentFactor } from '../../domain/vocabulary.ts';
 
 /** The audit actions of records kept on a case, by their record kind's label. */

@@ -22,7 +22,7 @@ import { daysBetween, deadlineStatus } from '../../domain/deadline/deadline-watc
 import { articleCitation } from '../../domain/policy/citation.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { GROUND_LABELS, type OutcomeCode } from '../../domain/policy/policy-model.ts';
-import { iso, isoOrNull } from '../route-plugin.ts';
+import { iso, isoOrNull } from '../route-kit.ts';
 import { presentTimeline } from './case-timeline.presenter.ts';
 import {
   ASSESSMENT_FACTORS,

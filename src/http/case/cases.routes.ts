@@ -19,7 +19,7 @@ import {
   Worklist,
 } from '../../contract/case.schemas.ts';
 import { IdParams } from '../../contract/schema-kit.ts';
-import { specFor, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentCase } from './case.presenter.ts';
 import { presentOfficerRecord, presentSummary } from './case-summary.presenter.ts';

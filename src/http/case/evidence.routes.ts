@@ -9,9 +9,9 @@ import { CaseDetail } from '../../contract/case.schemas.ts';
 import { EvidenceParams, EvidenceQuery } from '../../contract/case-requests.schemas.ts';
 import { IdParams, Type } from '../../contract/schema-kit.ts';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../domain/case/evidence.ts';
-import { specFor, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
-import { answerWrite } from './case-actions.routes.ts';
+import { answerWrite } from './write-answer.ts';
 
 const spec = specFor('案件 cases');
 

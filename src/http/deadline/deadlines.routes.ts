@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/app-context.ts';
 import { listDeadlines } from '../../app/deadline/list-deadlines.ts';
 import { Deadlines, type WatchedDeadline } from '../../contract/deadline.schemas.ts';
 import { type WatchedDeadline as Watched } from '../../domain/deadline/deadline-watch.ts';
-import { specFor, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS } from '../../domain/vocabulary.ts';
 

@@ -5,7 +5,7 @@ import { evaluateFacts } from '../../app/determination/evaluate-facts.ts';
 import { DeterminationOutput, EvaluateQuery } from '../../contract/determination.schemas.ts';
 import { ErrorBody, Type } from '../../contract/schema-kit.ts';
 import { isDeterminationError } from '../../domain/determination/determine.ts';
-import { asSent, type Routes } from '../route-plugin.ts';
+import { asSent, type Routes } from '../route-kit.ts';
 
 /** What the route's own parser hands on for a body that is not JSON. */
 const NOT_JSON = Symbol('not JSON');

@@ -12,7 +12,7 @@ import {
   PolicySummary,
 } from '../../contract/policy.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
-import { specFor, type Routes } from '../route-plugin.ts';
+import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentDiff, presentPolicy, presentPolicySummary } from './policy.presenter.ts';
 

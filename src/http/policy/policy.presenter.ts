@@ -6,7 +6,7 @@ import { articleCitation } from '../../domain/policy/citation.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { describeRule, type PolicyDiff as DomainDiff } from '../../domain/policy/policy-diff.ts';
 import { GROUND_LABELS } from '../../domain/policy/policy-model.ts';
-import { asSent } from '../route-plugin.ts';
+import { asSent } from '../route-kit.ts';
 
 export function presentPolicySummary(p: CompiledPolicy): PolicySummary {
   return {

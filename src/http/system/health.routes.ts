@@ -3,7 +3,7 @@
 import type { AppContext } from '../../app/app-context.ts';
 import { checkHealth } from '../../app/system/health.ts';
 import { StringEnum, Type } from '../../contract/schema-kit.ts';
-import type { Routes } from '../route-plugin.ts';
+import type { Routes } from '../route-kit.ts';
 
 const Health = Type.Object({
   status: StringEnum(['ok', 'degraded'] as const),
