@@ -70,7 +70,7 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     rules: restrict({
-      group: ['**/src/*/**', '!**/src/contract/**'],
+      group: ['**/src/*/**', '**/src/*.ts', '!**/src/contract/**'],
       message: 'The web imports server code only from src/contract (API types and labels).',
     }),
   },

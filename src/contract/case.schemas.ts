@@ -158,6 +158,8 @@ export type TimelineEvent = Static<typeof TimelineEvent>;
 
 /** What the forms of the case page need, computed by the server from the domain's rules. */
 const CaseForms = Type.Object({
+  /** Today in China: the latest day a meeting may be dated, and the forms' default. */
+  today: DateOnly,
   /** Closing a case notified but not published must say why (不予公开). */
   closeNeedsReason: Type.Boolean(),
   /** The conclusions the deciding body may reach under the case's policy version. */

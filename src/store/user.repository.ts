@@ -31,6 +31,11 @@ export function lockUserByName(tx: Tx, username: string): Promise<UserRow | unde
     .executeTakeFirst();
 }
 
+/** A user as others may see them, without the password hash. */
+export function findAccount(db: Conn, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('users').select(ACCOUNT_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
 export function findUser(db: Conn, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -196,6 +196,8 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       [null, null],
     );
     expect(c.notifications[0].daysLeft).toBe(7);
+    // The demo's committee met today: the forms' today in China is that day.
+    expect(c.forms.today).toBe(c.notifications[0].fromDate);
     expect(c.notifications[0].limitText).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日起 7 个自然日$/);
     expect(c.forms).toMatchObject({
       closeNeedsReason: false,

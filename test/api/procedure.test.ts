@@ -116,6 +116,20 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       sha256: createHash('sha256').update(pdf).digest('hex'),
     });
     v = res.body.version;
+    // The file comes back as it went in, with its hash; only to those who may read the case.
+    const evidenceId = res.body.evidence.at(-1).id;
+    const file = await officer.get(`/api/v1/cases/${c.id}/evidence/${evidenceId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('x-content-sha256')).toBe(res.body.evidence.at(-1).sha256);
+    expect(file.body).toBe(pdf.toString('utf8'));
+    expect(
+      (await eduInvestigator.get(`/api/v1/cases/${c.id}/evidence/${evidenceId}`)).body.error.code,
+    ).toBe('NOT_FOUND');
+    const other = await apply('另一案件');
+    expect(
+      (await officer.get(`/api/v1/cases/${other.id}/evidence/${evidenceId}`)).body.error.code,
+    ).toBe('NOT_FOUND');
     res = await investigator.request(
       'POST',
       `/api/v1/cases/${c.id}/evidence?version=${v}&filename=x.pdf`,

@@ -67,5 +67,10 @@ describe.each(storeTargets())('the read scope on $name', (target) => {
       const client = await h.as(username);
       expect((await client.get(`/api/v1/officers/${zhaoli}/record`)).status, username).toBe(status);
     }
+    // Only an officer has a record: a secretary of the reader's own bureau has none.
+    const secretary = await h.userId('zhangmin');
+    expect((await (await h.as('lina')).get(`/api/v1/officers/${secretary}/record`)).status).toBe(
+      404,
+    );
   });
 });

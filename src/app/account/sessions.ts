@@ -27,6 +27,7 @@ import {
 } from '../../store/user.repository.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { newCaseActions } from '../../domain/case/case-guards.ts';
 import type { Role } from '../../domain/vocabulary.ts';
 
 export interface Actor {
@@ -218,3 +219,12 @@ export async function changePassword(
     );
   });
 }
+
+/** The signed-in user with the ways the domain lets them open a case (提出申请, 启动核查). */
+export function describeSession(actor: Actor) {
+  // A new case belongs to the actor's own unit, which is in their scope.
+  const who = { id: actor.id, roles: actor.roles, inUnitScope: true };
+  return { actor, newCaseActions: newCaseActions(who) };
+}
+
+export type SessionView = ReturnType<typeof describeSession>;

@@ -2,6 +2,7 @@
 // Each is filtered in SQL by the reader's read scope, the same value `canRead` applies.
 
 import { actingStates, hasWorkOn } from '../../domain/case/worklist.ts';
+import { versionOf } from '../../domain/policy/policy-registry.ts';
 import { casesByIds, viewRowsOf } from '../../store/case.repository.ts';
 import {
   listCaseSummaries,
@@ -23,9 +24,7 @@ export interface CaseSummary extends CaseSummaryRow {
 function titled(ctx: AppContext, rows: readonly CaseSummaryRow[]): CaseSummary[] {
   return rows.map((r) => ({
     ...r,
-    policyTitle:
-      ctx.registry.byId.get(r.policy_id)?.find((p) => p.version === r.policy_version)?.def.title ??
-      r.policy_id,
+    policyTitle: versionOf(ctx.registry, r.policy_id, r.policy_version)?.def.title ?? r.policy_id,
   }));
 }
 

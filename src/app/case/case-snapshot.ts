@@ -10,6 +10,7 @@ import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { Tri } from '../../domain/policy/decision-diagram.ts';
 import type { FactVector } from '../../domain/policy/evaluate.ts';
 import type { OutcomeCode } from '../../domain/policy/policy-model.ts';
+import { versionOf } from '../../domain/policy/policy-registry.ts';
 import { lockCase, viewRows, type CaseViewRows } from '../../store/case.repository.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -25,9 +26,7 @@ function policyOfCase(
   ctx: AppContext,
   row: Pick<CaseRow, 'policy_id' | 'policy_version'>,
 ): CompiledPolicy {
-  const policy = ctx.registry.byId
-    .get(row.policy_id)
-    ?.find((p) => p.version === row.policy_version);
+  const policy = versionOf(ctx.registry, row.policy_id, row.policy_version);
   if (!policy)
     throw new UseCaseError(
       'UNKNOWN_POLICY',

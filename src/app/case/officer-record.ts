@@ -3,14 +3,16 @@
 // the officer's unit.
 
 import { canReadOfficerRecord, readScopeOf } from '../../domain/case/case-access.ts';
-import { casesAbout, standingErrorRecords } from '../../store/case-list.queries.ts';
+import { casesAbout, standingErrorRecords } from '../../store/officer-record.queries.ts';
 import { isWithinUnit } from '../../store/unit.repository.ts';
-import { findUser } from '../../store/user.repository.ts';
+import { findAccount } from '../../store/user.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 
 export async function officerRecord(ctx: AppContext, actor: Actor, officerId: string) {
-  const officer = await findUser(ctx.db, officerId);
+  const found = await findAccount(ctx.db, officerId);
+  // Only an officer (执法人员) has a record of enforcement.
+  const officer = found?.roles.includes('officer') ? found : undefined;
   const mayRead =
     officer !== undefined &&
     canReadOfficerRecord(

@@ -9,12 +9,11 @@ import {
   mergeDeadlines,
   watchDeadlines,
 } from '../../domain/deadline/deadline-watch.ts';
-import { casesWithDeadlines } from '../../store/case-list.queries.ts';
+import { casesWithDeadlines } from '../../store/deadline.queries.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { readerOf } from '../case/case-actor.ts';
 import type { CaseState } from '../../domain/vocabulary.ts';
-import type {} from '../../domain/vocabulary.ts';
 
 export async function listDeadlines(ctx: AppContext, actor: Actor) {
   const { cases, unsent } = await casesWithDeadlines(

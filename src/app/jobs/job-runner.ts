@@ -6,7 +6,7 @@
 
 import { addDays, todayInChina } from '../../domain/calendar-date.ts';
 import { IDLE_TIMEOUT_MINUTES } from '../../domain/account/account-rules.ts';
-import { overdueNotifications } from '../../store/case-list.queries.ts';
+import { overdueNotifications } from '../../store/deadline.queries.ts';
 import { claimDueJob, completeJob, scheduleJob } from '../../store/job.repository.ts';
 import { deleteIdleSessions } from '../../store/session.repository.ts';
 import { inTransaction } from '../../store/transaction.ts';

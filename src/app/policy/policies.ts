@@ -3,6 +3,7 @@
 
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { diffPolicies } from '../../domain/policy/policy-diff.ts';
+import { versionOf } from '../../domain/policy/policy-registry.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 
 export function listPolicies(ctx: AppContext): readonly CompiledPolicy[] {
@@ -11,11 +12,7 @@ export function listPolicies(ctx: AppContext): readonly CompiledPolicy[] {
 
 /** One version of a policy, the latest when none is named. */
 export function policyVersion(ctx: AppContext, id: string, version?: number): CompiledPolicy {
-  const versions = ctx.registry.byId.get(id);
-  const policy =
-    version === undefined
-      ? versions?.[versions.length - 1]
-      : versions?.find((v) => v.version === version);
+  const policy = versionOf(ctx.registry, id, version);
   if (!policy)
     throw new UseCaseError(
       'NOT_FOUND',

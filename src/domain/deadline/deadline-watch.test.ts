@@ -8,7 +8,6 @@ import {
   watchDeadlines,
   type OpenDeadline,
 } from './deadline-watch.ts';
-import type {} from '../vocabulary.ts';
 
 function deadline(
   caseId: string,

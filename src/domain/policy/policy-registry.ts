@@ -37,7 +37,16 @@ export function versionInForce(
   return null;
 }
 
-export function latestVersion(registry: PolicyRegistry, id: string): CompiledPolicy | null {
+/** One version of a policy; the latest when `version` is not given; null when there is none. */
+export function versionOf(
+  registry: PolicyRegistry,
+  id: string,
+  version?: number,
+): CompiledPolicy | null {
   const versions = registry.byId.get(id);
-  return versions?.[versions.length - 1] ?? null;
+  const found =
+    version === undefined
+      ? versions?.[versions.length - 1]
+      : versions?.find((v) => v.version === version);
+  return found ?? null;
 }

@@ -1,15 +1,14 @@
 // Accounts in the API's shape: the session's user with what the domain lets them open,
 // units with their kind in Chinese, users without anything secret.
 
-import type { Actor } from '../../app/account/sessions.ts';
+import type { SessionView } from '../../app/account/sessions.ts';
 import type { Officer, Session, Unit, User } from '../../contract/account.schemas.ts';
-import { newCaseActions } from '../../domain/case/case-guards.ts';
 import type { listUnits, listUsers } from '../../app/account/administration.ts';
 import type { listOfficers } from '../../app/account/officers.ts';
 import { isoOrNull } from '../route-kit.ts';
 import { ROLE_LABELS, UNIT_KIND_LABELS, type UnitKind } from '../../domain/vocabulary.ts';
 
-export function presentSession(actor: Actor): Session {
+export function presentSession({ actor, newCaseActions }: SessionView): Session {
   return {
     user: {
       id: actor.id,
@@ -18,8 +17,7 @@ export function presentSession(actor: Actor): Session {
       unitId: actor.unitId,
       roles: [...actor.roles],
       roleLabels: actor.roles.map((r) => ROLE_LABELS[r]),
-      // A new case belongs to the actor's own unit, which is in their scope.
-      newCaseActions: [...newCaseActions({ id: actor.id, roles: actor.roles, inUnitScope: true })],
+      newCaseActions: [...newCaseActions],
     },
     csrfToken: actor.csrfToken,
   };

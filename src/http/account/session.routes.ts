@@ -1,6 +1,6 @@
 // POST/GET/DELETE /api/v1/session: log in, who am I, log out; PUT .../password.
 
-import { changePassword, login, logout } from '../../app/account/sessions.ts';
+import { changePassword, describeSession, login, logout } from '../../app/account/sessions.ts';
 import type { AppContext } from '../../app/app-context.ts';
 import { LoginBody, PasswordBody, Session } from '../../contract/account.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
@@ -16,12 +16,12 @@ export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean
     app.post('/api/v1/session', signIn, async (request, reply) => {
       const { token, actor } = await login(ctx, request.body.username, request.body.password);
       setSessionCookie(reply, token, options.secureCookies);
-      return presentSession(actor);
+      return presentSession(describeSession(actor));
     });
 
     const whoAmI = spec('当前用户 / who am I', {}, { 200: Session });
     app.get('/api/v1/session', whoAmI, async (request) =>
-      presentSession(await actorOf(ctx, request)),
+      presentSession(describeSession(await actorOf(ctx, request))),
     );
 
     const signOut = spec('退出 / log out', {}, { 204: Type.Null() });

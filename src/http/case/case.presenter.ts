@@ -213,6 +213,7 @@ export function presentCase(reading: CaseReading): CaseDetail {
     allowedRecords: [...reading.allowedRecords],
     recordRefusals: { ...reading.recordRefusals },
     forms: {
+      today: reading.today,
       closeNeedsReason: closeNeedsReason(view),
       outcomes: outcomeCodesOf(policy).map((code) => ({ value: code, label: GROUND_LABELS[code] })),
       engineOutcome: view.determination.outcome,

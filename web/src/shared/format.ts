@@ -1,4 +1,4 @@
-// Dates and sizes as people read them: 2025年3月1日, 1.2 MB.
+// Dates, time left and sizes as people read them: 2025年3月1日, 还剩 2 天, 1.2 MB.
 
 export function chineseDate(value: string | null | undefined): string {
   if (!value) return '—';
@@ -33,4 +33,11 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Calendar days to a due date (negative once past) in words: 还剩 2 天, 今天到期, 已逾期 1 天. */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft < 0) return `已逾期 ${-daysLeft} 天`;
+  if (daysLeft === 0) return '今天到期';
+  return `还剩 ${daysLeft} 天`;
 }

@@ -4,15 +4,18 @@
 import { Tag } from 'antd';
 import type { CaseDetail, CaseNotification } from '../../../../src/contract/case.schemas.ts';
 import { CompactTable } from '../../shared/compact-table.tsx';
-import { chineseDate } from '../../shared/format.ts';
+import { chineseDate, daysLeftText } from '../../shared/format.ts';
 
 const DUE_COLORS = { overdue: '#cf1322', due_soon: '#d46b08' } as const;
 
 export function DueTag({ n }: { n: CaseNotification }) {
   if (n.sentOn) return <Tag color="green">已于{chineseDate(n.sentOn)}送达</Tag>;
-  if (n.deadlineStatus === 'overdue') return <Tag color="red">已逾期 {-n.daysLeft} 日</Tag>;
-  if (n.deadlineStatus === 'due_soon')
-    return <Tag color="orange">{n.daysLeft === 0 ? '今日到期' : `${n.daysLeft} 日后到期`}</Tag>;
+  if (n.deadlineStatus)
+    return (
+      <Tag color={n.deadlineStatus === 'overdue' ? 'red' : 'orange'}>
+        {daysLeftText(n.daysLeft)}
+      </Tag>
+    );
   return <Tag>未送达</Tag>;
 }
 

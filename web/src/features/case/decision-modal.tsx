@@ -52,7 +52,7 @@ export function DecisionModal({
         form={form}
         layout="vertical"
         initialValues={{
-          ...meetingDefaults(),
+          ...meetingDefaults(detail.forms.today),
           conclusion: engineOutcome ?? undefined,
           relatedUnitIds: [],
         }}

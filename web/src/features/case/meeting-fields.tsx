@@ -33,9 +33,12 @@ export function MeetingFields({ placeholder }: { placeholder?: string }) {
   );
 }
 
-/** The form's start: a meeting today, its members to be written. */
-export function meetingDefaults(): MeetingValues {
-  return { meetingDate: dayjs(), members: [] };
+/**
+ * The form's start: a meeting today in China (the server's day, not the browser's: a
+ * meeting may not be dated later), its members to be written.
+ */
+export function meetingDefaults(today: string): MeetingValues {
+  return { meetingDate: dayjs(today), members: [] };
 }
 
 export function meetingPayload(v: MeetingValues) {

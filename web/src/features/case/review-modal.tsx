@@ -56,7 +56,7 @@ export function ReviewModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ result: 'confirm', ...meetingDefaults() }}
+        initialValues={{ result: 'confirm', ...meetingDefaults(detail.forms.today) }}
       >
         <Form.Item label="复核结果" name="result">
           <Radio.Group

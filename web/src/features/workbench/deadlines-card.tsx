@@ -5,15 +5,9 @@ import { Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Deadlines, WatchedDeadline } from '../../../../src/contract/deadline.schemas.ts';
 import { DEADLINE_STATUS_LABELS, type DeadlineStatus } from '../../../../src/contract/labels.ts';
-import { chineseDate } from '../../shared/format.ts';
+import { chineseDate, daysLeftText } from '../../shared/format.ts';
 import { Loaded } from '../../shared/loading.tsx';
 import { useFetch } from '../../shared/use-fetch.ts';
-
-function daysText(d: WatchedDeadline): string {
-  if (d.daysLeft < 0) return `已逾期 ${-d.daysLeft} 天`;
-  if (d.daysLeft === 0) return '今天到期';
-  return `还剩 ${d.daysLeft} 天`;
-}
 
 function DeadlineList({ items, empty }: { items: WatchedDeadline[]; empty: string }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
@@ -33,7 +27,7 @@ function DeadlineList({ items, empty }: { items: WatchedDeadline[]; empty: strin
               {d.caseNumber} {d.caseTitle}
             </Link>
             <Typography.Text type={d.status === 'overdue' ? 'danger' : 'warning'}>
-              截止 {chineseDate(d.due)}（{daysText(d)}）
+              截止 {chineseDate(d.due)}（{daysLeftText(d.daysLeft)}）
             </Typography.Text>
           </Space>
         </li>
