@@ -13,7 +13,7 @@ import {
   FactParams,
 } from '../../contract/case-requests.schemas.ts';
 import { specFor, type Routes } from '../route-kit.ts';
-import { toAction } from './case-action.ts';
+import { toAction } from './action-request.ts';
 import { answerWrite, WRITE_ANSWER } from './write-answer.ts';
 
 const spec = specFor('案件 cases');
