@@ -71,8 +71,15 @@ describe('administration', () => {
     await sys.getByLabel('姓名').fill('赵云');
     await sys.getByLabel('所属单位').click();
     await sys.locator('.ant-select-tree-node-content-wrapper', { hasText: '执法监督科' }).click();
+    // The pick is made when the field shows it (a loaded machine may still be opening the list).
+    await sys.locator('.ant-select-content-has-value', { hasText: '执法监督科' }).waitFor();
     await sys.getByLabel('初始密码').fill('short');
+    // The form goes to the server, which refuses the password.
+    const refused = sys.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST',
+    );
     await sys.getByRole('button', { name: '新建用户' }).click();
+    expect((await refused).status()).toBe(400);
     await expect(sys.getByRole('alert').filter({ hasText: '密码' }).innerText()).resolves.toContain(
       '密码至少 10 位',
     );

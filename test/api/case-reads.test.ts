@@ -13,6 +13,16 @@ const DECIDED_TITLE = '依据检测报告作出行政处罚后检测机构撤回
 describe.each(storeTargets())('what the pages read on $name', (target) => {
   const h = useHarness(target);
 
+  /** The officer's application in his own unit, as he makes it. */
+  const applyAs = async (officer: HttpClient, title: string) =>
+    officer.post('/api/v1/cases', {
+      origin: 'application',
+      unitId: await h.unitId('综合行政执法大队'),
+      title,
+      conduct: '详见申请书',
+      enforcementAction: 'penalty',
+    });
+
   it('says with the session how the user may open a case', async () => {
     for (const [username, actions] of [
       ['wangqiang', ['submit_application']],
@@ -93,13 +103,7 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
   it('answers a write with the case as the writer now sees it', async () => {
     const officer = await h.as('wangqiang');
     const investigator = await h.as('lina');
-    const opened = await officer.post('/api/v1/cases', {
-      origin: 'application',
-      unitId: await h.unitId('综合行政执法大队'),
-      title: '写入后返回案件',
-      conduct: '详见申请书',
-      enforcementAction: 'penalty',
-    });
+    const opened = await applyAs(officer, '写入后返回案件');
     const id = opened.body.id;
     const accepted = await investigator.post(`/api/v1/cases/${id}/actions/accept`, {
       version: opened.body.version,
@@ -139,15 +143,8 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
   });
 
   it('answers a write with 204 and the new version as the ETag when the client prefers it', async () => {
-    const officer = await h.as('wangqiang');
     const investigator = await h.as('lina');
-    const opened = await officer.post('/api/v1/cases', {
-      origin: 'application',
-      unitId: await h.unitId('综合行政执法大队'),
-      title: '批量导入：只要新版本',
-      conduct: '详见申请书',
-      enforcementAction: 'inspection',
-    });
+    const opened = await applyAs(await h.as('wangqiang'), '批量导入：只要新版本');
     const minimal = { prefer: 'return=minimal' };
     const path = `/api/v1/cases/${opened.body.id}`;
     const accepted = await investigator.request(
