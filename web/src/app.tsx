@@ -7,8 +7,8 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AdminGuard } from './features/account/admin-guard.tsx';
 import { ADMIN_PAGES, type AdminPage } from './features/account/admin-pages.tsx';
 import { useSession } from './features/account/session.tsx';
-import AppLayout from './shared/app-layout.tsx';
-import { Loading } from './shared/loading.tsx';
+import AppLayout from '@shared/app-layout.tsx';
+import { Loading } from '@shared/loading.tsx';
 
 const LoginPage = lazy(() => import('./features/account/login-page.tsx'));
 const WorkbenchPage = lazy(() => import('./features/workbench/workbench-page.tsx'));

@@ -5,10 +5,10 @@ import { App, Card, Input, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { RolesBody, Unit, User } from '../../../../src/contract/account.schemas.ts';
 import type { Role } from '../../../../src/contract/labels.ts';
-import { put } from '../../shared/api-client.ts';
-import { errorText } from '../../shared/error-text.ts';
-import { Loaded } from '../../shared/loading.tsx';
-import { useFetch } from '../../shared/use-fetch.ts';
+import { put } from '@shared/api-client.ts';
+import { errorText } from '@shared/error-text.ts';
+import { Loaded } from '@shared/loading.tsx';
+import { useFetch } from '@shared/use-fetch.ts';
 import { RoleSaveButton, RolesSelect } from './roles-select.tsx';
 import { UsersTable } from './users-table.tsx';
 

@@ -4,8 +4,8 @@
 import { Card, Col, Row, Tag } from 'antd';
 import type { Unit, User } from '../../../../src/contract/account.schemas.ts';
 import { ROLE_LABELS } from '../../../../src/contract/labels.ts';
-import { Loaded } from '../../shared/loading.tsx';
-import { useFetch } from '../../shared/use-fetch.ts';
+import { Loaded } from '@shared/loading.tsx';
+import { useFetch } from '@shared/use-fetch.ts';
 import { NewUserCard } from './new-user-card.tsx';
 import { UnitsCard } from './units-card.tsx';
 import { UsersTable } from './users-table.tsx';

@@ -2,10 +2,10 @@
 
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { messageFor } from '../../shared/error-messages.ts';
-import { FormError } from '../../shared/form-error.tsx';
-import { required } from '../../shared/form-rules.ts';
-import { useSubmit } from '../../shared/use-submit.ts';
+import { messageFor } from '@shared/error-messages.ts';
+import { FormError } from '@shared/form-error.tsx';
+import { required } from '@shared/form-rules.ts';
+import { useSubmit } from '@shared/use-submit.ts';
 import { useSession } from './session.tsx';
 
 export default function LoginPage() {

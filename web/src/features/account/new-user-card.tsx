@@ -3,11 +3,11 @@
 
 import { App, Button, Card, Form, Input, Row, type FormRule } from 'antd';
 import type { NewUserBody, Unit, User } from '../../../../src/contract/account.schemas.ts';
-import { post } from '../../shared/api-client.ts';
-import { FormError } from '../../shared/form-error.tsx';
-import { required, requiredText } from '../../shared/form-rules.ts';
-import { HalfItem } from '../../shared/half-item.tsx';
-import { useSubmit } from '../../shared/use-submit.ts';
+import { post } from '@shared/api-client.ts';
+import { FormError } from '@shared/form-error.tsx';
+import { required, requiredText } from '@shared/form-rules.ts';
+import { HalfItem } from '@shared/half-item.tsx';
+import { useSubmit } from '@shared/use-submit.ts';
 import { UnitSelect } from './unit-select.tsx';
 
 interface UserForm {

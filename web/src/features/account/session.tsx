@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { Session, SessionUser } from '../../../../src/contract/account.schemas.ts';
 import type { Role } from '../../../../src/contract/labels.ts';
-import { api, ApiError, get, setCsrfToken, whenSignedOut } from '../../shared/api-client.ts';
+import { api, ApiError, get, setCsrfToken, whenSignedOut } from '@shared/api-client.ts';
 
 interface SessionState {
   user: SessionUser | null;

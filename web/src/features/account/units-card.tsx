@@ -3,10 +3,10 @@
 import { App, Button, Card, Empty, Form, Input, Select, Tree } from 'antd';
 import type { NewUnitBody, Unit } from '../../../../src/contract/account.schemas.ts';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../../src/contract/labels.ts';
-import { post } from '../../shared/api-client.ts';
-import { FormError } from '../../shared/form-error.tsx';
-import { required, requiredText } from '../../shared/form-rules.ts';
-import { useSubmit } from '../../shared/use-submit.ts';
+import { post } from '@shared/api-client.ts';
+import { FormError } from '@shared/form-error.tsx';
+import { required, requiredText } from '@shared/form-rules.ts';
+import { useSubmit } from '@shared/use-submit.ts';
 import { UnitSelect } from './unit-select.tsx';
 import { unitTree } from './unit-tree.ts';
 

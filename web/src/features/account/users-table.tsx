@@ -3,7 +3,7 @@
 
 import { Empty, type TableColumnsType } from 'antd';
 import type { Unit, User } from '../../../../src/contract/account.schemas.ts';
-import { CompactTable } from '../../shared/compact-table.tsx';
+import { CompactTable } from '@shared/compact-table.tsx';
 
 export function UsersTable({
   users,

@@ -6,12 +6,12 @@ import { Alert, Button, Card, Empty, Space, Typography, type TableColumnsType } 
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEvent, AuditVerification } from '../../../../src/contract/audit.schemas.ts';
 import { AUDIT_ENTITY_LABELS } from '../../../../src/contract/labels.ts';
-import { get } from '../../shared/api-client.ts';
-import { CompactTable, dateColumn } from '../../shared/compact-table.tsx';
-import { errorText } from '../../shared/error-text.ts';
-import { chineseDateTime } from '../../shared/format.ts';
-import { LoadFailed } from '../../shared/loading.tsx';
-import { useSubmit } from '../../shared/use-submit.ts';
+import { get } from '@shared/api-client.ts';
+import { CompactTable, dateColumn } from '@shared/compact-table.tsx';
+import { errorText } from '@shared/error-text.ts';
+import { chineseDateTime } from '@shared/format.ts';
+import { LoadFailed } from '@shared/loading.tsx';
+import { useSubmit } from '@shared/use-submit.ts';
 
 const PAGE = 50;
 

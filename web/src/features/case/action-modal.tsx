@@ -3,7 +3,7 @@
 
 import { Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
-import { FormError } from '../../shared/form-error.tsx';
+import { FormError } from '@shared/form-error.tsx';
 
 export interface ActionFormProps<T> {
   error: string | null;

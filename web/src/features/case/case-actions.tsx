@@ -6,7 +6,7 @@ import { App, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import { TRANSITION_LABELS, type TransitionName } from '../../../../src/contract/labels.ts';
-import { FormError } from '../../shared/form-error.tsx';
+import { FormError } from '@shared/form-error.tsx';
 import type { ActionFormProps } from './action-modal.tsx';
 import { fireAction, type ActionPayload } from './case-writes.ts';
 import { DecisionModal } from './decision-modal.tsx';

@@ -3,7 +3,7 @@
 
 import { Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { chineseDate } from '../../shared/format.ts';
+import { chineseDate } from '@shared/format.ts';
 
 export function CaseDecisions({ detail }: { detail: CaseDetail }) {
   if (detail.decisions.length === 0) return <Empty description="尚未作出研究决定" />;

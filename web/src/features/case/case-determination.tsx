@@ -3,7 +3,7 @@
 
 import { Alert, Descriptions, List, Space, Tag, Typography } from 'antd';
 import type { CaseDetail, CaseDetermination } from '../../../../src/contract/case.schemas.ts';
-import { chineseDate } from '../../shared/format.ts';
+import { chineseDate } from '@shared/format.ts';
 import { GroundStateTag } from '../determination/ground-state-tag.tsx';
 import { CitationText } from '../policy/citation-text.tsx';
 import type { PolicyRef } from '../policy/policy-cache.ts';

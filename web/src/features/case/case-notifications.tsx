@@ -3,8 +3,8 @@
 
 import { Tag } from 'antd';
 import type { CaseDetail, CaseNotification } from '../../../../src/contract/case.schemas.ts';
-import { CompactTable } from '../../shared/compact-table.tsx';
-import { chineseDate, daysLeftText } from '../../shared/format.ts';
+import { CompactTable } from '@shared/compact-table.tsx';
+import { chineseDate, daysLeftText } from '@shared/format.ts';
 
 const DUE_COLORS = { overdue: '#cf1322', due_soon: '#d46b08' } as const;
 

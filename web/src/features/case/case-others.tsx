@@ -4,7 +4,7 @@
 import { List, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { chineseDate, chineseDateTime } from '../../shared/format.ts';
+import { chineseDate, chineseDateTime } from '@shared/format.ts';
 
 /** A titled list, or a line saying there is nothing in it. */
 function Records<T>({

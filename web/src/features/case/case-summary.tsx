@@ -3,7 +3,7 @@
 
 import { Card, Descriptions, Space, Typography } from 'antd';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { chineseDate } from '../../shared/format.ts';
+import { chineseDate } from '@shared/format.ts';
 import { StateTag } from './state-tag.tsx';
 
 export function CaseSummary({ detail }: { detail: CaseDetail }) {

@@ -3,7 +3,7 @@
 
 import { Empty, Timeline, Typography } from 'antd';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { chineseDateTime } from '../../shared/format.ts';
+import { chineseDateTime } from '@shared/format.ts';
 
 export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   if (detail.timeline.length === 0) return <Empty description="暂无记录" />;

@@ -8,8 +8,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import type { RecordKind } from '../../../../src/contract/labels.ts';
-import { FormError } from '../../shared/form-error.tsx';
-import { LoadFailed, Loading } from '../../shared/loading.tsx';
+import { FormError } from '@shared/form-error.tsx';
+import { LoadFailed, Loading } from '@shared/loading.tsx';
 
 /** The case is not there yet: loading, or failed to. */
 export function CaseLoading({ error, onRetry }: { error: string | null; onRetry: () => void }) {

@@ -8,7 +8,7 @@ import type {
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import { evidenceContentType } from '../../../../src/contract/evidence.ts';
 import type { AssessmentFactor, TransitionName } from '../../../../src/contract/labels.ts';
-import { api, post, put } from '../../shared/api-client.ts';
+import { api, post, put } from '@shared/api-client.ts';
 
 type Versioned = Pick<CaseDetail, 'id' | 'version'>;
 const casePath = (c: Versioned) => `/api/v1/cases/${encodeURIComponent(c.id)}`;

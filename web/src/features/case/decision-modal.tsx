@@ -5,8 +5,8 @@
 import { Form, Input, Select } from 'antd';
 import type { Unit } from '../../../../src/contract/account.schemas.ts';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { required, requiredText } from '../../shared/form-rules.ts';
-import { useFetch } from '../../shared/use-fetch.ts';
+import { required, requiredText } from '@shared/form-rules.ts';
+import { useFetch } from '@shared/use-fetch.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 import type { ActionPayload } from './case-writes.ts';
 import {

@@ -12,7 +12,7 @@ import {
   evidenceContentType,
   isEvidenceType,
 } from '../../../../src/contract/evidence.ts';
-import { messageFor } from '../../shared/error-messages.ts';
+import { messageFor } from '@shared/error-messages.ts';
 
 function refusal(file: File): string | null {
   if (file.size > EVIDENCE_MAX_BYTES) return messageFor('EVIDENCE_TOO_LARGE');

@@ -2,7 +2,7 @@
 
 import { Button, Form, Input, Space, Tag } from 'antd';
 import type { AssessmentFactor } from '../../../../src/contract/labels.ts';
-import { maxChars, requiredText } from '../../shared/form-rules.ts';
+import { maxChars, requiredText } from '@shared/form-rules.ts';
 
 const HINTS: Record<AssessmentFactor, string> = {
   intent: '执法人员的主观动机、是否出于公心、有无谋取私利等',

@@ -3,7 +3,7 @@
 
 import { DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { required } from '../../shared/form-rules.ts';
+import { required } from '@shared/form-rules.ts';
 
 export interface MeetingValues {
   meetingDate?: Dayjs;

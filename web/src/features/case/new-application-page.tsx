@@ -14,11 +14,11 @@ import {
   ENFORCEMENT_ACTIONS,
   type EnforcementAction,
 } from '../../../../src/contract/labels.ts';
-import { post } from '../../shared/api-client.ts';
-import { FormError } from '../../shared/form-error.tsx';
-import { maxChars, required, requiredText } from '../../shared/form-rules.ts';
-import { useFetch } from '../../shared/use-fetch.ts';
-import { useSubmit } from '../../shared/use-submit.ts';
+import { post } from '@shared/api-client.ts';
+import { FormError } from '@shared/form-error.tsx';
+import { maxChars, required, requiredText } from '@shared/form-rules.ts';
+import { useFetch } from '@shared/use-fetch.ts';
+import { useSubmit } from '@shared/use-submit.ts';
 import { useSession } from '../account/session.tsx';
 
 interface Values {

@@ -3,7 +3,7 @@
 
 import { Button, List, Modal, Space } from 'antd';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { FormError } from '../../shared/form-error.tsx';
+import { FormError } from '@shared/form-error.tsx';
 import { DueDate, DueTag } from './case-notifications.tsx';
 
 export function NoticesModal({

@@ -3,7 +3,7 @@
 
 import { Descriptions, Form, Select, Typography } from 'antd';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { required } from '../../shared/form-rules.ts';
+import { required } from '@shared/form-rules.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 
 export function PublishModal({

@@ -2,7 +2,7 @@
 // was not published (不予公开 must say why).
 
 import { Form, Input } from 'antd';
-import { requiredText } from '../../shared/form-rules.ts';
+import { requiredText } from '@shared/form-rules.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 
 export type ReasonAction = 'refuse' | 'raise_objection' | 'close';

@@ -3,7 +3,7 @@
 
 import { Descriptions, Form, Input, Radio, Select } from 'antd';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { required, requiredText } from '../../shared/form-rules.ts';
+import { required, requiredText } from '@shared/form-rules.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 import type { ActionPayload } from './case-writes.ts';
 import { outcomeLabel } from './decision-modal.tsx';

@@ -4,8 +4,8 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { ApiError, get } from '../../shared/api-client.ts';
-import { errorText } from '../../shared/error-text.ts';
+import { ApiError, get } from '@shared/api-client.ts';
+import { errorText } from '@shared/error-text.ts';
 
 export type WriteResult = { ok: true; detail: CaseDetail } | { ok: false; error: string };
 

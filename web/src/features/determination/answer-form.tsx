@@ -5,7 +5,7 @@
 import { Button, Collapse, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { PolicyDetail, PolicyFact } from '../../../../src/contract/policy.schemas.ts';
-import { maxChars, required } from '../../shared/form-rules.ts';
+import { maxChars, required } from '@shared/form-rules.ts';
 import { EvidenceUpload } from '../case/evidence-upload.tsx';
 import { ArticleText, findArticle } from '../policy/article-text.tsx';
 

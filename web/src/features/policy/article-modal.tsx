@@ -3,7 +3,7 @@
 
 import { Alert, Modal, Typography } from 'antd';
 import { chineseNumeral } from '../../../../src/contract/labels.ts';
-import { Loading } from '../../shared/loading.tsx';
+import { Loading } from '@shared/loading.tsx';
 import { ArticleText, findArticle } from './article-text.tsx';
 import { usePolicy, type PolicyRef } from './policy-cache.ts';
 

@@ -2,7 +2,7 @@
 
 import { Empty, Space, Tag, Typography } from 'antd';
 import type { PolicyDiff } from '../../../../src/contract/policy.schemas.ts';
-import { CompactTable } from '../../shared/compact-table.tsx';
+import { CompactTable } from '@shared/compact-table.tsx';
 import { PolicyStatusTag } from './policy-status-tag.tsx';
 
 type RuleSide = PolicyDiff['rules'][number]['left'];

@@ -3,8 +3,8 @@
 
 import { Card, Empty, Tabs } from 'antd';
 import type { PolicySummary } from '../../../../src/contract/policy.schemas.ts';
-import { Loaded } from '../../shared/loading.tsx';
-import { useFetch } from '../../shared/use-fetch.ts';
+import { Loaded } from '@shared/loading.tsx';
+import { useFetch } from '@shared/use-fetch.ts';
 import { DiffView } from './policy-diff-view.tsx';
 import { PolicyView } from './policy-view.tsx';
 

@@ -3,8 +3,8 @@
 
 import { useEffect, useState } from 'react';
 import type { PolicyDetail } from '../../../../src/contract/policy.schemas.ts';
-import { get } from '../../shared/api-client.ts';
-import { errorText } from '../../shared/error-text.ts';
+import { get } from '@shared/api-client.ts';
+import { errorText } from '@shared/error-text.ts';
 
 export interface PolicyRef {
   id: string;

@@ -4,9 +4,9 @@
 import { Form, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { PolicyDiff, PolicySummary } from '../../../../src/contract/policy.schemas.ts';
-import { HalfItem } from '../../shared/half-item.tsx';
-import { Loaded } from '../../shared/loading.tsx';
-import { useFetch } from '../../shared/use-fetch.ts';
+import { HalfItem } from '@shared/half-item.tsx';
+import { Loaded } from '@shared/loading.tsx';
+import { useFetch } from '@shared/use-fetch.ts';
 import { DiffArticles } from './diff-articles.tsx';
 import { DiffRules } from './diff-rules.tsx';
 import { policyKey, policyRef } from './policy-cache.ts';

@@ -5,9 +5,9 @@ import { Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Deadlines, WatchedDeadline } from '../../../../src/contract/deadline.schemas.ts';
 import { DEADLINE_STATUS_LABELS, type DeadlineStatus } from '../../../../src/contract/labels.ts';
-import { chineseDate, daysLeftText } from '../../shared/format.ts';
-import { Loaded } from '../../shared/loading.tsx';
-import { useFetch } from '../../shared/use-fetch.ts';
+import { chineseDate, daysLeftText } from '@shared/format.ts';
+import { Loaded } from '@shared/loading.tsx';
+import { useFetch } from '@shared/use-fetch.ts';
 
 function DeadlineList({ items, empty }: { items: WatchedDeadline[]; empty: string }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;

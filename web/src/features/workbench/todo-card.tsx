@@ -4,9 +4,9 @@
 import { Card, Empty, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { CaseSummary, Worklist } from '../../../../src/contract/case.schemas.ts';
-import { CompactTable, dateColumn } from '../../shared/compact-table.tsx';
-import { Loaded } from '../../shared/loading.tsx';
-import { useFetch } from '../../shared/use-fetch.ts';
+import { CompactTable, dateColumn } from '@shared/compact-table.tsx';
+import { Loaded } from '@shared/loading.tsx';
+import { useFetch } from '@shared/use-fetch.ts';
 
 const caseLink = (text: string, c: CaseSummary) => <Link to={`/cases/${c.id}`}>{text}</Link>;
 
