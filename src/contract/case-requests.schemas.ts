@@ -3,11 +3,11 @@
 
 import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
 import { DateOnly, Nullable, StringEnum, Text, Type, Uuid, type Static } from './schema-kit.ts';
-import { ASSESSMENT_FACTORS, ENFORCEMENT_ACTIONS } from '../domain/vocabulary.ts';
+import { ASSESSMENT_FACTORS, CASE_ORIGINS, ENFORCEMENT_ACTIONS } from '../domain/vocabulary.ts';
 
 export const OpenCaseBody = Type.Object(
   {
-    origin: StringEnum(['application', 'initiation'] as const),
+    origin: StringEnum(CASE_ORIGINS),
     unitId: Uuid,
     officerId: Type.Optional(Uuid),
     title: Text(200, 1),

@@ -4,6 +4,7 @@
 
 import { RECORD_KINDS } from '../domain/case/case-records.ts';
 import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
+import { Ground } from './determination.schemas.ts';
 import {
   Choice,
   DateOnly,
@@ -11,6 +12,7 @@ import {
   Nullable,
   NullableObject,
   Person,
+  PolicyRef,
   StringEnum,
   Type,
   UnitRef,
@@ -18,7 +20,14 @@ import {
   texts,
   nullableTexts,
 } from './schema-kit.ts';
-import { ASSESSMENT_FACTORS, CASE_STATES, DEADLINE_STATUSES } from '../domain/vocabulary.ts';
+import {
+  ASSESSMENT_FACTORS,
+  CASE_STATES,
+  DEADLINE_COUNTINGS,
+  DEADLINE_STATUSES,
+  OBJECTION_RESULTS,
+  RECIPIENT_KINDS,
+} from '../domain/vocabulary.ts';
 
 export const CaseRef = Type.Object(
   { id: Type.String(), number: Type.String(), version: Type.Integer(), replayed: Type.Boolean() },
@@ -32,7 +41,7 @@ export const CaseSummary = Type.Object({
   ...texts('stateLabel', 'title', 'origin', 'originLabel'),
   unit: UnitRef,
   officer: Person,
-  policy: Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() }),
+  policy: PolicyRef,
   createdAt: DateTime,
   updatedAt: DateTime,
   version: Type.Integer(),
@@ -69,9 +78,7 @@ export const CaseDetermination = Type.Object({
   ...nullableTexts('outcome', 'outcomeLabel'),
   basis: Type.Array(Type.String()),
   citation: Type.String(),
-  grounds: Type.Array(
-    Type.Object({ code: Type.String(), basis: Type.Array(Type.String()), blocked: Type.Boolean() }),
-  ),
+  grounds: Type.Array(Ground),
   missing: Type.Array(Type.String()),
   /** The citation of each missing fact, in the same order. */
   missingCitations: Type.Array(Type.String()),
@@ -119,11 +126,11 @@ export type CaseDecision = Static<typeof CaseDecision>;
 
 const CaseNotification = Type.Object({
   id: Type.String(),
-  recipientKind: StringEnum(['party', 'unit'] as const),
+  recipientKind: StringEnum(RECIPIENT_KINDS),
   ...texts('recipient', 'recipientName'),
   fromDate: DateOnly,
   days: Type.Integer(),
-  counting: StringEnum(['calendar', 'working'] as const),
+  counting: StringEnum(DEADLINE_COUNTINGS),
   /** How the limit was counted, in words: 2026年3月1日起 7 个自然日. */
   limitText: Type.String(),
   due: DateOnly,
@@ -141,7 +148,7 @@ const CaseObjection = Type.Object({
   due: DateOnly,
   raisedOn: DateOnly,
   raisedAt: DateTime,
-  result: Nullable(StringEnum(['confirmed', 'changed'] as const)),
+  result: Nullable(StringEnum(OBJECTION_RESULTS)),
   resultLabel: Type.String(),
   reviewedOn: Nullable(DateOnly),
 });
@@ -193,7 +200,7 @@ export const CaseDetail = Type.Object(
     }),
     applicantId: Nullable(Type.String()),
     ...texts('title', 'conduct', 'enforcementAction', 'enforcementActionLabel'),
-    policy: Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() }),
+    policy: PolicyRef,
     objectionDue: Nullable(DateOnly),
     createdAt: DateTime,
     facts: Type.Array(CaseFact),
@@ -247,9 +254,7 @@ export const CaseDetail = Type.Object(
     allowedActions: Type.Array(StringEnum(TRANSITION_NAMES)),
     allowedRecords: Type.Array(StringEnum(RECORD_KINDS)),
     /** Why each other kind of record may not be written now, in the domain's words. */
-    recordRefusals: Type.Partial(
-      Type.Object({ fact: Type.String(), evidence: Type.String(), assessment: Type.String() }),
-    ),
+    recordRefusals: Type.Partial(Type.Object(texts(...RECORD_KINDS))),
     forms: CaseForms,
   },
   { description: '案件详情：读者此刻所见 / a case as its reader sees it now' },

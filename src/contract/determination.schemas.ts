@@ -8,7 +8,8 @@ export const EvaluateQuery = Type.Object({
 });
 export type EvaluateQuery = Static<typeof EvaluateQuery>;
 
-const Ground = Type.Object({
+/** One ground of tolerance or exemption and whether an exclusion blocks it. */
+export const Ground = Type.Object({
   code: Type.String(),
   basis: Type.Array(Type.String()),
   blocked: Type.Boolean(),

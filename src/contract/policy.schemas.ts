@@ -2,7 +2,8 @@
 // one version with its articles, facts and rules, and the diff of two.
 
 import { GROUND_CODES } from '../domain/policy/policy-model.ts';
-import { Nullable, StringEnum, Text, Type, type Static, texts } from './schema-kit.ts';
+import { DEADLINE_COUNTINGS } from '../domain/vocabulary.ts';
+import { Nullable, PolicyRef, StringEnum, Text, Type, type Static, texts } from './schema-kit.ts';
 
 export const PolicySummary = Type.Object({
   id: Type.String(),
@@ -15,7 +16,7 @@ export type PolicySummary = Static<typeof PolicySummary>;
 
 const TimeLimit = Type.Object({
   days: Type.Integer(),
-  counting: StringEnum(['calendar', 'working'] as const),
+  counting: StringEnum(DEADLINE_COUNTINGS),
   article: Type.Integer(),
   note: Type.Optional(Type.String()),
 });
@@ -128,8 +129,6 @@ const RuleSide = Type.Object({
   article: Type.Integer(),
   ...texts('citation', 'text'),
 });
-
-const PolicyRef = Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() });
 
 export const PolicyDiff = Type.Object({
   left: PolicyRef,

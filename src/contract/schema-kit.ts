@@ -73,6 +73,13 @@ export type Person = Static<typeof Person>;
 export const UnitRef = Type.Object({ id: Type.String(), name: Type.String() });
 export type UnitRef = Static<typeof UnitRef>;
 
+/** A policy version by name. */
+export const PolicyRef = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  title: Type.String(),
+});
+
 /** Every error: `{"error":{"code","message"}}`, the code stable, the message Chinese. */
 export const ErrorBody = Type.Object(
   { error: Type.Object({ code: Type.String(), message: Type.String() }) },

@@ -40,6 +40,7 @@ export const OBJECTION_RESULT_LABELS = {
   changed: '复核变更结论',
 } as const;
 export type ObjectionResult = keyof typeof OBJECTION_RESULT_LABELS;
+export const OBJECTION_RESULTS = codesOf(OBJECTION_RESULT_LABELS);
 
 /** 综合分析研判的六个方面 (第十四条), in the order the article lists them. */
 export const ASSESSMENT_FACTOR_LABELS = {
@@ -71,6 +72,7 @@ export const CASE_ORIGIN_LABELS = {
   initiation: '单位启动',
 } as const;
 export type CaseOrigin = keyof typeof CASE_ORIGIN_LABELS;
+export const CASE_ORIGINS = codesOf(CASE_ORIGIN_LABELS);
 
 /** 告知对象: the officer concerned (当事人, `party`) or a related unit (相关单位). */
 export const RECIPIENT_KIND_LABELS = {
@@ -78,6 +80,7 @@ export const RECIPIENT_KIND_LABELS = {
   unit: '相关单位',
 } as const;
 export type RecipientKind = keyof typeof RECIPIENT_KIND_LABELS;
+export const RECIPIENT_KINDS = codesOf(RECIPIENT_KIND_LABELS);
 
 /** 角色: the case roles and the three administrators (三员分立). */
 export const ROLE_LABELS = {
@@ -133,6 +136,7 @@ export const COUNTING_LABELS = {
   working: '工作日',
 } as const;
 export type DeadlineCounting = keyof typeof COUNTING_LABELS;
+export const DEADLINE_COUNTINGS = codesOf(COUNTING_LABELS);
 
 /** 审计对象: what an audit event is about. */
 export const AUDIT_ENTITY_LABELS = {

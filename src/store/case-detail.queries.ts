@@ -6,6 +6,7 @@ import type { Database } from './schema.ts';
 import type { Conn } from './transaction.ts';
 import { allOf } from './all-of.ts';
 import { auditRowsOf } from './audit.repository.ts';
+import type { CaseViewRows } from './case.repository.ts';
 
 /** The tables of a case's steps, each with the column its rows are listed in order of. */
 const CHILD_ORDER = {
@@ -70,6 +71,18 @@ export function caseRecords(db: Conn, caseId: string) {
 }
 
 export type CaseRecords = Awaited<ReturnType<typeof caseRecords>>;
+
+/** The rows the state machine reads (viewRowsOf), taken from the records already read. */
+export function viewRowsFrom(records: CaseRecords): CaseViewRows {
+  return {
+    facts: records.facts,
+    factors: records.assessments.map((a) => a.factor),
+    // Decisions come in the order they were taken: the last one stands.
+    latestDecision: records.decisions.at(-1),
+    notifications: records.notifications,
+    openObjection: records.objections.find((o) => o.result === null),
+  };
+}
 
 /** The names a case page shows: of the given units and people. */
 export async function namesOf(

@@ -112,3 +112,21 @@ export async function listCaseSummaries(
   ]);
   return { total: Number(total), items };
 }
+
+/**
+ * The newest `limit` cases in `states` the reader may read, whole rows with their names,
+ * and the reader's unit subtree they were filtered by: the to-do list's candidates.
+ */
+export async function caseCandidates(
+  db: Conn,
+  reader: Reader,
+  states: readonly string[],
+  limit: number,
+) {
+  const resolved = await resolveReader(db, reader);
+  const rows = await summaries(filtered(db, resolved, { states }))
+    .selectAll('cases')
+    .limit(limit)
+    .execute();
+  return { subtree: resolved.subtree, rows };
+}

@@ -93,16 +93,6 @@ export async function viewRows(db: Conn, caseId: string): Promise<CaseViewRows> 
   return (await viewRowsOf(db, [caseId])).get(caseId)!;
 }
 
-/** The cases of the given ids, whole. */
-export function casesByIds(db: Conn, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('cases')
-    .selectAll()
-    .where('id', 'in', [...ids])
-    .execute();
-}
-
 export interface NewCase {
   readonly unitId: string;
   readonly officerId: string;
@@ -138,25 +128,21 @@ export function insertCase(tx: Tx, c: NewCase) {
     .executeTakeFirstOrThrow();
 }
 
-/**
- * Moves the case to `state` and its version on by one, if it is still at `version`;
- * the new version, or undefined when another write got there first.
- */
+/** Moves the locked case (lockCase) to `state` and its version on from `version`; the new version. */
 export async function bumpVersion(
   tx: Tx,
   id: string,
   version: number,
   state: string,
   at: Date,
-): Promise<number | undefined> {
+): Promise<number> {
   const updated = await tx
     .updateTable('cases')
     .set({ state, version: version + 1, updated_at: at })
     .where('id', '=', id)
-    .where('version', '=', version)
     .returning('version')
-    .executeTakeFirst();
-  return updated?.version;
+    .executeTakeFirstOrThrow();
+  return updated.version;
 }
 
 export interface FactRecord {

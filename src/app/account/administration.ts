@@ -125,8 +125,6 @@ export async function setRoles(
 }
 
 export async function listUsers(ctx: AppContext, actor: Actor) {
-  if (!actor.roles.includes('sysadmin') && !actor.roles.includes('secadmin')) {
-    throw new UseCaseError('FORBIDDEN', '需要系统管理员或安全管理员角色');
-  }
+  requireRole(actor, 'sysadmin', 'secadmin');
   return userRows(ctx.db);
 }

@@ -5,7 +5,11 @@ import type { Actor } from './sessions.ts';
 import { UseCaseError } from '../app-context.ts';
 import { ROLE_LABELS, type Role } from '../../domain/vocabulary.ts';
 
-export function requireRole(actor: Actor, role: Role): void {
-  if (!actor.roles.includes(role))
-    throw new UseCaseError('FORBIDDEN', `需要${ROLE_LABELS[role]}角色`);
+/** Refuses unless the actor holds one of the roles. */
+export function requireRole(actor: Actor, ...roles: readonly Role[]): void {
+  if (!roles.some((role) => actor.roles.includes(role)))
+    throw new UseCaseError(
+      'FORBIDDEN',
+      `需要${roles.map((role) => ROLE_LABELS[role]).join('或')}角色`,
+    );
 }

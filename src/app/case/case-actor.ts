@@ -5,16 +5,15 @@ import { readScopeOf } from '../../domain/case/case-access.ts';
 import type { Actor as DomainActor } from '../../domain/case/case-view.ts';
 import type { Reader } from '../../store/case-read-scope.sql.ts';
 import type { Conn } from '../../store/transaction.ts';
-import { unitLineage } from '../../store/unit.repository.ts';
+import { isWithinUnit } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 
 /** The actor for a case of `unitId` (or a case to be opened there). */
 export async function caseActor(conn: Conn, actor: Actor, unitId: string): Promise<DomainActor> {
-  const lineage = await unitLineage(conn, unitId);
   return {
     id: actor.id,
     roles: actor.roles,
-    inUnitScope: lineage?.ids.includes(actor.unitId) ?? false,
+    inUnitScope: await isWithinUnit(conn, unitId, actor.unitId),
   };
 }
 

@@ -4,13 +4,23 @@
 
 import { todayInChina, type CalendarDate } from '../../domain/calendar-date.ts';
 import { canRead } from '../../domain/case/case-access.ts';
+import { determineCase } from '../../domain/case/case-determination.ts';
 import { allowedActions } from '../../domain/case/case-guards.ts';
-import { allowedRecords, recordRefusals, type RecordKind } from '../../domain/case/case-records.ts';
+import {
+  recordRefusals,
+  recordsAllowedDespite,
+  type RecordKind,
+} from '../../domain/case/case-records.ts';
 import type { TransitionName } from '../../domain/case/case-transitions.ts';
-import type { Actor as CaseActor } from '../../domain/case/case-view.ts';
+import type { Actor as CaseActor, CaseDetermination } from '../../domain/case/case-view.ts';
 import { suggestNextQuestion, type NextQuestion } from '../../domain/policy/evaluate.ts';
 import { findCase } from '../../store/case.repository.ts';
-import { caseRecords, namesOf, type CaseRecords } from '../../store/case-detail.queries.ts';
+import {
+  caseRecords,
+  namesOf,
+  viewRowsFrom,
+  type CaseRecords,
+} from '../../store/case-detail.queries.ts';
 import type { Conn } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
@@ -26,6 +36,8 @@ export interface CaseNames {
 /** What the case page shows, before it is put in the API's shape (http/case/case.presenter.ts). */
 export interface CaseReading {
   readonly snapshot: CaseSnapshot;
+  /** The engine on the facts as they are now, whatever the case's state. */
+  readonly live: CaseDetermination;
   readonly records: CaseRecords;
   readonly names: CaseNames;
   readonly nextQuestion: NextQuestion | null;
@@ -54,14 +66,7 @@ export async function readCase(
 ): Promise<CaseReading> {
   const { row, who } = await readableCase(ctx.db, actor, caseId);
   const records = await caseRecords(ctx.db, caseId);
-  const latestDecision = records.decisions[records.decisions.length - 1];
-  const snapshot = snapshotOf(ctx, row, {
-    facts: records.facts,
-    factors: records.assessments.map((a) => a.factor),
-    latestDecision,
-    notifications: records.notifications,
-    openObjection: records.objections.find((o) => o.result === null),
-  });
+  const snapshot = snapshotOf(ctx, row, viewRowsFrom(records));
   const unitIds = [
     row.unit_id,
     ...records.notifications.filter((n) => n.recipient_kind === 'unit').map((n) => n.recipient),
@@ -71,9 +76,16 @@ export async function readCase(
     ...records.timeline.map((e) => e.actor_id).filter((id): id is string => id !== null),
   ];
   const names = await namesOf(ctx.db, unitIds, people);
-  const mayRecord = allowedRecords(snapshot.view, who);
+  const refusals = recordRefusals(snapshot.view, who);
+  const mayRecord = recordsAllowedDespite(refusals);
+  const today = todayInChina(ctx.now());
   return {
     snapshot,
+    // Before submit_for_decision the view's determination is the live one already.
+    live:
+      row.determination === null
+        ? snapshot.view.determination
+        : determineCase(snapshot.policy, snapshot.values, today),
     records,
     names,
     // The interview's next question, for whoever may answer it: the search costs more
@@ -83,7 +95,7 @@ export async function readCase(
       : null,
     allowedActions: allowedActions(snapshot.view, who, caseContext(ctx, snapshot.policy)),
     allowedRecords: mayRecord,
-    recordRefusals: recordRefusals(snapshot.view, who),
-    today: todayInChina(ctx.now()),
+    recordRefusals: refusals,
+    today,
   };
 }

@@ -3,14 +3,13 @@
 
 import { actingStates, hasWorkOn } from '../../domain/case/worklist.ts';
 import { versionOf } from '../../domain/policy/policy-registry.ts';
-import { casesByIds, viewRowsOf } from '../../store/case.repository.ts';
+import { viewRowsOf } from '../../store/case.repository.ts';
 import {
+  caseCandidates,
   listCaseSummaries,
   type CaseListFilter,
   type CaseSummaryRow,
 } from '../../store/case-list.queries.ts';
-import { allOf } from '../../store/all-of.ts';
-import { subtreeIds } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { readerOf } from './case-actor.ts';
@@ -52,28 +51,18 @@ const CANDIDATES = 2 * WORKLIST_LIMIT;
 export async function worklist(ctx: AppContext, actor: Actor) {
   const states = actingStates(actor.roles);
   if (states.length === 0) return { items: [] };
-  const { items } = await listCaseSummaries(
+  const { subtree, rows } = await caseCandidates(ctx.db, readerOf(actor), states, CANDIDATES);
+  const parts = await viewRowsOf(
     ctx.db,
-    readerOf(actor),
-    { states },
-    { limit: CANDIDATES, offset: 0 },
+    rows.map((row) => row.id),
   );
-  const ids = items.map((c) => c.id);
-  const { rows, parts, subtree } = await allOf({
-    rows: casesByIds(ctx.db, ids),
-    parts: viewRowsOf(ctx.db, ids),
-    subtree: subtreeIds(ctx.db, actor.unitId),
-  });
   const inScope = new Set(subtree);
-  const working = new Set(
-    rows
-      .filter((row) => {
-        const { view, policy } = snapshotOf(ctx, row, parts.get(row.id)!);
-        const who = { id: actor.id, roles: actor.roles, inUnitScope: inScope.has(row.unit_id) };
-        return hasWorkOn(view, who, caseContext(ctx, policy));
-      })
-      .map((row) => row.id),
-  );
-  const todo = items.filter((c) => working.has(c.id)).slice(0, WORKLIST_LIMIT);
+  const todo = rows
+    .filter((row) => {
+      const { view, policy } = snapshotOf(ctx, row, parts.get(row.id)!);
+      const who = { id: actor.id, roles: actor.roles, inUnitScope: inScope.has(row.unit_id) };
+      return hasWorkOn(view, who, caseContext(ctx, policy));
+    })
+    .slice(0, WORKLIST_LIMIT);
   return { items: titled(ctx, todo) };
 }

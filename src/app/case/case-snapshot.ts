@@ -35,11 +35,8 @@ function policyOfCase(
   return policy;
 }
 
-/** The rows below a case the view is built from, however they were read. */
-export type ViewParts = CaseViewRows;
-
 /** The fact vector of a case's recorded facts; facts never recorded are unknown. */
-function factVector(policy: CompiledPolicy, facts: ViewParts['facts']): FactVector {
+function factVector(policy: CompiledPolicy, facts: CaseViewRows['facts']): FactVector {
   const values = new Uint8Array(policy.facts.length).fill(Tri.Unknown);
   for (const r of facts) {
     const index = policy.factIndex.get(r.fact_id);
@@ -52,17 +49,15 @@ export interface CaseSnapshot {
   readonly row: CaseRow;
   readonly policy: CompiledPolicy;
   readonly values: FactVector;
-  /** The engine on the facts as they are now, whatever the case's state. */
-  readonly live: CaseDetermination;
   readonly view: CaseView;
 }
 
 /** Builds the snapshot from the case row and the rows below it. */
-export function snapshotOf(ctx: AppContext, row: CaseRow, parts: ViewParts): CaseSnapshot {
+export function snapshotOf(ctx: AppContext, row: CaseRow, parts: CaseViewRows): CaseSnapshot {
   const policy = policyOfCase(ctx, row);
   const values = factVector(policy, parts.facts);
-  const live = determineCase(policy, values, todayInChina(ctx.now()));
-  // After submit_for_decision the recorded determination stands; before, the live one.
+  // After submit_for_decision the recorded determination stands; before, the live one,
+  // computed only then (explaining it costs more than the rest of the snapshot).
   const recorded = row.determination as CaseDetermination | null;
   const { latestDecision: decision, openObjection } = parts;
   const view: CaseView = {
@@ -73,7 +68,7 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: ViewParts): Cas
     officerId: row.officer_id,
     applicantId: row.applicant_id,
     recordedFactors: parts.factors as AssessmentFactor[],
-    determination: recorded ?? live,
+    determination: recorded ?? determineCase(policy, values, todayInChina(ctx.now())),
     decision: decision
       ? { conclusion: decision.conclusion as OutcomeCode, meetingDate: decision.meeting_date }
       : null,
@@ -87,7 +82,7 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: ViewParts): Cas
     objectionDue: row.objection_due,
     stateBeforeObjection: (openObjection?.return_to as ObjectionReturnState | undefined) ?? null,
   };
-  return { row, policy, values, live, view };
+  return { row, policy, values, view };
 }
 
 /** The case with the state machine's view of it, the row locked for a write; NOT_FOUND if none. */

@@ -40,7 +40,6 @@ export function caseContext(
 /** The case after a write: read it again (readCase) to answer with what the writer sees. */
 export interface WrittenCase {
   readonly id: string;
-  readonly state: string;
   readonly version: number;
 }
 
@@ -74,14 +73,13 @@ export async function writeOnCase(
       );
     }
     const data = await planned.write(tx, now);
+    // The row is locked and its version checked above: no other write can come between.
     const next = await bumpVersion(tx, caseId, version, planned.state, now);
-    if (next === undefined)
-      throw new UseCaseError('STALE_VERSION', '案件已被他人修改，请刷新后重试');
     await appendAudit(
       tx,
       { actorId: actor.id, action: planned.action, entityType: 'case', entityId: caseId, data },
       now,
     );
-    return { id: caseId, state: planned.state, version: next };
+    return { id: caseId, version: next };
   });
 }

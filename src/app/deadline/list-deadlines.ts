@@ -6,7 +6,7 @@ import { openDeadlinesOf, STATES_WITH_DEADLINES } from '../../domain/case/case-d
 import {
   deadlinesForUnits,
   deadlinesForUser,
-  mergeDeadlines,
+  deadlinesForUserOrUnits,
   watchDeadlines,
 } from '../../domain/deadline/deadline-watch.ts';
 import { casesWithDeadlines } from '../../store/deadline.queries.ts';
@@ -21,6 +21,12 @@ export async function listDeadlines(ctx: AppContext, actor: Actor) {
     readerOf(actor),
     STATES_WITH_DEADLINES,
   );
+  const unsentOf = new Map<string, { id: string; due: string; sent: false }[]>();
+  for (const n of unsent) {
+    const list = unsentOf.get(n.case_id) ?? [];
+    list.push({ id: n.id, due: n.due, sent: false });
+    unsentOf.set(n.case_id, list);
+  }
   const open = cases.flatMap((c) =>
     openDeadlinesOf({
       id: c.id,
@@ -28,14 +34,15 @@ export async function listDeadlines(ctx: AppContext, actor: Actor) {
       state: c.state as CaseState,
       officerId: c.officer_id,
       objectionDue: c.objection_due,
-      notifications: unsent
-        .filter((n) => n.case_id === c.id)
-        .map((n) => ({ id: n.id, due: n.due, sent: false })),
+      notifications: unsentOf.get(c.id) ?? [],
     }),
   );
   const watched = watchDeadlines(open, todayInChina(ctx.now()));
   const unitIds = new Set(cases.filter((c) => c.in_unit_scope).map((c) => c.unit_id));
-  const mine = deadlinesForUser(watched, actor.id);
-  const unit = deadlinesForUnits(watched, unitIds);
-  return { mine, unit, all: mergeDeadlines(mine, unit), cases };
+  return {
+    mine: deadlinesForUser(watched, actor.id),
+    unit: deadlinesForUnits(watched, unitIds),
+    all: deadlinesForUserOrUnits(watched, actor.id, unitIds),
+    cases,
+  };
 }

@@ -1,6 +1,6 @@
 // Scheduled work shared by every instance: a daily scan for overdue time limits, and the
 // removal of idle sessions. Each run is a row in `jobs`, claimed with FOR UPDATE SKIP
-// LOCKED (src/store/jobs.ts), so however many instances poll, a run happens once; each
+// LOCKED (src/store/job.repository.ts), so however many instances poll, a run happens once; each
 // run schedules the next, and (kind, run_at) is unique, so two instances scheduling the
 // same next run is harmless.
 

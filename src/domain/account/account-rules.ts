@@ -1,8 +1,8 @@
 // Account rules that do not depend on storage: the password policy, login lockout and
 // idle timeout, and the separation of the three administrator roles (三员分立).
 
-import { ADMIN_ROLES } from './roles.ts';
-import { ROLES } from '../vocabulary.ts';
+import { isAdminRole } from './roles.ts';
+import { isRole } from '../vocabulary.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -21,10 +21,10 @@ export interface RuleError {
  */
 export function checkRoles(roles: readonly string[]): RuleError | null {
   if (roles.length === 0) return { code: 'INVALID_ROLES', message: '至少需要一个角色' };
-  const unknown = roles.find((r) => !(ROLES as readonly string[]).includes(r));
+  const unknown = roles.find((r) => !isRole(r));
   if (unknown !== undefined) return { code: 'INVALID_ROLES', message: `未知角色：${unknown}` };
   if (new Set(roles).size !== roles.length) return { code: 'INVALID_ROLES', message: '角色重复' };
-  const admin = roles.filter((r) => (ADMIN_ROLES as readonly string[]).includes(r));
+  const admin = roles.filter(isRole).filter(isAdminRole);
   if (admin.length > 1) {
     return {
       code: 'ROLE_CONFLICT',

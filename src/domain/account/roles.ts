@@ -26,7 +26,3 @@ export function isAdminRole(role: Role): role is AdminRole {
       return assertNever(role);
   }
 }
-
-export function isCaseRole(role: Role): role is CaseRole {
-  return !isAdminRole(role);
-}

@@ -61,7 +61,7 @@ export function scopeAdmits(
   );
 }
 
-/** Whether the actor may see the case at all; `inUnitScope` is the case's unit in the actor's. */
+/** Whether the actor may see the case at all; `actor.inUnitScope` is the case's unit in the actor's. */
 export function canRead(
   subject: Pick<CaseView, 'officerId' | 'applicantId'>,
   actor: Actor,

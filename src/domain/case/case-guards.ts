@@ -122,7 +122,7 @@ export function allowedActions(
 
 /**
  * How the actor may open a new case (提出申请, 启动核查), for the "new case" page and the
- * menu; `inUnitScope` is the actor's own unit.
+ * menu; `actor.inUnitScope` says whether the unit the case would be opened in is theirs.
  */
 export function newCaseActions(actor: Actor): readonly TransitionName[] {
   return OPENING_TRANSITIONS.filter((name) => checkAllowed(null, name, actor, null) === null);

@@ -2,6 +2,7 @@
 // investigating (调查核实), the six-factor assessment while assessing (综合分析研判,
 // 第十四条). Each check changes nothing; the app layer writes the record when it passes.
 
+import type { CaseRole } from '../account/roles.ts';
 import { CHECK_OK, isBlank, refusal, type CaseCheck } from './case-errors.ts';
 import { mayActInRole } from './case-access.ts';
 import type { Actor, CaseView } from './case-view.ts';
@@ -35,9 +36,12 @@ export const RECORD_STATES: Readonly<Record<RecordKind, CaseState>> = {
 
 export const RECORD_KINDS = Object.keys(RECORD_STATES) as readonly RecordKind[];
 
+/** Who keeps the records: the investigator responsible for the case. */
+export const RECORD_KEEPER: CaseRole = 'investigator';
+
 /** Role, unit and state: who may write this kind of record now. */
 export function checkRecordAccess(caseView: CaseView, actor: Actor, kind: RecordKind): CaseCheck {
-  if (!mayActInRole(caseView, actor, 'investigator', 'record')) {
+  if (!mayActInRole(caseView, actor, RECORD_KEEPER, 'record')) {
     return refusal('FORBIDDEN', `只有负责本案的调查人员可以${RECORD_LABELS[kind]}`);
   }
   if (caseView.state !== RECORD_STATES[kind]) {
@@ -51,7 +55,14 @@ export function checkRecordAccess(caseView: CaseView, actor: Actor, kind: Record
 
 /** The kinds of record the actor may write now, for the interface. */
 export function allowedRecords(caseView: CaseView, actor: Actor): readonly RecordKind[] {
-  return RECORD_KINDS.filter((kind) => checkRecordAccess(caseView, actor, kind).ok);
+  return recordsAllowedDespite(recordRefusals(caseView, actor));
+}
+
+/** The kinds of record no refusal stands against. */
+export function recordsAllowedDespite(
+  refusals: Partial<Record<RecordKind, string>>,
+): readonly RecordKind[] {
+  return RECORD_KINDS.filter((kind) => refusals[kind] === undefined);
 }
 
 /** Why the actor may not write each other kind of record now, for the interface to say. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATES } from '../vocabulary.ts';
-import { isPublicationScope, isTerminalState, publicationScopes } from './case-state.ts';
+import { isPublicationScope, isTerminalState } from './case-state.ts';
 import { EDUCATION_PROCEDURE } from './test-fixtures.ts';
 
 describe('the states and scopes of the procedure', () => {
@@ -9,7 +9,6 @@ describe('the states and scopes of the procedure', () => {
   });
 
   it('takes the publication scopes from the policy', () => {
-    expect(publicationScopes(EDUCATION_PROCEDURE)).toEqual(['本单位', '本系统', '社会公开']);
     expect(isPublicationScope(EDUCATION_PROCEDURE, '本系统')).toBe(true);
     expect(isPublicationScope(EDUCATION_PROCEDURE, '全国')).toBe(false);
   });

@@ -37,10 +37,6 @@ export type ObjectionReturnState = (typeof OBJECTION_RETURN_STATES)[number];
  */
 export type PublicationScope = string;
 
-export function publicationScopes(procedure: ProcedureParams): readonly PublicationScope[] {
-  return procedure.publication.scopes;
-}
-
 export function isPublicationScope(procedure: ProcedureParams, scope: string): boolean {
   return procedure.publication.scopes.includes(scope);
 }

@@ -9,8 +9,13 @@ import type { Evaluation } from '../policy/evaluate.ts';
 import type { Explanation } from '../policy/explain.ts';
 import { OUTCOME_CODES, type OutcomeCode, type ProcedureParams } from '../policy/policy-model.ts';
 import type { ObjectionReturnState } from './case-state.ts';
-import type { Role } from '../vocabulary.ts';
-import type { AssessmentFactor, CaseOrigin, CaseState, RecipientKind } from '../vocabulary.ts';
+import type {
+  AssessmentFactor,
+  CaseOrigin,
+  CaseState,
+  RecipientKind,
+  Role,
+} from '../vocabulary.ts';
 
 /**
  * The engine's determination on a case's facts under the case's own policy version, with

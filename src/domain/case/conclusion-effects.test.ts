@@ -72,10 +72,6 @@ describe('第十五条 and 第十六条 on the committee decision', () => {
     if (correction) want.push({ kind: 'open_correction', article: procedure.correction.article });
     expect(liability).toEqual(want);
   });
-
-  it('the education regime has no 不予追究 outcome to conclude', () => {
-    expect(EDUCATION_OUTCOMES).not.toContain('no_liability');
-  });
 });
 
 describe('conclusionChanges', () => {

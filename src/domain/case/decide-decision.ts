@@ -34,6 +34,25 @@ export function checkDecisionPayload(
   return { ok: true, conclusion: outcome };
 }
 
+/** The decision as recorded, first or on review: the engine's outcome kept beside the body's. */
+export function decisionRecord(
+  payload: DecisionPayload,
+  conclusion: OutcomeCode,
+  engineOutcome: OutcomeCode | null,
+  departureReason: string | null,
+  onReview: boolean,
+): CaseChange {
+  return {
+    kind: 'record_decision',
+    meetingDate: payload.meetingDate,
+    members: payload.members.map((m) => m.trim()),
+    conclusion,
+    engineOutcome,
+    departureReason,
+    onReview,
+  };
+}
+
 function checkRelatedUnits(related: readonly string[], context: CaseContext): CaseError | null {
   if (!Array.isArray(related) || related.some(isBlank) || new Set(related).size !== related.length)
     return { code: 'INVALID_INPUT', message: '相关单位列表有空项或重复' };
@@ -75,15 +94,13 @@ export function decideRecordDecision(
     })),
   ];
   return succeed('record_decision', caseView.state, 'decided', null, [
-    {
-      kind: 'record_decision',
-      meetingDate: action.meetingDate,
-      members: action.members.map((m) => m.trim()),
+    decisionRecord(
+      action,
       conclusion,
       engineOutcome,
-      departureReason: departs ? action.departureReason!.trim() : null,
-      onReview: false,
-    },
+      departs ? action.departureReason!.trim() : null,
+      false,
+    ),
     ...recipients.map((r): CaseChange => ({ kind: 'create_notification', ...r, deadline })),
     ...conclusionChanges(procedure, caseView.officerId, null, conclusion),
   ]);

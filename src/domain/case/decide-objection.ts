@@ -9,7 +9,7 @@ import { succeed, type TransitionResult } from './case-effects.ts';
 import type { ObjectionReturnState } from './case-state.ts';
 import type { Actor, CaseContext, CaseView } from './case-view.ts';
 import { conclusionChanges } from './conclusion-effects.ts';
-import { checkDecisionPayload } from './decide-decision.ts';
+import { checkDecisionPayload, decisionRecord } from './decide-decision.ts';
 import type { CaseState } from '../vocabulary.ts';
 
 function objectionReturnState(state: CaseState): ObjectionReturnState {
@@ -79,15 +79,13 @@ export function decideReview(
       const engineOutcome = caseView.determination.outcome;
       return succeed('review_objection', caseView.state, back, reason, [
         { kind: 'resolve_objection', result: 'changed', reviewedOn: today },
-        {
-          kind: 'record_decision',
-          meetingDate: action.meetingDate,
-          members: action.members.map((m) => m.trim()),
+        decisionRecord(
+          action,
           conclusion,
           engineOutcome,
-          departureReason: conclusion === engineOutcome ? null : reason,
-          onReview: true,
-        },
+          conclusion === engineOutcome ? null : reason,
+          true,
+        ),
         // 第十五、十六条 apply again, to the new conclusion.
         ...conclusionChanges(procedure, caseView.officerId, before, conclusion),
       ]);

@@ -3,16 +3,12 @@
 // narrows the cases to look at; `hasWorkOn` asks the same checks as the buttons do.
 
 import { isAdminRole } from '../account/roles.ts';
-import { allowedActions } from './case-guards.ts';
-import { allowedRecords, RECORD_STATES } from './case-records.ts';
+import { checkAllowed } from './case-guards.ts';
+import { checkRecordAccess, RECORD_KEEPER, RECORD_KINDS, RECORD_STATES } from './case-records.ts';
 import { isTerminalState } from './case-state.ts';
 import { TRANSITION_NAMES, TRANSITIONS, type FromState } from './case-transitions.ts';
 import type { Actor, CaseContext, CaseView } from './case-view.ts';
-import type { Role } from '../vocabulary.ts';
-import { CASE_STATES, type CaseState } from '../vocabulary.ts';
-
-/** Records are kept by the investigator (case-records.ts). */
-const RECORD_KEEPER: Role = 'investigator';
+import { CASE_STATES, type CaseState, type Role } from '../vocabulary.ts';
 
 /** The states in which a holder of these roles has something to do, in the table's order. */
 export function actingStates(roles: readonly Role[]): readonly CaseState[] {
@@ -30,8 +26,9 @@ export function actingStates(roles: readonly Role[]): readonly CaseState[] {
 
 /** Whether the actor has something to do on the case now: a step to take or a record to keep. */
 export function hasWorkOn(caseView: CaseView, actor: Actor, context: CaseContext): boolean {
+  // The first allowed one answers: this runs on every candidate of a to-do list.
   return (
-    allowedActions(caseView, actor, context).length > 0 ||
-    allowedRecords(caseView, actor).length > 0
+    TRANSITION_NAMES.some((name) => checkAllowed(caseView, name, actor, context) === null) ||
+    RECORD_KINDS.some((kind) => checkRecordAccess(caseView, actor, kind).ok)
   );
 }

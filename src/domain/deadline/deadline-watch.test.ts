@@ -4,7 +4,7 @@ import {
   deadlinesForUnits,
   deadlinesForUser,
   deadlineStatus,
-  mergeDeadlines,
+  deadlinesForUserOrUnits,
   watchDeadlines,
   type OpenDeadline,
 } from './deadline-watch.ts';
@@ -72,7 +72,7 @@ describe('watchDeadlines', () => {
   });
 });
 
-describe('mergeDeadlines', () => {
+describe('deadlinesForUserOrUnits', () => {
   it('lists a deadline in both lists once, and keeps two of one case', () => {
     const today = '2030-09-20';
     const twoNotices = [
@@ -80,9 +80,9 @@ describe('mergeDeadlines', () => {
       { ...deadline('c1', 'unit-a', '2030-09-21'), notificationId: 'n2' },
     ];
     const objection = deadline('c2', 'unit-a', '2030-09-20', 'u-1');
-    const mine = watchDeadlines([objection], today);
-    const unit = watchDeadlines([objection, ...twoNotices], today);
-    expect(mergeDeadlines(mine, unit).map((d) => [d.caseId, d.notificationId])).toEqual([
+    const watched = watchDeadlines([objection, ...twoNotices], today);
+    const all = deadlinesForUserOrUnits(watched, 'u-1', new Set(['unit-a']));
+    expect(all.map((d) => [d.caseId, d.notificationId])).toEqual([
       ['c2', null],
       ['c1', 'n1'],
       ['c1', 'n2'],

@@ -90,17 +90,11 @@ export function deadlinesForUnits(
   return watched.filter((d) => unitIds.has(d.unitId));
 }
 
-/**
- * One list from a user's own deadlines and their units': a deadline in both appears once,
- * two alike in one list (two notifications of one case) both stay.
- */
-export function mergeDeadlines(
-  mine: readonly WatchedDeadline[],
-  unit: readonly WatchedDeadline[],
+/** Both lists as one: a deadline about the user or in their units, each once, in watch order. */
+export function deadlinesForUserOrUnits(
+  watched: readonly WatchedDeadline[],
+  userId: string,
+  unitIds: ReadonlySet<string>,
 ): readonly WatchedDeadline[] {
-  const key = (d: WatchedDeadline) => `${d.kind}|${d.caseId}|${d.notificationId ?? ''}`;
-  const seen = new Set(mine.map(key));
-  return [...mine, ...unit.filter((d) => !seen.has(key(d)))].sort(
-    (a, b) => a.daysLeft - b.daysLeft || compare(a.caseId, b.caseId),
-  );
+  return watched.filter((d) => d.userId === userId || unitIds.has(d.unitId));
 }

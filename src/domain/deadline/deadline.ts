@@ -3,13 +3,12 @@
 // checked from outside through `rongcuo deadline`, decides every due date.
 
 import { addDays, isCalendarDate, weekday, type CalendarDate } from '../calendar-date.ts';
-import { COUNTING_LABELS, codesOf, isCodeOf, type DeadlineCounting } from '../vocabulary.ts';
+import { COUNTING_LABELS, isCodeOf, type DeadlineCounting } from '../vocabulary.ts';
 import { isCovered, isWorkingDay, yearOf, type WorkCalendar } from './work-calendar.ts';
 
 export const MIN_DEADLINE_DAYS = 1;
 /** Ten years: longer than any limit of the procedure, short enough to stay cheap. */
 export const MAX_DEADLINE_DAYS = 3650;
-export const DEADLINE_COUNTINGS = codesOf(COUNTING_LABELS);
 
 /** The last date a deadline may fall on: CalendarDate stops at year 9999. */
 const LAST_YEAR = 9999;

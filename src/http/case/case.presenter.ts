@@ -92,8 +92,8 @@ function presentNotifications(reading: CaseReading, officerName: string): CaseNo
 }
 
 export function presentCase(reading: CaseReading): CaseDetail {
-  const { snapshot, records, names } = reading;
-  const { row, policy, live, view } = snapshot;
+  const { snapshot, records, names, live } = reading;
+  const { row, policy, view } = snapshot;
   const { procedure } = policy.def;
   const officer = names.people.get(row.officer_id);
   const officerName = officer?.name ?? '';

@@ -233,7 +233,7 @@ const up: readonly RawBuilder<unknown>[] = [
   )`,
   sql`create index jobs_due on jobs (run_at) where done_at is null`,
 
-  // The audit log is append-only. The hash chain (SM3, src/app/audit-log.ts) proves
+  // The audit log is append-only. The hash chain (SM3, src/app/audit/audit-log.ts) proves
   // tampering after the fact; this trigger stops the plain mistakes before it. No foreign
   // key on actor_id: the log stands on its own, whatever happens to the rows it names.
   sql`create table audit_events (
