@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { assemble } from '../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-data.ts';
 import { todayInChina } from '../src/domain/calendar-date.ts';
+import { ASSESSMENT_FACTORS } from '../src/domain/vocabulary.ts';
 import { BenchClient, RequestFailed, SESSION_COOKIE, Tally } from './procedure-client.ts';
 import {
   openEmbeddedOnDisk,
@@ -56,7 +57,6 @@ const FACTS: readonly [string, boolean][] = [
     (f) => [f, false] as [string, boolean],
   ),
 ];
-const FACTORS = ['intent', 'conditions', 'procedure', 'severity', 'consequences', 'remedy'];
 
 const t0 = performance.now();
 /** This is often a shared machine: the load before the run goes into the report. */
@@ -115,7 +115,7 @@ async function toPublished(
     ).version;
   }
   await act(investigator, 'complete_investigation');
-  for (const factor of FACTORS) {
+  for (const factor of ASSESSMENT_FACTORS) {
     v = (
       await investigator.send<Versioned>(
         'PUT',
@@ -431,7 +431,7 @@ const table = [
 
 const out = [
   `Machine: ${machine}`,
-  `Writes of the procedure answered ${MINIMAL ? 'minimally (Prefer: return=minimal)' : 'with the case (default)'}; BENCH_WRITE_ANSWER=${MINIMAL ? 'case' : 'minimal'} for the other.`,
+  `Writes of the procedure answered ${MINIMAL ? 'minimally (Prefer: return=minimal; the default)' : 'with the case'}; BENCH_WRITE_ANSWER=${MINIMAL ? 'case' : 'minimal'} for the other.`,
   '',
   ...results.map(
     (r) =>

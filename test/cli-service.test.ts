@@ -2,6 +2,7 @@
 // fresh embedded database with demo data; `demo --reset` reloads it; `audit verify`
 // finds a tampered audit row.
 import { spawn } from 'node:child_process';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -74,4 +75,20 @@ describe('rongcuo serve, demo and audit', () => {
     expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, brokenAt: 5 });
     expect(broken.stderr).toContain('审计链在第 5 条断开');
   }, 120_000);
+
+  it('refuses an unknown option or a stray argument with the usage, before touching a database', async () => {
+    const dataDir = join(await makeTempDir(), 'pg');
+    for (const args of [
+      ['serve', '--prot', '1'],
+      ['serve', 'now'],
+      ['demo', '--bogus'],
+    ]) {
+      const run = await runCli(args, undefined, env(dataDir));
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/未知参数|多余的参数/);
+      expect(run.stderr).toContain(`rongcuo ${args[0]}`);
+    }
+    // Nothing was started: no data folder was made.
+    await expect(access(dataDir)).rejects.toThrow();
+  });
 });

@@ -15,7 +15,7 @@ import {
   MIN_DEADLINE_DAYS,
   type DeadlineRequest,
 } from '../domain/deadline/deadline.ts';
-import { printError, type CliIO } from './cli-io.ts';
+import { describeParseError, printError, type CliIO } from './cli-io.ts';
 
 const USAGE =
   '用法 / usage: rongcuo deadline --from YYYY-MM-DD --days N --counting calendar|working';
@@ -98,19 +98,4 @@ export function parseDeadlineArgs(args: readonly string[]): Parsed {
     };
   }
   return { ok: true, request: { from, days: dayCount, counting } };
-}
-
-function describeParseError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const detail = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `未知参数 (unknown option): ${detail}`;
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `多余的参数 (unexpected argument): ${detail}`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `参数取值缺失或无效 (missing or invalid value): ${detail}`;
-    default:
-      throw error;
-  }
 }

@@ -1,13 +1,17 @@
 // `rongcuo demo [--reset]`: load the demo data; --reset wipes the database first.
 
-import { parseArgs } from 'node:util';
 import { assemble } from '../main.ts';
 import { demoAccountsTable, hasData, seedDemo, wipe } from '../app/demo-data.ts';
 import { migrateToLatest } from '../store/migrate.ts';
-import type { CliIO } from './cli-io.ts';
+import { parseCommandLine, type CliIO } from './cli-io.ts';
+
+const USAGE = '用法 / usage: rongcuo demo [--reset]';
 
 export async function runDemo(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args, options: { reset: { type: 'boolean' } } });
+  const options = { reset: { type: 'boolean' } } as const;
+  const parsed = parseCommandLine(io, args, options, USAGE, { positionals: false });
+  if (!parsed) return 2;
+  const { values } = parsed;
   const app = await assemble();
   try {
     if (values.reset) {

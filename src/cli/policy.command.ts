@@ -5,7 +5,7 @@ import { articleCitation } from '../domain/policy/citation.ts';
 import { runGoldenSuite } from '../domain/determination/golden-cases.ts';
 import { todayInChina } from '../domain/calendar-date.ts';
 import { diffPolicies } from '../domain/policy/policy-diff.ts';
-import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
+import { versionOf, type PolicyRegistry } from '../domain/policy/policy-registry.ts';
 import type { CompiledPolicy } from '../domain/policy/compile-policy.ts';
 import { loadGoldenSuite } from '../policy-files/load-golden-cases.ts';
 import { loadPolicyFile, loadRegistry, PolicyFileError } from '../policy-files/load-policies.ts';
@@ -152,11 +152,10 @@ function usage(io: CliIO): number {
 /** `ID` (newest version) or `ID@VERSION`. */
 function pick(registry: PolicyRegistry, ref: string, io: CliIO): CompiledPolicy | null {
   const [id, version] = ref.split('@') as [string, string | undefined];
-  const versions = registry.byId.get(id);
-  const policy =
-    version === undefined
-      ? versions?.[versions.length - 1]
-      : versions?.find((v) => String(v.version) === version);
+  // A version is written as the policy numbers it: `@01` or `@x` names none.
+  const number =
+    version === undefined ? undefined : /^[1-9]\d*$/.test(version) ? Number(version) : NaN;
+  const policy = versionOf(registry, id, number);
   if (!policy) {
     io.stderr.write(`unknown policy: ${ref} (known: ${[...registry.byId.keys()].join(', ')})\n`);
     return null;

@@ -1,18 +1,23 @@
 // `rongcuo serve`: start the whole system. Without DATABASE_URL it runs on the embedded
 // PostgreSQL in ./data and loads the demo data on the first start.
 
-import { parseArgs } from 'node:util';
 import { assemble } from '../main.ts';
 import { demoAccountsTable, hasData, seedDemo } from '../app/demo-data.ts';
 import { ensureScheduled, startJobWorker } from '../app/jobs/job-runner.ts';
 import { hostname } from 'node:os';
-import type { CliIO } from './cli-io.ts';
+import { parseCommandLine, type CliIO } from './cli-io.ts';
+
+const USAGE = '用法 / usage: rongcuo serve [--port N] [--host H] [--no-demo]';
 
 export async function runServe(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' } },
-  });
+  const options = {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-demo': { type: 'boolean' },
+  } as const;
+  const parsed = parseCommandLine(io, args, options, USAGE, { positionals: false });
+  if (!parsed) return 2;
+  const { values } = parsed;
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
   const app = await assemble({

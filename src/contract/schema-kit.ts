@@ -37,7 +37,8 @@ export function StringEnum<const T extends readonly string[]>(
 
 export const Uuid = Type.String({ format: 'uuid' });
 /** A day, 'YYYY-MM-DD' (the domain's CalendarDate). */
-export const DateOnly = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+export const DateOnly = Type.String({ format: 'date', pattern: DATE_PATTERN });
 /** An instant, ISO 8601 with its offset. */
 export const DateTime = Type.String({ format: 'date-time' });
 

@@ -50,6 +50,83 @@ describe.each(storeTargets())('accounts and access on $name', (target) => {
     ).toBe('INVALID_CREDENTIALS');
   });
 
+  it('refuses a request it cannot read or whose fields are wrong in Chinese, with a stable code', async () => {
+    const client = await h.as('wangqiang');
+    const unitId = await h.unitId('综合行政执法大队');
+    const json = { 'content-type': 'application/json' };
+    const cases: [string, string, string | null, Record<string, string>, number, string, string][] =
+      [
+        [
+          'POST',
+          '/api/v1/cases',
+          '{"origin":"application"}',
+          json,
+          400,
+          'INVALID_INPUT',
+          '请求体应当有必需属性 unitId',
+        ],
+        [
+          'GET',
+          '/api/v1/cases?from=2026-13',
+          null,
+          {},
+          400,
+          'INVALID_INPUT',
+          '查询参数 from 应当是日期，格式为 YYYY-MM-DD',
+        ],
+        [
+          'POST',
+          '/api/v1/cases',
+          JSON.stringify({
+            origin: 'application',
+            unitId,
+            title: 't',
+            conduct: 'c',
+            enforcementAction: 'inspection',
+            extra: 1,
+          }),
+          json,
+          400,
+          'INVALID_INPUT',
+          '不允许有额外的属性：extra',
+        ],
+        [
+          'POST',
+          '/api/v1/cases',
+          '{"origin": ',
+          json,
+          400,
+          'INVALID_INPUT',
+          '请求体不是有效的 JSON',
+        ],
+        [
+          'POST',
+          '/api/v1/cases',
+          'origin=application',
+          { 'content-type': 'application/xml' },
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          '不支持的请求内容类型',
+        ],
+      ];
+    cases.push([
+      'GET',
+      '/api/v1/nowhere',
+      null,
+      {},
+      404,
+      'NOT_FOUND',
+      '没有这个接口：GET /api/v1/nowhere',
+    ]);
+    for (const [method, path, body, headers, status, code, message] of cases) {
+      const res = await client.request(method, path, body ?? undefined, headers);
+      expect(res.status, `${method} ${path} ${body}`).toBe(status);
+      expect(res.body.error).toMatchObject({ code });
+      expect(res.body.error.message).toContain(message);
+      expect(res.body.error.message).not.toMatch(/must|should|Body is|Unsupported/);
+    }
+  });
+
   it('refuses an unsafe request without the CSRF token', async () => {
     const client = await h.as('wangqiang');
     const token = client.csrfToken;

@@ -12,14 +12,14 @@ export interface Harness {
   readonly url: string;
   /** Moves the application's clock forward. */
   advance(ms: number): void;
-  /** A new client logged in as a demo user. */
-  as(username: string): Promise<HttpClient>;
+  /** A new client logged in as a user: a demo user unless another password is given. */
+  as(username: string, password?: string): Promise<HttpClient>;
   unitId(name: string): Promise<string>;
   userId(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startHarness(target: StoreTarget): Promise<Harness> {
+async function startHarness(target: StoreTarget): Promise<Harness> {
   const store = await target.open();
   let offset = 0;
   const app = await assemble({ store, now: () => new Date(Date.now() + offset) });
@@ -38,9 +38,9 @@ export async function startHarness(target: StoreTarget): Promise<Harness> {
     advance: (ms) => {
       offset += ms;
     },
-    async as(username) {
+    async as(username, password = DEMO_PASSWORD) {
       const client = new HttpClient(url);
-      const res = await client.post('/api/v1/session', { username, password: DEMO_PASSWORD });
+      const res = await client.post('/api/v1/session', { username, password });
       if (res.status !== 200)
         throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       client.csrfToken = res.body.csrfToken;
@@ -77,7 +77,7 @@ export function useHarness(target: StoreTarget): Harness {
       return h().url;
     },
     advance: (ms) => h().advance(ms),
-    as: (username) => h().as(username),
+    as: (username, password) => h().as(username, password),
     unitId: (name) => h().unitId(name),
     userId: (username) => h().userId(username),
     close: () => h().close(),

@@ -4,7 +4,7 @@
 // reason, the outcomes of the case's policy, the redacted publication, due dates).
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/app/demo-data.ts';
-import { HttpClient } from '../support/http-client.ts';
+import type { HttpClient } from '../support/http-client.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import { useHarness } from './api-harness.ts';
 
@@ -73,12 +73,7 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     await sec.request('PUT', `/api/v1/users/${created.body.id}/roles`, {
       roles: ['secretary', 'officer'],
     });
-    const both = new HttpClient(h.url);
-    const login = await both.post('/api/v1/session', {
-      username: 'both.roles',
-      password: 'Xilin#Gol2026',
-    });
-    both.csrfToken = login.body.csrfToken;
+    const both = await h.as('both.roles', 'Xilin#Gol2026');
     const readers = [...(await Promise.all(DEMO_USERS.map((u) => h.as(u.username)))), both];
     let listed = 0;
     for (const reader of readers) {

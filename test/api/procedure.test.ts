@@ -3,14 +3,15 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/calendar-date.ts';
+import { ASSESSMENT_FACTORS as FACTORS } from '../../src/domain/vocabulary.ts';
+import { range } from '../support/spec-oracle.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { useHarness } from './api-harness.ts';
 
 const NOT_TOLERATED_FALSE = ['a13.c1'];
 /** The nine items of 第九条 (履职尽责), none of which holds. */
-const DUE_DILIGENCE_FALSE = Array.from({ length: 9 }, (_, i) => `a9.${i + 1}`);
-const FACTORS = ['intent', 'conditions', 'procedure', 'severity', 'consequences', 'remedy'];
+const DUE_DILIGENCE_FALSE = range('a9.', 9);
 
 describe.each(storeTargets())('the procedure on $name', (target) => {
   const h = useHarness(target);

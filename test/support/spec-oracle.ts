@@ -14,7 +14,8 @@ export type Outcome =
   | 'discretionary_mitigation'
   | 'no_ground';
 
-const range = (prefix: string, n: number) =>
+/** `prefix1` to `prefixN`: the numbered items of an article. */
+export const range = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 export const EMERGENCY_FACTS: readonly string[] = [

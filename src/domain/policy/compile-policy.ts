@@ -67,6 +67,12 @@ export interface CompiledPolicy {
   readonly variableOfFact: Int32Array;
 }
 
+/** The policy's fact of that id, if it has one (a case may hold facts of another version). */
+export function factOf(policy: CompiledPolicy, id: string): FactInfo | undefined {
+  const index = policy.factIndex.get(id);
+  return index === undefined ? undefined : policy.facts[index];
+}
+
 /** A problem in a policy definition, located by article and field for the file's author. */
 export interface PolicyIssue {
   readonly article?: number;

@@ -30,6 +30,11 @@ export const GROUND_LABELS: Readonly<Record<OutcomeCode, string>> = {
   no_ground: '无容错免责情形',
 };
 
+/** The words of an outcome code; an unknown code (a stored one, say) as it is. */
+export function outcomeLabel(code: string): string {
+  return GROUND_LABELS[code as OutcomeCode] ?? code;
+}
+
 export function isGroundCode(value: string): value is GroundCode {
   return (GROUND_CODES as readonly string[]).includes(value);
 }

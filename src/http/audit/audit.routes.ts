@@ -17,7 +17,7 @@ export function auditRoutes(ctx: AppContext): Routes {
       { 200: Type.Array(AuditEvent) },
     );
     app.get('/api/v1/audit', log, async (request) => {
-      const { after = 0, limit = 100 } = request.query;
+      const { after, limit } = request.query;
       const events = await readAuditLog(ctx, await actorOf(ctx, request), after, limit);
       return events.map((e): AuditEvent => ({ ...e, at: iso(e.at) }));
     });

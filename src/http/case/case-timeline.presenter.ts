@@ -6,8 +6,8 @@ import type { TimelineEvent } from '../../contract/case.schemas.ts';
 import { factValueLabel } from '../../contract/labels.ts';
 import { RECORD_LABELS } from '../../domain/case/case-records.ts';
 import { isTransitionName, TRANSITION_LABELS } from '../../domain/case/case-transitions.ts';
-import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
-import { GROUND_LABELS, type OutcomeCode } from '../../domain/policy/policy-model.ts';
+import { factOf, type CompiledPolicy } from '../../domain/policy/compile-policy.ts';
+import { outcomeLabel } from '../../domain/policy/policy-model.ts';
 import { iso } from '../route-kit.ts';
 import { ASSESSMENT_FACTOR_LABELS, type AssessmentFactor } from '../../domain/vocabulary.ts';
 
@@ -24,7 +24,7 @@ function actionLabel(name: string): string {
 }
 
 function groundLabel(code: unknown): string {
-  return typeof code === 'string' ? (GROUND_LABELS[code as OutcomeCode] ?? code) : '—';
+  return typeof code === 'string' ? outcomeLabel(code) : '—';
 }
 
 function detailOf(name: string, data: Record<string, unknown>, policy: CompiledPolicy) {
@@ -33,8 +33,7 @@ function detailOf(name: string, data: Record<string, unknown>, policy: CompiledP
   switch (name) {
     case 'record_fact': {
       const factId = text('factId');
-      const index = factId === null ? undefined : policy.factIndex.get(factId);
-      const citation = index === undefined ? factId : policy.facts[index]!.citation;
+      const citation = factId === null ? null : (factOf(policy, factId)?.citation ?? factId);
       const value = data.value === undefined ? null : factValueLabel(data.value as boolean | null);
       return [citation, value, text('note')].filter(Boolean).join('：');
     }

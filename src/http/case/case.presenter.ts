@@ -20,8 +20,8 @@ import {
 import { publicationPreview } from '../../domain/case/publication.ts';
 import { daysBetween, deadlineStatus } from '../../domain/deadline/deadline-watch.ts';
 import { articleCitation } from '../../domain/policy/citation.ts';
-import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
-import { GROUND_LABELS, type OutcomeCode } from '../../domain/policy/policy-model.ts';
+import { factOf, type CompiledPolicy } from '../../domain/policy/compile-policy.ts';
+import { GROUND_LABELS, outcomeLabel } from '../../domain/policy/policy-model.ts';
 import { iso, isoOrNull } from '../route-kit.ts';
 import { presentTimeline } from './case-timeline.presenter.ts';
 import {
@@ -38,12 +38,11 @@ import {
 } from '../../domain/vocabulary.ts';
 
 function label(code: string | null): string | null {
-  return code === null ? null : (GROUND_LABELS[code as OutcomeCode] ?? code);
+  return code === null ? null : outcomeLabel(code);
 }
 
 function citationOf(policy: CompiledPolicy, factId: string): string {
-  const index = policy.factIndex.get(factId);
-  return index === undefined ? factId : policy.facts[index]!.citation;
+  return factOf(policy, factId)?.citation ?? factId;
 }
 
 function presentDetermination(policy: CompiledPolicy, d: DomainDetermination): CaseDetermination {
@@ -123,11 +122,11 @@ export function presentCase(reading: CaseReading): CaseDetail {
     facts: [...records.facts]
       .sort((a, b) => factOrder(a.fact_id) - factOrder(b.fact_id))
       .map((f) => {
-        const index = policy.factIndex.get(f.fact_id);
+        const fact = factOf(policy, f.fact_id);
         return {
           factId: f.fact_id,
-          citation: citationOf(policy, f.fact_id),
-          text: index === undefined ? '' : policy.facts[index]!.text,
+          citation: fact?.citation ?? f.fact_id,
+          text: fact?.text ?? '',
           value: f.value,
           valueLabel: factValueLabel(f.value),
           note: f.note,

@@ -5,6 +5,7 @@ import { evaluateFacts } from '../../app/determination/evaluate-facts.ts';
 import { DeterminationOutput, EvaluateQuery } from '../../contract/determination.schemas.ts';
 import { ErrorBody, Type } from '../../contract/schema-kit.ts';
 import { isDeterminationError } from '../../domain/determination/determine.ts';
+import { errorBody } from '../http-errors.ts';
 import { asSent, type Routes } from '../route-kit.ts';
 
 /** What the route's own parser hands on for a body that is not JSON. */
@@ -40,9 +41,7 @@ export function evaluateRoutes(ctx: AppContext): Routes {
       },
       async (request, reply) => {
         if (request.body === NOT_JSON) {
-          return reply
-            .code(400)
-            .send({ error: { code: 'INVALID_INPUT', message: '请求体不是有效的 JSON' } });
+          return reply.code(400).send(errorBody('INVALID_INPUT', '请求体不是有效的 JSON'));
         }
         const out = evaluateFacts(ctx, request.body, { explain: request.query.explain === true });
         if (isDeterminationError(out)) return reply.code(400).send(out);

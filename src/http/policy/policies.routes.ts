@@ -20,9 +20,13 @@ const spec = specFor('制度 policies');
 
 export function policyRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    const list = spec('制度列表 / policies', {}, { 200: Type.Array(PolicySummary) });
-    app.get('/api/v1/policies', list, async (request) => {
+    // Every policy route is for a signed-in user; none needs more of them.
+    app.addHook('preHandler', async (request) => {
       await actorOf(ctx, request);
+    });
+
+    const list = spec('制度列表 / policies', {}, { 200: Type.Array(PolicySummary) });
+    app.get('/api/v1/policies', list, async () => {
       return listPolicies(ctx).map(presentPolicySummary);
     });
 
@@ -32,7 +36,6 @@ export function policyRoutes(ctx: AppContext): Routes {
       { 200: PolicyDetail },
     );
     app.get('/api/v1/policies/:id', one, async (request) => {
-      await actorOf(ctx, request);
       return presentPolicy(policyVersion(ctx, request.params.id, request.query.version));
     });
 
@@ -42,7 +45,6 @@ export function policyRoutes(ctx: AppContext): Routes {
       { 200: PolicyDiff },
     );
     app.get('/api/v1/policies/:left/diff/:right', diff, async (request) => {
-      await actorOf(ctx, request);
       return presentDiff(comparePolicies(ctx, request.params.left, request.params.right));
     });
   };

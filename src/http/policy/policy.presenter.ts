@@ -20,7 +20,6 @@ export function presentPolicySummary(p: CompiledPolicy): PolicySummary {
 
 export function presentPolicy(policy: CompiledPolicy): PolicyDetail {
   const d = policy.def;
-  const procedure = d.procedure;
   return {
     id: policy.id,
     version: policy.version,
@@ -28,19 +27,7 @@ export function presentPolicy(policy: CompiledPolicy): PolicyDetail {
     source: { ...d.source },
     effectiveFrom: d.effectiveFrom,
     effectiveNote: d.effectiveNote,
-    procedure: {
-      ...procedure,
-      notification: {
-        ...procedure.notification,
-        recipients: [...procedure.notification.recipients],
-      },
-      publication: { ...procedure.publication, scopes: [...procedure.publication.scopes] },
-      notEnforcementError: {
-        ...procedure.notEnforcementError,
-        grounds: [...procedure.notEnforcementError.grounds],
-      },
-      correction: { ...procedure.correction, opensOn: [...procedure.correction.opensOn] },
-    },
+    procedure: asSent<PolicyDetail['procedure']>(d.procedure),
     chapters: d.chapters.map((c) => ({
       title: c.title,
       articles: c.articles.map((a) => ({
