@@ -3,7 +3,13 @@
 // the provisional result change, and records the six-factor assessment.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASSESSMENT_LABELS, CASE_PAGE, fillCaseForm } from './support/case-form.ts';
+import {
+  CASE_PAGE,
+  caseVersion,
+  fillCaseForm,
+  recordAssessment,
+  versionAfter,
+} from './support/case-form.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -41,13 +47,6 @@ async function fire(page: Page, caseId: string, action: string): Promise<number>
     },
     { caseId, action },
   );
-}
-
-/** Wait until the page shows a case version other than `before`. */
-async function versionAfter(page: Page, before: string | null): Promise<string> {
-  const current = () => page.locator('[data-case-version]').getAttribute('data-case-version');
-  await expect.poll(current, { timeout: 15_000 }).not.toBe(before);
-  return (await current())!;
 }
 
 describe('the officer applies', () => {
@@ -101,7 +100,7 @@ describe('the investigator’s interview and assessment', () => {
     await page.getByText('可能影响认定结果的事实已全部查明').waitFor();
 
     // Change an answer: 第九条第（七）项 is not in fact established.
-    let version = await page.locator('[data-case-version]').getAttribute('data-case-version');
+    let version = await caseVersion(page);
     await page.getByRole('button', { name: '修改第九条第（七）项的回答' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('否', { exact: true }).click();
@@ -143,12 +142,7 @@ describe('the investigator’s interview and assessment', () => {
     expect(await fire(page, id, 'complete_investigation')).toBe(200);
     await page.goto(`${web.url}/cases/${id}/assessment`);
     await page.getByText('尚未记录 6 项').waitFor();
-    version = await page.locator('[data-case-version]').getAttribute('data-case-version');
-    for (const label of ASSESSMENT_LABELS) {
-      await page.getByRole('textbox', { name: label }).fill(`${label}方面：经调查核实，情况清楚。`);
-      await page.getByRole('button', { name: `保存“${label}”` }).click();
-      version = await versionAfter(page, version);
-    }
+    await recordAssessment(page, (label) => `${label}方面：经调查核实，情况清楚。`);
     await page.getByText('六个方面均已记录').waitFor();
     const assessed = await getJson<CaseJson>(page, `/api/v1/cases/${id}`);
     expect(assessed.state).toBe('assessing');

@@ -4,7 +4,12 @@
 // officer of another bureau cannot open the case.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASSESSMENT_LABELS, submitCaseForm } from './support/case-form.ts';
+import {
+  caseVersion,
+  recordAssessment,
+  submitCaseForm,
+  versionAfter,
+} from './support/case-form.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -13,16 +18,21 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => web?.close());
 
-/** Clicks an action of the 办理 panel and confirms it when it asks. */
+/** A button named `label`: Ant Design spaces two-character labels (受 理); 受理 must not match 不予受理. */
+const buttonName = (label: string) => new RegExp(`^${label.split('').join('\\s*')}$`);
+
+/** Clicks an action of the 办理 panel: a step that takes a form opens its dialog. */
 async function act(page: Page, label: string) {
-  // Ant Design spaces two-character labels (受 理); 受理 must not match 不予受理.
-  const name = new RegExp(`^${label.split('').join('\\s*')}$`);
   const panel = page.locator('.ant-card').filter({ hasText: '办理' }).first();
-  await panel.getByRole('button', { name }).click();
+  await panel.getByRole('button', { name: buttonName(label) }).click();
+}
+
+/** Clicks an action of the 办理 panel that asks confirmation (a step without a form) and confirms it. */
+async function actConfirmed(page: Page, label: string) {
+  await act(page, label);
   const confirm = page.locator('.ant-modal-confirm');
-  if (await confirm.isVisible({ timeout: 1000 }).catch(() => false)) {
-    await confirm.getByRole('button', { name }).click();
-  }
+  await confirm.waitFor();
+  await confirm.getByRole('button', { name: buttonName(label) }).click();
 }
 
 async function stateIs(page: Page, label: string) {
@@ -46,38 +56,29 @@ describe('the procedure in the browser', () => {
     // 2. The investigator accepts and answers the interview until nothing is missing.
     const investigator = await web.signIn('lina');
     await investigator.goto(caseUrl);
-    await act(investigator, '受理');
+    await actConfirmed(investigator, '受理');
     await stateIs(investigator, '调查核实中');
     await investigator.goto(`${caseUrl}/interview`);
     const question = investigator.getByTestId('current-question');
     let answers = 0;
+    let version = await caseVersion(investigator);
     while (!(await investigator.getByText('可能影响认定结果的事实已全部查明').isVisible())) {
       expect(answers).toBeLessThan(50);
       // 是 to the first (suggested) question, 否 to every other.
       await question.getByText(answers === 0 ? '是' : '否', { exact: true }).click();
-      const version = await investigator
-        .locator('[data-case-version]')
-        .getAttribute('data-case-version');
       await question.getByRole('button', { name: /保存回答/ }).click();
-      // A string predicate: it runs in the page, whose DOM types this project does not load.
-      await investigator.waitForFunction(
-        `document.querySelector('[data-case-version]')?.getAttribute('data-case-version') !== ${JSON.stringify(version)}`,
-      );
+      version = await versionAfter(investigator, version);
       answers++;
     }
     expect(answers).toBeLessThan(10); // only the questions that could change the answer
     await investigator.goto(caseUrl);
-    await act(investigator, '完成调查核实');
+    await actConfirmed(investigator, '完成调查核实');
     await stateIs(investigator, '综合分析研判中');
     await investigator.goto(`${caseUrl}/assessment`);
-    for (const label of ASSESSMENT_LABELS) {
-      await investigator.getByRole('textbox', { name: label }).fill(`${label}：经核实，情况清楚。`);
-      await investigator.getByRole('button', { name: `保存“${label}”` }).click();
-      await investigator.getByRole('textbox', { name: label }).waitFor();
-    }
+    await recordAssessment(investigator, (label) => `${label}：经核实，情况清楚。`);
     await investigator.getByText('六个方面均已记录').waitFor();
     await investigator.goto(caseUrl);
-    await act(investigator, '提请研究决定');
+    await actConfirmed(investigator, '提请研究决定');
     await stateIs(investigator, '待研究决定');
 
     // 3. The secretary records the committee decision, notifies and publishes.

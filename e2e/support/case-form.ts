@@ -1,12 +1,14 @@
-// The new case form and the assessment page, as the browser tests fill them.
+// The new case form and the assessment page, as the browser tests fill them, and the
+// case version the interview and assessment pages show, which each save's answer changes.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ASSESSMENT_FACTOR_LABELS } from '../../src/contract/labels.ts';
 
 /** A case page's address: /cases/<id>. */
 export const CASE_PAGE = /\/cases\/[0-9a-f-]{36}$/;
 
 /** The six factors of the assessment (第十四条) by the labels the assessment page shows. */
-export const ASSESSMENT_LABELS = Object.values(ASSESSMENT_FACTOR_LABELS);
+const ASSESSMENT_LABELS = Object.values(ASSESSMENT_FACTOR_LABELS);
 
 export interface CaseForm {
   readonly title: string;
@@ -27,4 +29,33 @@ export async function submitCaseForm(page: Page, form: CaseForm, send: RegExp): 
   await fillCaseForm(page, form);
   await page.getByRole('button', { name: send }).click();
   await page.waitForURL(CASE_PAGE);
+}
+
+/** The case version the page shows: the interview and assessment pages carry it. */
+export function caseVersion(page: Page): Promise<string | null> {
+  return page.locator('[data-case-version]').getAttribute('data-case-version');
+}
+
+/** Waits until the page shows a case version other than `before`; answers the new one. */
+export async function versionAfter(page: Page, before: string | null): Promise<string> {
+  const current = () => caseVersion(page);
+  await expect.poll(current, { timeout: 15_000 }).not.toBe(before);
+  return (await current())!;
+}
+
+/**
+ * Records the six factors on the assessment page, each as `finding(label)`, and waits
+ * for each save's answer (a new case version) before the next: the page drops a save
+ * while another runs.
+ */
+export async function recordAssessment(
+  page: Page,
+  finding: (label: string) => string,
+): Promise<void> {
+  let version = await caseVersion(page);
+  for (const label of ASSESSMENT_LABELS) {
+    await page.getByRole('textbox', { name: label }).fill(finding(label));
+    await page.getByRole('button', { name: `保存“${label}”` }).click();
+    version = await versionAfter(page, version);
+  }
 }

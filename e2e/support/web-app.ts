@@ -6,7 +6,7 @@ import { assemble, type Application } from '../../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo-data.ts';
 import { storeTargets } from '../../test/support/test-databases.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Headless Chromium as this machine allows it: no sandbox as root, and no background

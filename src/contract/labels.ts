@@ -3,33 +3,24 @@
 // on here, so the web imports them from the contract and never from the domain.
 
 export { ADMIN_ROLES, CASE_ROLES } from '../domain/account/roles.ts';
-export { RECORD_LABELS, type RecordKind } from '../domain/case/case-records.ts';
+export type { RecordKind } from '../domain/case/case-records.ts';
 export { TRANSITION_LABELS, type TransitionName } from '../domain/case/case-transitions.ts';
-export { GROUND_LABELS, type OutcomeCode } from '../domain/policy/policy-model.ts';
-export { articleCitation, chineseNumeral, itemCitation } from '../domain/policy/citation.ts';
+export { GROUND_LABELS } from '../domain/policy/policy-model.ts';
+export { articleCitation, chineseNumeral } from '../domain/policy/citation.ts';
 export {
-  ASSESSMENT_FACTORS,
   AUDIT_ENTITY_LABELS,
-  COUNTING_LABELS,
   limitText,
   ASSESSMENT_FACTOR_LABELS,
-  CASE_ORIGIN_LABELS,
   CASE_STATES,
   CASE_STATE_LABELS,
-  CORRECTION_STATE_LABELS,
-  DEADLINE_KIND_LABELS,
   DEADLINE_STATUS_LABELS,
   ENFORCEMENT_ACTIONS,
   ENFORCEMENT_ACTION_LABELS,
-  OBJECTION_RESULT_LABELS,
-  RECIPIENT_KIND_LABELS,
   ROLES,
   ROLE_LABELS,
-  UNIT_KINDS,
   UNIT_KIND_LABELS,
   type AssessmentFactor,
   type CaseState,
-  type DeadlineKind,
   type DeadlineStatus,
   type EnforcementAction,
   type Role,

@@ -2,7 +2,7 @@
 
 import type { Unit } from '../../../../src/contract/account.schemas.ts';
 
-export interface UnitNode {
+interface UnitNode {
   key: string;
   value: string;
   title: string;

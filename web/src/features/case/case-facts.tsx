@@ -9,12 +9,11 @@ import type { CaseDetail, CaseFact } from '../../../../src/contract/case.schemas
 import { CompactTable, dateColumn } from '@shared/compact-table.tsx';
 import { FormError } from '@shared/form-error.tsx';
 import { chineseDateTime, fileSize } from '@shared/format.ts';
+import { ANSWER_COLORS, answerKey } from '../determination/answer-form.tsx';
 import { CitationText } from '../policy/citation-text.tsx';
 import { uploadEvidence } from './case-writes.ts';
 import { EvidenceUpload } from './evidence-upload.tsx';
 import type { CaseWrite } from './use-case.ts';
-
-const VALUE_COLORS = { true: 'green', false: 'default', null: 'orange' } as const;
 
 export function CaseFacts({ detail, write }: { detail: CaseDetail; write: CaseWrite }) {
   return (
@@ -42,9 +41,7 @@ export function CaseFacts({ detail, write }: { detail: CaseDetail; write: CaseWr
             key: 'value',
             width: 100,
             render: (_: unknown, f) => (
-              <Tag color={VALUE_COLORS[String(f.value) as keyof typeof VALUE_COLORS]}>
-                {f.valueLabel}
-              </Tag>
+              <Tag color={ANSWER_COLORS[answerKey(f.value)]}>{f.valueLabel}</Tag>
             ),
           },
           { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '—' },

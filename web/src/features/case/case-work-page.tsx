@@ -3,13 +3,14 @@
 // not record now, and the refusal of the last save. Carries the case's version, which
 // changes with each save's answer.
 
-import { Alert, Space, Tag, Typography } from 'antd';
+import { Alert, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import type { RecordKind } from '../../../../src/contract/labels.ts';
 import { FormError } from '@shared/form-error.tsx';
 import { LoadFailed, Loading } from '@shared/loading.tsx';
+import { StateTag } from './state-tag.tsx';
 
 /** The case is not there yet: loading, or failed to. */
 export function CaseLoading({ error, onRetry }: { error: string | null; onRetry: () => void }) {
@@ -46,7 +47,7 @@ export function CaseWorkPage({
         <Space wrap>
           <Typography.Text strong>{detail.number}</Typography.Text>
           <Typography.Text>{detail.title}</Typography.Text>
-          <Tag color="blue">{detail.stateLabel}</Tag>
+          <StateTag state={detail.state} label={detail.stateLabel} />
         </Space>
       </Space>
       {refusal && (

@@ -5,7 +5,7 @@ import { Form, Input } from 'antd';
 import { requiredText } from '@shared/form-rules.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from './action-modal.tsx';
 
-export type ReasonAction = 'refuse' | 'raise_objection' | 'close';
+type ReasonAction = 'refuse' | 'raise_objection' | 'close';
 
 const WORDING: Record<ReasonAction, { title: string; label: string }> = {
   refuse: { title: '不予受理', label: '不予受理的理由' },

@@ -7,7 +7,7 @@ import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import { ApiError, get } from '@shared/api-client.ts';
 import { errorText } from '@shared/error-text.ts';
 
-export type WriteResult = { ok: true; detail: CaseDetail } | { ok: false; error: string };
+type WriteResult = { ok: true; detail: CaseDetail } | { ok: false; error: string };
 
 /** Runs a write on the case and keeps its answer; a refusal comes back as text to show. */
 export type CaseWrite = (request: Promise<CaseDetail>) => Promise<WriteResult>;
@@ -44,5 +44,5 @@ export function useCase(id: string) {
     [reload],
   );
 
-  return { detail, setDetail, reload, error, write };
+  return { detail, reload, error, write };
 }

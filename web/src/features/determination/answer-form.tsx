@@ -9,7 +9,7 @@ import { maxChars, required } from '@shared/form-rules.ts';
 import { EvidenceUpload } from '../case/evidence-upload.tsx';
 import { ArticleText, findArticle } from '../policy/article-text.tsx';
 
-export type AnswerValue = 'true' | 'false' | 'null';
+type AnswerValue = 'true' | 'false' | 'null';
 
 export interface Answer {
   value: boolean | null;
@@ -21,6 +21,13 @@ export const ANSWER_LABELS: Record<AnswerValue, string> = {
   true: '是',
   false: '否',
   null: '尚不清楚',
+};
+
+/** The colour of an answer's tag: 尚不清楚 stands out. */
+export const ANSWER_COLORS: Record<AnswerValue, string> = {
+  true: 'green',
+  false: 'default',
+  null: 'gold',
 };
 
 export function answerKey(value: boolean | null): AnswerValue {

@@ -3,9 +3,7 @@
 
 import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
-import { ANSWER_LABELS, answerKey } from './answer-form.tsx';
-
-const VALUE_COLORS = { true: 'green', false: 'default', null: 'gold' } as const;
+import { ANSWER_COLORS, ANSWER_LABELS, answerKey } from './answer-form.tsx';
 
 export function AnsweredFacts({
   detail,
@@ -34,7 +32,7 @@ export function AnsweredFacts({
                 <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
                   <Space wrap size={4}>
                     <Typography.Text strong>{a.citation}</Typography.Text>
-                    <Tag color={VALUE_COLORS[k]}>{ANSWER_LABELS[k]}</Tag>
+                    <Tag color={ANSWER_COLORS[k]}>{ANSWER_LABELS[k]}</Tag>
                   </Space>
                   {onEdit && (
                     <Button

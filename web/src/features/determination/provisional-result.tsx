@@ -7,7 +7,7 @@ import { GroundStateTag } from './ground-state-tag.tsx';
 
 type Evaluation = CaseDetail['evaluation'];
 
-export const outcomeText = (e: Evaluation) => e.outcomeLabel ?? '尚无结论';
+const outcomeText = (e: Evaluation) => e.outcomeLabel ?? '尚无结论';
 
 /** 已可认定：履职尽责，尽职免责（第九条第（七）项）, to say how a save changed it. */
 export function resultLine(e: Evaluation): string {

@@ -3,7 +3,7 @@
 
 import { Alert, Modal, Typography } from 'antd';
 import { chineseNumeral } from '../../../../src/contract/labels.ts';
-import { Loading } from '@shared/loading.tsx';
+import { Loaded } from '@shared/loading.tsx';
 import { ArticleText, findArticle } from './article-text.tsx';
 import { usePolicy, type PolicyRef } from './policy-cache.ts';
 
@@ -37,22 +37,23 @@ export function ArticleModal({
         article ? `${article.citation}${article.topic ? ` ${article.topic}` : ''}` : cited.article
       }
     >
-      {error && <Alert type="error" showIcon role="alert" title={error} />}
-      {!policy && !error && <Loading />}
-      {policy && !article && (
-        <Alert type="warning" showIcon title={`${policy.title}中没有${cited.article}`} />
-      )}
-      {policy && article && (
-        <div data-testid="article-text">
-          <Typography.Paragraph type="secondary">
-            {policy.title}（第 {policy.version} 版）
-          </Typography.Paragraph>
-          <ArticleText
-            article={article}
-            marked={(item) => cited.item !== null && chineseNumeral(item.n) === cited.item}
-          />
-        </div>
-      )}
+      <Loaded data={policy} error={error} failed="条文加载失败">
+        {(policy) =>
+          article ? (
+            <div data-testid="article-text">
+              <Typography.Paragraph type="secondary">
+                {policy.title}（第 {policy.version} 版）
+              </Typography.Paragraph>
+              <ArticleText
+                article={article}
+                marked={(item) => cited.item !== null && chineseNumeral(item.n) === cited.item}
+              />
+            </div>
+          ) : (
+            <Alert type="warning" showIcon title={`${policy.title}中没有${cited.article}`} />
+          )
+        }
+      </Loaded>
     </Modal>
   );
 }

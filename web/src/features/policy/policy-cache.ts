@@ -21,7 +21,7 @@ export function policyRef(key: string): PolicyRef {
 
 const versions = new Map<string, Promise<PolicyDetail>>();
 
-export function loadPolicy(ref: PolicyRef): Promise<PolicyDetail> {
+function loadPolicy(ref: PolicyRef): Promise<PolicyDetail> {
   const key = policyKey(ref);
   const { id, version } = ref;
   let found = versions.get(key);

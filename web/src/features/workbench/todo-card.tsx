@@ -1,12 +1,14 @@
 // 我的待办: the cases where the reader's role acts next, as the server derives them from
 // the procedure's transition table (GET /api/v1/worklist).
 
-import { Card, Empty, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { CaseSummary, Worklist } from '../../../../src/contract/case.schemas.ts';
+import type { CaseState } from '../../../../src/contract/labels.ts';
 import { CompactTable, dateColumn } from '@shared/compact-table.tsx';
 import { Loaded } from '@shared/loading.tsx';
 import { useFetch } from '@shared/use-fetch.ts';
+import { StateTag } from '../case/state-tag.tsx';
 
 const caseLink = (text: string, c: CaseSummary) => <Link to={`/cases/${c.id}`}>{text}</Link>;
 
@@ -15,9 +17,9 @@ const COLUMNS: TableColumnsType<CaseSummary> = [
   { title: '案件名称', dataIndex: 'title', render: caseLink },
   {
     title: '状态',
-    dataIndex: 'stateLabel',
+    dataIndex: 'state',
     width: 130,
-    render: (s: string) => <Tag color="blue">{s}</Tag>,
+    render: (s: CaseState, c) => <StateTag state={s} label={c.stateLabel} />,
   },
   dateColumn('创建日期', 'createdAt', 140),
 ];
