@@ -5,7 +5,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** The layers of src/ around the domain; the domain is the innermost. */
-const adapters = ['app', 'store', 'http', 'documents', 'cli', 'policy-files', 'calendar'];
+const adapters = [
+  'app',
+  'store',
+  'http',
+  'documents',
+  'cli',
+  'policy-files',
+  'calendar',
+  'audit-files',
+];
 
 /** `no-restricted-imports` with the given pattern groups, each with its message. */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });

@@ -3,12 +3,11 @@
 // data/pg on disk, not in memory), and a new database on a PostgreSQL server, made and
 // dropped the way test/support/test-databases.ts does it.
 
-import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Store } from '../src/store/database.ts';
-import { admin } from '../test/support/test-databases.ts';
+import { freshServerDatabase } from '../test/support/test-databases.ts';
 
 export interface BenchDatabase {
   readonly name: 'embedded' | 'server';
@@ -46,14 +45,12 @@ export async function openEmbeddedOnDisk(): Promise<BenchDatabase> {
 }
 
 export async function openFreshOnServer(adminUrl: string): Promise<BenchDatabase> {
-  const name = `rongcuo_bench_${randomBytes(6).toString('hex')}`;
-  await admin(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const drop = () => admin(adminUrl, `drop database if exists ${name} with (force)`);
+  // Its own owner and application roles, as production runs (README, "A PostgreSQL server").
+  const fresh = await freshServerDatabase(adminUrl, 'rongcuo_bench');
+  const drop = fresh.drop;
   let store: Store;
   try {
-    store = await openDatabase({ url: url.toString() });
+    store = await openDatabase({ url: fresh.url, ownerUrl: fresh.ownerUrl });
   } catch (error) {
     await drop();
     throw error;

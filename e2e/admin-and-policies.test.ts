@@ -118,6 +118,44 @@ describe('administration', () => {
     expect(stored.roles).toEqual(['officer']);
     await sec.context().close();
 
+    // The new user signs in with the password the administrator chose: the password page
+    // comes first, and nothing else until it is changed.
+    const newcomer = await web.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const zhaoyun = await newcomer.newPage();
+    await zhaoyun.goto(`${web.url}/login`);
+    await zhaoyun.getByLabel('用户名').fill('zhaoyun');
+    await zhaoyun.getByLabel('密码').fill('Xilin#2026ab');
+    await zhaoyun.getByRole('button', { name: /登\s*录/ }).click();
+    await zhaoyun.waitForURL(/\/password$/);
+    await zhaoyun.getByText('您的密码由管理员设置').waitFor();
+    await zhaoyun.goto(`${web.url}/cases`);
+    await zhaoyun.waitForURL(/\/password$/);
+    await zhaoyun.getByLabel('当前密码').fill('Xilin#2026ab');
+    await zhaoyun.getByLabel('新密码', { exact: true }).fill('Zhao#Yun2026x');
+    await zhaoyun.getByLabel('确认新密码').fill('Zhao#Yun2026x');
+    await zhaoyun.getByRole('button', { name: '修改密码' }).click();
+    await zhaoyun.getByText('我的待办').waitFor();
+    await newcomer.close();
+
+    // The system administrator resets it: the user must change it again at the next sign-in.
+    const reset = await web.signIn('sysadmin');
+    await reset.goto(`${web.url}/admin/users`);
+    await reset.getByRole('button', { name: '重置赵云（zhaoyun）的密码' }).click();
+    const form = reset.getByRole('form', { name: '重置赵云（zhaoyun）的密码' });
+    await form.getByLabel('新密码').fill('Reset#2026abc');
+    await reset.locator('.ant-modal-footer').getByRole('button', { name: '重置密码' }).click();
+    await reset.getByText('已重置赵云（zhaoyun）的密码').waitFor();
+    expect(
+      (
+        await web.app.ctx.db
+          .selectFrom('users')
+          .select('must_change_password')
+          .where('username', '=', 'zhaoyun')
+          .executeTakeFirstOrThrow()
+      ).must_change_password,
+    ).toBe(true);
+    await reset.context().close();
+
     const audit = await web.signIn('auditadmin');
     await audit.goto(`${web.url}/admin/audit`);
     await audit.getByRole('cell', { name: 'demo_seeded' }).waitFor();

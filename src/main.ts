@@ -5,11 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from './app/app-context.ts';
+import { auditFilesFor, type AuditFileLocations } from './audit-files/audit-file-locations.ts';
 import { loadWorkCalendar } from './calendar/load-work-calendar.ts';
 import { buildServer } from './http/server.ts';
 import { loadRegistry } from './policy-files/load-policies.ts';
 import { openDatabase, type OpenOptions, type Store } from './store/database.ts';
-import { migrateToLatest } from './store/migrate.ts';
 
 export interface Application {
   readonly ctx: AppContext;
@@ -26,15 +26,30 @@ export interface AssembleOptions extends OpenOptions {
   readonly secureCookies?: boolean;
   /** The built web application to serve; default dist/web when it exists. */
   readonly webRoot?: string;
+  /**
+   * The audit signing key's and checkpoints' directories; default from the environment
+   * (RONGCUO_KEY_DIR, RONGCUO_CHECKPOINT_DIR, beside the data directory), or temporary
+   * ones when a store is given (its chain is not the one ./data's checkpoints record).
+   */
+  readonly auditFiles?: AuditFileLocations;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 export async function assemble(options: AssembleOptions = {}): Promise<Application> {
   const store = options.store ?? (await openDatabase(options));
-  await migrateToLatest(store.db);
+  try {
+    // As the owner when the store has its connection; then the application role is
+    // checked, and refused if it could rewrite the audit trail or the schema.
+    await store.migrate();
+  } catch (error) {
+    if (!options.store) await store.close();
+    throw error;
+  }
+  const auditFiles = await auditFilesFor(options);
   const ctx: AppContext = {
     db: store.db,
+    auditFiles: auditFiles.locations,
     registry: await loadRegistry(),
     calendar: await loadWorkCalendar(),
     now: options.now ?? (() => new Date()),
@@ -51,6 +66,7 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     async close() {
       await server.close();
       if (!options.store) await store.close();
+      await auditFiles.remove();
     },
   };
 }

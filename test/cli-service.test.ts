@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.ts';
 import { ROOT, runCli } from './support/run-cli.ts';
-import { makeTempDir } from './support/test-databases.ts';
+import { embeddedSuperuserUrl, makeTempDir, superuserDb } from './support/test-databases.ts';
 import { HttpClient } from './support/http-client.ts';
 
 function env(dataDir: string) {
@@ -66,9 +66,12 @@ describe('rongcuo serve, demo and audit', () => {
     expect(verified.code, verified.stderr).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
 
+    // Tampering takes the superuser: the application's own role may not touch the trigger.
     const store = await openDatabase({ dataDir });
-    await sql`alter table audit_events disable trigger user`.execute(store.db);
-    await sql`update audit_events set action = 'login' where seq = 5`.execute(store.db);
+    const admin = superuserDb(embeddedSuperuserUrl(store));
+    await sql`alter table audit_events disable trigger user`.execute(admin);
+    await sql`update audit_events set action = 'login' where seq = 5`.execute(admin);
+    await admin.destroy();
     await store.close();
     const broken = await runCli(['audit', 'verify'], undefined, env(dataDir));
     expect(broken.code).toBe(1);

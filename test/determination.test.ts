@@ -115,6 +115,12 @@ describe('reading facts', () => {
       'INVALID_FACT_VALUE',
     );
   });
+
+  it('refuses a value nested 5,000 deep with its code, not a stack overflow', () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    expect(run(`{"policy":"${EM}","asOf":${deep},"facts":{}}`)).toBe('INVALID_DATE');
+    expect(run(`{"policy":"${EM}","facts":{"a9.1":${deep}}}`)).toBe('INVALID_FACT_VALUE');
+  });
 });
 
 describe('policy versions and dates', () => {

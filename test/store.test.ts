@@ -3,13 +3,13 @@
 
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../src/store/database.ts';
 import { claimDueJob, completeJob, scheduleJob } from '../src/store/job.repository.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+import { MIGRATION_NAMES } from '../src/store/migrate.ts';
 import type { Database } from '../src/store/schema.ts';
-import { storeTargets } from './support/test-databases.ts';
+import { storeTargets, type TestStore } from './support/test-databases.ts';
 
 const TABLES = [
+  'account_secrets',
   'assessments',
   'audit_events',
   'case_facts',
@@ -20,22 +20,24 @@ const TABLES = [
   'evidence',
   'idempotency_keys',
   'jobs',
+  'login_name_states',
   'notifications',
   'objections',
   'publications',
   'sessions',
+  'sign_in_failures',
   'units',
   'users',
 ];
 
 describe.each(storeTargets())('store on $name', (target) => {
-  let store: Store;
+  let store: TestStore;
   let db: Kysely<Database>;
 
   beforeAll(async () => {
     store = await target.open();
     db = store.db;
-    expect(await migrateToLatest(db)).toEqual(['0001_initial']);
+    expect(await store.migrate()).toEqual(MIGRATION_NAMES);
   });
 
   afterAll(async () => {
@@ -44,7 +46,7 @@ describe.each(storeTargets())('store on $name', (target) => {
 
   it('applies the migrations once: a second run changes nothing', async () => {
     expect(store.kind).toBe(target.name);
-    expect(await migrateToLatest(db)).toEqual([]);
+    expect(await store.migrate()).toEqual([]);
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables
       where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(
@@ -53,7 +55,7 @@ describe.each(storeTargets())('store on $name', (target) => {
     expect(tables.rows.map((r) => r.table_name)).toEqual(TABLES);
   });
 
-  it('refuses to update, delete or truncate audit events', async () => {
+  it('refuses to update, delete or truncate audit events, to the application and to the owner', async () => {
     await db
       .insertInto('audit_events')
       .values({
@@ -65,12 +67,17 @@ describe.each(storeTargets())('store on $name', (target) => {
         hash: 'a'.repeat(64),
       })
       .execute();
-    const appendOnly = /append-only/;
-    await expect(
-      db.updateTable('audit_events').set({ action: 'edited' }).execute(),
-    ).rejects.toThrow(appendOnly);
-    await expect(db.deleteFrom('audit_events').execute()).rejects.toThrow(appendOnly);
-    await expect(sql`truncate audit_events`.execute(db)).rejects.toThrow(appendOnly);
+    // The application role lacks the privilege; past that, the trigger stops anyone else.
+    for (const [conn, refusal] of [
+      [db, /permission denied/],
+      [store.admin, /append-only/],
+    ] as const) {
+      await expect(
+        conn.updateTable('audit_events').set({ action: 'edited' }).execute(),
+      ).rejects.toThrow(refusal);
+      await expect(conn.deleteFrom('audit_events').execute()).rejects.toThrow(refusal);
+      await expect(sql`truncate audit_events`.execute(conn)).rejects.toThrow(refusal);
+    }
     const rows = await db.selectFrom('audit_events').select(['seq', 'action', 'data']).execute();
     expect(rows).toEqual([{ seq: expect.any(Number), action: 'test', data: { n: 1 } }]);
   });

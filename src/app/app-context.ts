@@ -1,6 +1,8 @@
-// What every use case needs: the database, the policies, the work calendar and a clock.
+// What every use case needs: the database, the policies, the work calendar, a clock, and
+// where the audit log's checkpoints are kept.
 // Passed explicitly; no use case reaches for a global.
 
+import type { AuditFileLocations } from '../audit-files/audit-file-locations.ts';
 import type { WorkCalendar } from '../domain/deadline/work-calendar.ts';
 import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
 import type { Db } from '../store/transaction.ts';
@@ -10,6 +12,8 @@ export interface AppContext {
   readonly registry: PolicyRegistry;
   readonly calendar: WorkCalendar;
   readonly now: () => Date;
+  /** Where the audit log's signing key and signed checkpoints are kept, outside the database. */
+  readonly auditFiles: AuditFileLocations;
 }
 
 /** A use case's failure with a stable code; `src/http` maps it to a status. */

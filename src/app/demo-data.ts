@@ -3,12 +3,11 @@
 // the demo is also a smoke test of the procedure.
 
 import { todayInChina } from '../domain/calendar-date.ts';
-import { wipeDatabase } from '../store/database.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { insertUnit } from '../store/unit.repository.ts';
 import { countUsers, insertUser } from '../store/user.repository.ts';
+import { hashPassword } from './account/passwords.ts';
 import type { Actor } from './account/sessions.ts';
-import { hashPassword } from './account/sessions.ts';
 import type { AppContext } from './app-context.ts';
 import { appendAudit } from './audit/audit-log.ts';
 import { fireTransition } from './case/fire-transition.ts';
@@ -84,11 +83,6 @@ export async function hasData(ctx: AppContext): Promise<boolean> {
   return (await countUsers(ctx.db)) > 0;
 }
 
-/** Drops everything so migrations start afresh (`rongcuo demo --reset`). */
-export async function wipe(ctx: AppContext): Promise<void> {
-  await wipeDatabase(ctx.db);
-}
-
 export async function seedDemo(ctx: AppContext): Promise<void> {
   const now = ctx.now();
   const unitIds = new Map<string, string>();
@@ -102,6 +96,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
         parent_id: u.parent === null ? null : unitIds.get(u.parent)!,
         policy_id: u.policy,
       });
+      if (!row) throw new Error(`demo unit ${u.name} exists already`);
       unitIds.set(u.key, row.id);
     }
     for (const u of DEMO_USERS) {
@@ -112,7 +107,12 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
         roles: u.roles,
         badgeNumber: u.badge ?? null,
         passwordHash,
+        // Seeded, not created by an administrator: the demo's published password is the
+        // point of a demo, and its accounts sign in straight to work (and the tests with
+        // them). An account an administrator creates must change its password first.
+        mustChangePassword: false,
       });
+      if (!row) throw new Error(`demo user ${u.username} exists already`);
       userIds.set(u.username, row.id);
     }
     await appendAudit(
@@ -138,6 +138,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       roles: u.roles,
       sessionId: 'demo-seed',
       csrfToken: '',
+      mustChangePassword: false,
     };
   };
   const today = todayInChina(now);

@@ -1,8 +1,8 @@
 // `rongcuo demo [--reset]`: load the demo data; --reset wipes the database first.
 
 import { assemble } from '../main.ts';
-import { demoAccountsTable, hasData, seedDemo, wipe } from '../app/demo-data.ts';
-import { migrateToLatest } from '../store/migrate.ts';
+import { demoAccountsTable, hasData, seedDemo } from '../app/demo-data.ts';
+import { setCheckpointsAside } from '../app/audit/audit-checkpoints.ts';
 import { parseCommandLine, type CliIO } from './cli-io.ts';
 
 const USAGE = '用法 / usage: rongcuo demo [--reset]';
@@ -15,8 +15,10 @@ export async function runDemo(args: string[], io: CliIO): Promise<number> {
   const app = await assemble();
   try {
     if (values.reset) {
-      await wipe(app.ctx);
-      await migrateToLatest(app.ctx.db);
+      // As the schema's owner: the application role may not drop tables.
+      await app.store.reset();
+      // The old chain is gone on purpose: its signed checkpoints are kept, set aside.
+      await setCheckpointsAside(app.ctx.auditFiles, app.ctx.now());
     } else if (await hasData(app.ctx)) {
       io.stderr.write(
         '数据库已有数据；用 --reset 清空后重新写入演示数据 / the database has data; use --reset\n',

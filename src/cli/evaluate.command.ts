@@ -33,7 +33,7 @@ export async function runEvaluate(args: string[], io: CliIO): Promise<number> {
     return printError(
       io,
       'INVALID_INPUT',
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+      `无法读取 ${file} / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`,
     );
   }
   const result = evaluateLine(registry, text, todayInChina(new Date()), explain);
@@ -46,7 +46,9 @@ function evaluateLine(registry: PolicyRegistry, text: string, today: string, exp
   try {
     input = JSON.parse(text);
   } catch {
-    return { error: { code: 'INVALID_INPUT', message: 'input is not valid JSON' } };
+    return {
+      error: { code: 'INVALID_INPUT', message: '输入不是有效的 JSON / input is not valid JSON' },
+    };
   }
   return determine(registry, input, { today, explain });
 }
@@ -72,7 +74,7 @@ async function evaluateBatch(
       return printError(
         io,
         'INVALID_INPUT',
-        `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+        `无法读取 ${file} / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`,
       );
     }
     input = createReadStream(file);

@@ -5,9 +5,11 @@ import { runAudit } from './audit.command.ts';
 import { runDeadline } from './deadline.command.ts';
 import { runDemo } from './demo.command.ts';
 import { runEvaluate } from './evaluate.command.ts';
+import { runMigrate } from './migrate.command.ts';
 import type { CliIO } from './cli-io.ts';
 import { runPolicy } from './policy.command.ts';
 import { runServe } from './serve.command.ts';
+import { operatorMessage, StoreError } from '../store/store-error.ts';
 
 const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo)
 
@@ -25,9 +27,14 @@ const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo
   rongcuo policy test FILE           运行典型案例 / run a policy's golden cases
   rongcuo serve [--port N]           启动服务（默认内置数据库 ./data，首次写入演示数据）/ start the server
   rongcuo demo [--reset]             写入演示数据 / load demo data (--reset wipes first)
-  rongcuo audit verify               校验审计日志的 SM3 链 / verify the audit chain
+  rongcuo migrate                    以所有者更新数据库结构 / migrate as the schema owner
+  rongcuo audit verify               校验审计日志的 SM3 链及签名检查点 / verify the audit chain
+  rongcuo audit checkpoint           立即写入 SM2 签名的审计检查点 / sign the chain's head now
 
-DATABASE_URL=postgres://... uses a PostgreSQL server instead of the embedded one.
+DATABASE_URL=postgres://... uses a PostgreSQL server instead of the embedded one, as the
+application role; DATABASE_OWNER_URL names the schema owner for migrations (README).
+RONGCUO_KEY_DIR and RONGCUO_CHECKPOINT_DIR hold the audit signing key and checkpoints
+(default ./data/keys and ./data/audit-checkpoints, beside the data directory).
 `;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -38,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
   policy: runPolicy,
   serve: runServe,
   demo: runDemo,
+  migrate: runMigrate,
   audit: runAudit,
 };
 
@@ -52,5 +60,12 @@ export async function main(argv: string[], io: CliIO = process): Promise<number>
     io.stderr.write(`unknown command: ${name}\n\n${HELP}`);
     return 2;
   }
-  return command(rest, io);
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    // The database's refusals are the operator's to act on: their message, not a stack.
+    if (!(error instanceof StoreError)) throw error;
+    io.stderr.write(`${operatorMessage(error)}\n`);
+    return 1;
+  }
 }

@@ -1,10 +1,13 @@
 // `rongcuo serve`: start the whole system. Without DATABASE_URL it runs on the embedded
-// PostgreSQL in ./data and loads the demo data on the first start.
+// PostgreSQL in ./data and loads the demo data on the first start. It runs until a
+// signal, or until the database is gone for good (the embedded server died and could not
+// be started again): then it says so and exits 1 rather than answer 503 for ever.
 
 import { assemble } from '../main.ts';
 import { demoAccountsTable, hasData, seedDemo } from '../app/demo-data.ts';
 import { ensureScheduled, startJobWorker } from '../app/jobs/job-runner.ts';
 import { hostname } from 'node:os';
+import type { StoreError } from '../store/store-error.ts';
 import { parseCommandLine, type CliIO } from './cli-io.ts';
 
 const USAGE = '用法 / usage: rongcuo serve [--port N] [--host H] [--no-demo]';
@@ -36,12 +39,14 @@ export async function runServe(args: string[], io: CliIO): Promise<number> {
     `Rongcuo 容错 serving on ${url} (database: ${app.store.kind} ${app.store.url})\n`,
   );
   io.stdout.write(`API 文档 / API docs: ${url}/api/v1/docs\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
+  const lost = await new Promise<StoreError | null>((resolve) => {
+    const stop = () => resolve(null);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    app.store.onLost(resolve);
   });
+  if (lost) io.stderr.write(`${lost.message}\n`);
   await stopJobs();
   await app.close();
-  return 0;
+  return lost ? 1 : 0;
 }

@@ -26,12 +26,24 @@ export const PasswordBody = Type.Object(
 );
 export type PasswordBody = Static<typeof PasswordBody>;
 
+/** A password the system administrator sets for another user, to be changed at first sign-in. */
+export const ResetPasswordBody = Type.Object(
+  { password: Text(200) },
+  { additionalProperties: false },
+);
+export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
+
 export const SessionUser = Type.Object({
   ...texts('id', 'username', 'displayName', 'unitId'),
   roles: Type.Array(StringEnum(ROLES)),
   roleLabels: Type.Array(Type.String()),
   /** How this user may open a case (提出申请, 启动核查), as the domain allows it. */
   newCaseActions: Type.Array(StringEnum(OPENING_TRANSITIONS)),
+  /**
+   * An administrator set the password: the user must change it (PUT /session/password)
+   * before anything else; every other route answers 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  mustChangePassword: Type.Boolean(),
 });
 export type SessionUser = Static<typeof SessionUser>;
 
@@ -63,6 +75,8 @@ export const User = Type.Object({
   badgeNumber: Nullable(Type.String()),
   disabled: Type.Boolean(),
   lockedUntil: Nullable(DateTime),
+  /** The password was set by an administrator and not yet changed by the user. */
+  mustChangePassword: Type.Boolean(),
 });
 export type User = Static<typeof User>;
 

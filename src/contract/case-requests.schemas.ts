@@ -2,7 +2,17 @@
 // procedure, record a fact, an assessment factor or a file of evidence.
 
 import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
-import { DateOnly, Nullable, StringEnum, Text, Type, Uuid, type Static } from './schema-kit.ts';
+import {
+  DateOnly,
+  Int,
+  Nullable,
+  StringEnum,
+  Text,
+  Type,
+  Uuid,
+  Version,
+  type Static,
+} from './schema-kit.ts';
 import { ASSESSMENT_FACTORS, CASE_ORIGINS, ENFORCEMENT_ACTIONS } from '../domain/vocabulary.ts';
 
 export const OpenCaseBody = Type.Object(
@@ -33,8 +43,8 @@ export const CaseListQuery = Type.Object(
     q: Type.Optional(Text(100)),
     from: Type.Optional(DateOnly),
     to: Type.Optional(DateOnly),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    limit: Type.Optional(Int({ minimum: 1, maximum: 200 })),
+    offset: Type.Optional(Int()),
   },
   { additionalProperties: false },
 );
@@ -45,7 +55,7 @@ export const ActionParams = Type.Object({ id: Uuid, action: StringEnum(TRANSITIO
 /** The payload of every step; which fields a step reads is the domain's (CaseAction). */
 export const ActionBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: Version,
     reason: Type.Optional(Nullable(Text(5000))),
     meetingDate: Type.Optional(DateOnly),
     members: Type.Optional(Type.Array(Text(50), { maxItems: 50 })),
@@ -63,7 +73,7 @@ export type ActionBody = Static<typeof ActionBody>;
 export const FactParams = Type.Object({ id: Uuid, factId: Text(20) });
 export const FactBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: Version,
     value: Nullable(Type.Boolean()),
     note: Type.Optional(Nullable(Text(5000))),
   },
@@ -73,14 +83,14 @@ export type FactBody = Static<typeof FactBody>;
 
 export const AssessmentParams = Type.Object({ id: Uuid, factor: StringEnum(ASSESSMENT_FACTORS) });
 export const AssessmentBody = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), finding: Text(10_000) },
+  { version: Version, finding: Text(10_000) },
   { additionalProperties: false },
 );
 export type AssessmentBody = Static<typeof AssessmentBody>;
 
 export const EvidenceQuery = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: Version,
     filename: Text(255, 1),
     factId: Type.Optional(Text(20)),
   },

@@ -3,7 +3,16 @@
 
 import { GROUND_CODES } from '../domain/policy/policy-model.ts';
 import { DEADLINE_COUNTINGS } from '../domain/vocabulary.ts';
-import { Nullable, PolicyRef, StringEnum, Text, Type, type Static, texts } from './schema-kit.ts';
+import {
+  Int,
+  Nullable,
+  PolicyRef,
+  StringEnum,
+  Text,
+  Type,
+  type Static,
+  texts,
+} from './schema-kit.ts';
 
 export const PolicySummary = Type.Object({
   id: Type.String(),
@@ -107,7 +116,7 @@ export const PolicyDetail = Type.Object({
 export type PolicyDetail = Static<typeof PolicyDetail>;
 
 export const PolicyParams = Type.Object({ id: Text(100) });
-export const PolicyQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const PolicyQuery = Type.Object({ version: Type.Optional(Int({ minimum: 1 })) });
 export const DiffParams = Type.Object({ left: Text(100), right: Text(100) });
 
 const DiffStatusSchema = StringEnum(['same', 'changed', 'left_only', 'right_only'] as const);

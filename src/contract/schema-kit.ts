@@ -36,9 +36,34 @@ export function StringEnum<const T extends readonly string[]>(
 }
 
 export const Uuid = Type.String({ format: 'uuid' });
-/** A day, 'YYYY-MM-DD' (the domain's CalendarDate). */
-export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+/**
+ * A day, 'YYYY-MM-DD' (the domain's CalendarDate). The format 'date' (ajv-formats, full
+ * mode) refuses a day the month does not have (2025-02-29, 2025-02-30, 9999-99-99); the
+ * pattern keeps the year within four digits from 1000, which PostgreSQL and JavaScript's
+ * Date both read the same way (PostgreSQL has no year 0).
+ */
+export const DATE_PATTERN = '^[1-9]\\d{3}-\\d{2}-\\d{2}$';
 export const DateOnly = Type.String({ format: 'date', pattern: DATE_PATTERN });
+
+/** PostgreSQL's `integer`: versions, counts, pages. A larger number is refused, not a 500. */
+export const INT_MAX = 2_147_483_647;
+/** PostgreSQL's `bigint` as far as a JavaScript number holds it exactly (sequence numbers). */
+export const BIGINT_SAFE_MAX = Number.MAX_SAFE_INTEGER;
+
+/**
+ * An integer a client sends, always with both bounds, within PostgreSQL's `integer` unless
+ * a larger maximum is given: an unbounded one (99999999999999999999) would reach the
+ * database and fail there. The bounds alone do not stop `Infinity` or `1e400` in a query
+ * (Ajv coerces them to a number it no longer bounds); the server's validator of query,
+ * path and headers refuses every number that is not finite (src/http/request-validation.ts).
+ */
+export function Int(options: { minimum?: number; maximum?: number; description?: string } = {}) {
+  const { minimum = 0, maximum = INT_MAX, ...rest } = options;
+  return Type.Integer({ minimum, maximum, ...rest });
+}
+
+/** A case's version as the client read it (optimistic locking). */
+export const Version = Int({ minimum: 1 });
 /** An instant, ISO 8601 with its offset. */
 export const DateTime = Type.String({ format: 'date-time' });
 

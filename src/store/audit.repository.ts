@@ -1,6 +1,8 @@
 // The audit log's rows. Appends are serialised by a transaction-scoped advisory lock, so
 // each event's prev_hash is the hash of the event committed before it and seq has no
-// gaps even when a transaction rolls back. The chain itself is the domain's.
+// gaps even when a transaction rolls back. The chain itself is the domain's. Each row
+// keeps, beside its fields, the exact text its hash was computed over (`canonical`,
+// migration 0002).
 
 import { sql } from 'kysely';
 import type { ChainedAuditEvent } from '../domain/audit/audit-chain.ts';
@@ -15,6 +17,7 @@ export interface StoredAuditEvent extends ChainedAuditEvent {
 
 function eventOf(r: AuditEventRow): StoredAuditEvent {
   return {
+    canonical: r.canonical ?? null,
     seq: r.seq,
     at: r.at,
     actorId: r.actor_id,
@@ -48,9 +51,11 @@ export interface NewAuditRow {
   readonly action: string;
   readonly entityType: string;
   readonly entityId: string;
-  readonly data: Record<string, unknown>;
+  readonly data: unknown;
   readonly prevHash: string;
   readonly hash: string;
+  /** The text the hash was computed over, stored as it is. */
+  readonly canonical: string;
 }
 
 export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
@@ -66,6 +71,7 @@ export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
       data: JSON.stringify(row.data),
       prev_hash: row.prevHash,
       hash: row.hash,
+      canonical: row.canonical,
     })
     .execute();
 }
@@ -85,9 +91,38 @@ export async function readAuditEvents(
   return rows.map(eventOf);
 }
 
-/** Every event in seq order, for verification. */
-export async function allAuditEvents(db: Conn): Promise<StoredAuditEvent[]> {
-  return (await db.selectFrom('audit_events').selectAll().orderBy('seq').execute()).map(eventOf);
+/** Every event in seq order, a page at a time, so a long log is never held whole. */
+export async function* auditEventPages(
+  db: Conn,
+  pageSize = 1000,
+): AsyncGenerator<StoredAuditEvent[]> {
+  let after = 0;
+  for (;;) {
+    const page = await readAuditEvents(db, after, pageSize);
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.seq;
+  }
+}
+
+/** The last committed event's seq and hash: all before it are committed (the append lock). */
+export async function chainHead(db: Conn): Promise<{ seq: number; hash: string } | undefined> {
+  return db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The stored hash of the event at `seq`, if there is one. */
+export async function auditHashAt(db: Conn, seq: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select('hash')
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row?.hash;
 }
 
 /** The events about one entity (a case's timeline), in order. */

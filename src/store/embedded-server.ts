@@ -5,83 +5,185 @@
 // class.
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { access, chown, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import {
+  asOwner,
+  clusterDirectory,
+  exists,
+  reachableBinaries,
+  type Binaries,
+  type Owner,
+} from './embedded-location.ts';
+import {
+  findSetpriv,
+  isDeadProcess,
+  lockHolder,
+  LogTail,
+  run,
+  stopServer,
+  untilReady,
+} from './embedded-process.ts';
 import { StoreError } from './store-error.ts';
 
 const execFileAsync = promisify(execFile);
 
 /** With the socket in a directory of its own, the port only names the socket file. */
 const PORT = 5432;
-/** The superuser that initdb creates; its socket connections are trusted (see `initialise`). */
-export const EMBEDDED_USER = 'postgres';
+/**
+ * The superuser that initdb creates; its socket connections are trusted (see
+ * `initialise`). Only the start uses it, to make the roles of database-roles.ts.
+ */
+export const EMBEDDED_SUPERUSER = 'postgres';
+/** The system account the server runs as when we are root. */
+const SERVER_ACCOUNT = 'postgres';
 /** Linux allows 107 bytes for a socket path; PostgreSQL wants room for its suffix too. */
 const MAX_SOCKET_DIR_BYTES = 90;
-const LOG_LINES_KEPT = 40;
-const STOP_GRACE_MS = 15_000;
 /** How long to wait for init to reap a killed server (see `launch`). */
 const ZOMBIE_WAIT_MS = 5_000;
 const RETRY_MS = 100;
+/** A server that dies is started again, this many times at most, waiting longer each time. */
+const RESTART_ATTEMPTS = 10;
+const RESTART_DELAY_MS = 300;
+/** More deaths than this within RESTART_WINDOW_MS is a server that cannot stay up: give up. */
+const RESTARTS_PER_WINDOW = 5;
+const RESTART_WINDOW_MS = 60_000;
 
 export interface EmbeddedServer {
+  /** The cluster's directory: the one asked for, or where its link leads (embedded-location.ts). */
   readonly dataDir: string;
   /** The directory holding the server's socket: host for `pg`, `-h` for psql. */
   readonly socketDir: string;
   readonly port: number;
+  /** Called once if the server dies and cannot be started again. */
+  onLost(listener: (error: StoreError) => void): void;
   stop(): Promise<void>;
 }
 
-interface Binaries {
-  readonly initdb: string;
-  readonly postgres: string;
-}
-
-interface Owner {
-  readonly uid: number;
-  readonly gid: number;
-}
-
 /**
- * Starts PostgreSQL on `dataDir`, creating the cluster on first use. Fails with
+ * Starts PostgreSQL on `requestedDir`, creating the cluster on first use. Fails with
  * DATA_DIR_IN_USE when a live server already holds the directory (postmaster.pid); a
  * pid file left by a killed run is PostgreSQL's to judge, and it recovers from the WAL.
+ * A server that dies afterwards is started again (a crash, an OOM kill): requests in
+ * the meantime fail as DATABASE_UNAVAILABLE, and the pool reconnects by itself. One that
+ * cannot be started again, or was shut down by someone else, is reported to `onLost`.
  */
-export async function startEmbeddedServer(dataDir: string): Promise<EmbeddedServer> {
-  const binaries = await findBinaries();
+export async function startEmbeddedServer(requestedDir: string): Promise<EmbeddedServer> {
   const owner = await serverOwner();
+  const binaries = await reachableBinaries(await findBinaries(), owner);
+  const dataDir = await clusterDirectory(requestedDir, owner);
   if (!(await isCluster(dataDir))) await initialise(dataDir, binaries, owner);
   const socket = await socketDirectory(dataDir, owner);
+  let current: Launched;
   try {
-    const { child, log } = await launch(binaries, dataDir, socket.dir, owner);
-    let stopping = false;
-    child.once('exit', (code, signal) => {
-      // Exit code 0 is a clean shutdown, e.g. Ctrl-C reaching the server with us.
-      if (!stopping && code !== 0) {
-        process.stderr.write(
-          `嵌入式数据库意外退出 / the embedded PostgreSQL exited (${signal ?? code}):\n${log.text()}\n`,
-        );
-      }
-    });
-    return {
-      dataDir,
-      socketDir: socket.dir,
-      port: PORT,
-      async stop() {
-        stopping = true;
-        await stopServer(child);
-        await socket.remove();
-      },
-    };
+    current = await launch(binaries, dataDir, socket.dir, owner);
   } catch (error) {
     await socket.remove();
     throw error;
   }
+
+  let stopping = false;
+  let lost: StoreError | null = null;
+  let restarting: Promise<void> = Promise.resolve();
+  const listeners = new Set<(error: StoreError) => void>();
+  const deaths: number[] = [];
+
+  const giveUp = (error: StoreError) => {
+    if (lost || stopping) return;
+    lost = error;
+    for (const listener of listeners) listener(error);
+  };
+
+  const restart = async () => {
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length > 0 && now - deaths[0]! > RESTART_WINDOW_MS) deaths.shift();
+    if (deaths.length > RESTARTS_PER_WINDOW) {
+      return giveUp(
+        lostError(
+          `一分钟内已退出 ${deaths.length} 次`,
+          `it exited ${deaths.length} times within a minute`,
+        ),
+      );
+    }
+    let failure: unknown;
+    for (let attempt = 1; attempt <= RESTART_ATTEMPTS && !stopping; attempt++) {
+      // Never initialise here: a cluster that vanished is not replaced by an empty one.
+      if (!(await isCluster(dataDir))) {
+        return giveUp(
+          lostError(`数据目录 ${dataDir} 已不存在`, `the data directory ${dataDir} is gone`),
+        );
+      }
+      try {
+        const next = await launch(binaries, dataDir, socket.dir, owner);
+        if (stopping) return void (await stopServer(next.child));
+        current = next;
+        watch(next);
+        process.stderr.write('嵌入式数据库已重新启动 / the embedded PostgreSQL is running again\n');
+        return;
+      } catch (error) {
+        // Its old backends may still hold the shared memory for a moment after it died.
+        failure = error;
+        await delay(RESTART_DELAY_MS * attempt);
+      }
+    }
+    if (!stopping) {
+      const reason = failure instanceof Error ? failure.message : String(failure);
+      giveUp(lostError(`无法重新启动：${reason}`, `it could not be started again: ${reason}`));
+    }
+  };
+
+  const watch = (running: Launched) => {
+    running.child.once('exit', (code, signal) => {
+      if (stopping) return;
+      // Exit code 0 is a clean shutdown asked by someone (pg_ctl stop, a signal to the
+      // server alone, Ctrl-C reaching it with us): theirs to decide, not ours to undo.
+      if (code === 0) {
+        return giveUp(lostError('已被关闭', 'it was shut down'));
+      }
+      process.stderr.write(
+        `嵌入式数据库意外退出（${signal ?? code}），正在重新启动 / the embedded PostgreSQL exited (${signal ?? code}); restarting:\n${running.log.text()}\n`,
+      );
+      restarting = restarting.then(restart).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        giveUp(lostError(`无法重新启动：${reason}`, `it could not be started again: ${reason}`));
+      });
+    });
+  };
+  watch(current);
+
+  return {
+    dataDir,
+    socketDir: socket.dir,
+    port: PORT,
+    onLost(listener) {
+      listeners.add(listener);
+      if (lost) listener(lost);
+    },
+    async stop() {
+      stopping = true;
+      await restarting;
+      await stopServer(current.child);
+      await socket.remove();
+    },
+  };
+}
+
+function lostError(zh: string, en: string): StoreError {
+  return new StoreError(
+    'EMBEDDED_SERVER_LOST',
+    `嵌入式数据库${zh}，Rongcuo 停止运行；请查看上面的数据库日志后重新启动 / The embedded PostgreSQL stopped and Rongcuo stops with it: ${en}. Read the database log above, then start again.`,
+  );
+}
+
+interface Launched {
+  readonly child: ChildProcess;
+  readonly log: LogTail;
 }
 
 /**
@@ -90,7 +192,12 @@ export async function startEmbeddedServer(dataDir: string): Promise<EmbeddedServ
  * postmaster.pid for a live server: wait for the reaping rather than report the
  * directory as in use.
  */
-async function launch(binaries: Binaries, dataDir: string, socketDir: string, owner: Owner | null) {
+async function launch(
+  binaries: Binaries,
+  dataDir: string,
+  socketDir: string,
+  owner: Owner | null,
+): Promise<Launched> {
   const setpriv = await findSetpriv();
   const giveUpAt = Date.now() + ZOMBIE_WAIT_MS;
   for (;;) {
@@ -147,23 +254,17 @@ async function findBinaries(): Promise<Binaries> {
 async function serverOwner(): Promise<Owner | null> {
   if (process.getuid?.() !== 0) return null;
   const lookup = async (): Promise<Owner> => ({
-    uid: Number((await execFileAsync('id', ['-u', EMBEDDED_USER])).stdout.trim()),
-    gid: Number((await execFileAsync('id', ['-g', EMBEDDED_USER])).stdout.trim()),
+    uid: Number((await execFileAsync('id', ['-u', SERVER_ACCOUNT])).stdout.trim()),
+    gid: Number((await execFileAsync('id', ['-g', SERVER_ACCOUNT])).stdout.trim()),
   });
   try {
     return await lookup();
   } catch {
     // Another process may create it at the same moment: whoever wins, look it up again.
-    await execFileAsync('useradd', ['--system', '--user-group', EMBEDDED_USER]).catch(() => {});
+    await execFileAsync('useradd', ['--system', '--user-group', SERVER_ACCOUNT]).catch(() => {});
     return lookup();
   }
 }
-
-const exists = (file: string): Promise<boolean> =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
 
 const isCluster = (dataDir: string) => exists(path.join(dataDir, 'PG_VERSION'));
 
@@ -182,7 +283,7 @@ async function initialise(dataDir: string, binaries: Binaries, owner: Owner | nu
       // UTF8 whatever the machine's locale; the C collation sorts by code point, the same
       // on every machine. trust: the server listens on nothing but a socket inside the
       // data directory, which only its owner (and root) can reach.
-      ['-D', staging, '-U', EMBEDDED_USER, '-A', 'trust', '-E', 'UTF8', '--no-locale'],
+      ['-D', staging, '-U', EMBEDDED_SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--no-locale'],
       owner,
     );
     // rename(2) replaces an empty directory, so an empty `dataDir` made beforehand is fine.
@@ -194,10 +295,7 @@ async function initialise(dataDir: string, binaries: Binaries, owner: Owner | nu
     throw new StoreError(
       'EMBEDDED_START_FAILED',
       `无法初始化数据目录 ${dataDir} / Could not initialise the data directory ${dataDir}: ` +
-        `${error instanceof Error ? error.message : String(error)}` +
-        (owner
-          ? `\n（以 root 运行时数据库以 postgres 用户运行，其上级目录须允许该用户进入 / running as root, the server runs as the postgres user, who must be able to enter every parent directory)`
-          : ''),
+        `${error instanceof Error ? error.message : String(error)}`,
     );
   }
 }
@@ -240,111 +338,8 @@ function spawnPostgres(
     ? [setpriv, ['--pdeathsig', 'INT', '--', binaries.postgres, ...args]]
     : [binaries.postgres, args];
   return spawn(command, commandArgs, {
-    ...(owner ?? {}),
+    ...asOwner(owner),
     env: { ...process.env, LC_MESSAGES: 'C' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-}
-
-async function findSetpriv(): Promise<string | null> {
-  if (process.platform !== 'linux') return null;
-  for (const candidate of ['/usr/bin/setpriv', '/bin/setpriv']) {
-    if (await exists(candidate)) return candidate;
-  }
-  return null;
-}
-
-/** The server's last log lines, for error messages; reading also keeps its pipe drained. */
-class LogTail {
-  private readonly lines: string[] = [];
-  private partial = '';
-  private readonly listeners = new Set<(line: string) => void>();
-
-  constructor(child: ChildProcess) {
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      const parts = (this.partial + chunk).split('\n');
-      this.partial = parts.pop() ?? '';
-      for (const line of parts) {
-        this.lines.push(line);
-        if (this.lines.length > LOG_LINES_KEPT) this.lines.shift();
-        for (const listener of this.listeners) listener(line);
-      }
-    });
-  }
-
-  onLine(listener: (line: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  text(): string {
-    return [...this.lines, this.partial].join('\n').trim();
-  }
-}
-
-/** Resolves true once the server accepts connections, false if it exits first. */
-function untilReady(child: ChildProcess, log: LogTail): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const settle = (ready: boolean) => {
-      child.off('exit', onExit);
-      stopListening();
-      resolve(ready);
-    };
-    const onExit = () => settle(false);
-    const stopListening = log.onLine((line) => {
-      if (line.includes('database system is ready to accept connections')) settle(true);
-    });
-    child.once('exit', onExit);
-    child.once('error', (error) => {
-      child.off('exit', onExit);
-      stopListening();
-      reject(new StoreError('EMBEDDED_START_FAILED', `无法启动嵌入式数据库 / ${error.message}`));
-    });
-  });
-}
-
-/** The pid PostgreSQL found in postmaster.pid when it refused to start (0: not said), or null. */
-function lockHolder(log: string): number | null {
-  if (!log.includes('lock file "postmaster.pid" already exists')) return null;
-  const pid = /another postmaster \(PID (\d+)\)/.exec(log)?.[1];
-  return pid === undefined ? 0 : Number(pid);
-}
-
-/** Gone, or a zombie waiting to be reaped; only Linux's /proc can tell, elsewhere assume alive. */
-async function isDeadProcess(pid: number): Promise<boolean> {
-  if (process.platform !== 'linux' || pid <= 0) return false;
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
-  const timer = setTimeout(() => child.kill('SIGQUIT'), STOP_GRACE_MS);
-  try {
-    await exited;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Runs a tool to completion, as `owner` when given; rejects with its output. */
-async function run(command: string, args: readonly string[], owner: Owner | null) {
-  const child = spawn(command, args, {
-    ...(owner ?? {}),
-    env: { ...process.env, LC_MESSAGES: 'C' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0)
-    throw new Error(`${path.basename(command)} exited with ${code}: ${output.trim()}`);
 }

@@ -1,14 +1,19 @@
-// Brings a database to the latest schema; the application runs it at every start.
-// The migrations are listed here rather than found by scanning a folder, so that the
-// list is the same under tsx, in a bundle and in tests.
+// Brings a database to the latest schema, as the schema's owner (src/store/database-roles.ts):
+// the application runs it at every start when it has the owner's connection, and
+// `rongcuo migrate` runs it otherwise. The migrations are listed here rather than found
+// by scanning a folder, so that the list is the same under tsx, in a bundle and in tests.
 
-import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import { initial } from './migrations/0001_initial.ts';
+import { auditCanonical } from './migrations/0002_audit_canonical.ts';
+import { accounts } from './migrations/0003_accounts.ts';
 import type { Database } from './schema.ts';
 
 /** In order; the names are recorded in kysely_migration and must never change. */
 const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_audit_canonical': auditCanonical,
+  '0003_accounts': accounts,
 };
 
 /**
@@ -29,6 +34,23 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     });
   }
   return results.filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Every migration's name, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
+/**
+ * The migrations not yet applied, read by a role that may only read Kysely's table: how
+ * the application, without the owner's connection, knows whether it may start.
+ */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const table = await sql<{ found: boolean }>`
+    select to_regclass('public.kysely_migration') is not null as found`.execute(db);
+  const applied = table.rows[0]?.found
+    ? (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows
+    : [];
+  const done = new Set(applied.map((r) => r.name));
+  return Object.keys(migrations).filter((name) => !done.has(name));
 }
 
 function describe(error: unknown): string {

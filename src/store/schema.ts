@@ -38,10 +38,38 @@ export interface UserTable {
   /** 执法证号, unique where present. */
   badge_number: string | null;
   failed_logins: Generated<number>;
+  /** The last failure counted toward the lockout (migration 0003). */
+  last_failed_login_at: Date | null;
   locked_until: Date | null;
   password_changed_at: Date | null;
+  /** Set by an administrator's new or reset password: the user changes it first (0003). */
+  must_change_password: Generated<boolean>;
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
+}
+
+/** The login state of a typed name that is no account, by its keyed hash (0003). */
+export interface LoginNameStateTable {
+  name_hash: string;
+  failed_logins: Generated<number>;
+  last_failed_at: Date | null;
+  locked_until: Date | null;
+}
+
+/** Failed sign-ins counted per subject and window, audited in aggregate (0003). */
+export interface SignInFailureTable {
+  window_start: Date;
+  /** `account:<user id>` or `name:<keyed hash of the typed name>`. */
+  subject: string;
+  failures: Generated<number>;
+  refused_locked: Generated<number>;
+  lockouts: Generated<number>;
+}
+
+/** Keys the application keeps in its database, e.g. the key of typed names' hashes (0003). */
+export interface AccountSecretTable {
+  name: string;
+  value: string;
 }
 
 export interface SessionTable {
@@ -217,12 +245,17 @@ export interface AuditEventTable {
   data: JsonWithDefault;
   prev_hash: string;
   hash: string;
+  /** The exact text hashed into `hash`; null for rows written before migration 0002. */
+  canonical: string | null;
 }
 
 export interface Database {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
+  login_name_states: LoginNameStateTable;
+  sign_in_failures: SignInFailureTable;
+  account_secrets: AccountSecretTable;
   cases: CaseTable;
   case_facts: CaseFactTable;
   evidence: EvidenceTable;

@@ -82,6 +82,15 @@ export function listUnits(db: Conn): Promise<UnitRow[]> {
   return db.selectFrom('units').selectAll().orderBy('name').execute();
 }
 
-export function insertUnit(tx: Tx, unit: Omit<UnitRow, 'id'>): Promise<UnitRow> {
-  return tx.insertInto('units').values(unit).returningAll().executeTakeFirstOrThrow();
+/**
+ * The new unit, or undefined when its parent already has a unit of that name (a unique
+ * constraint): the transaction stays usable, and the caller says so.
+ */
+export function insertUnit(tx: Tx, unit: Omit<UnitRow, 'id'>): Promise<UnitRow | undefined> {
+  return tx
+    .insertInto('units')
+    .values(unit)
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }

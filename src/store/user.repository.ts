@@ -1,6 +1,7 @@
 // User accounts: the people who sign in, their unit, roles and login state.
 
 import { sql, type Selectable } from 'kysely';
+import type { LoginState } from '../domain/account/account-rules.ts';
 import type { UserTable } from './schema.ts';
 import type { Conn, Tx } from './transaction.ts';
 import { unitSubtree } from './unit.repository.ts';
@@ -17,6 +18,7 @@ export const ACCOUNT_COLUMNS = [
   'badge_number',
   'disabled',
   'locked_until',
+  'must_change_password',
 ] as const;
 
 export type AccountRow = Pick<UserRow, (typeof ACCOUNT_COLUMNS)[number]>;
@@ -29,6 +31,11 @@ export function lockUserByName(tx: Tx, username: string): Promise<UserRow | unde
     .where('username', '=', username)
     .forUpdate()
     .executeTakeFirst();
+}
+
+/** For a password change: the row locked, so that concurrent failures count twice. */
+export function lockUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
+  return tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 /** A user as others may see them, without the password hash. */
@@ -49,24 +56,53 @@ export async function usernameTaken(db: Conn, username: string): Promise<boolean
   return row !== undefined;
 }
 
-export async function setLoginState(
-  tx: Tx,
-  id: string,
-  state: { failedLogins: number; lockedUntil: Date | null },
-): Promise<void> {
+export async function badgeTaken(db: Conn, badgeNumber: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('badge_number', '=', badgeNumber)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setLoginState(tx: Tx, id: string, state: LoginState): Promise<void> {
   await tx
     .updateTable('users')
-    .set({ failed_logins: state.failedLogins, locked_until: state.lockedUntil })
+    .set({
+      failed_logins: state.failedLogins,
+      last_failed_login_at: state.lastFailedAt,
+      locked_until: state.lockedUntil,
+    })
     .where('id', '=', id)
     .execute();
 }
 
+/** The user's own new password: no change is required of them any more. */
 export async function setPassword(tx: Tx, id: string, hash: string, at: Date): Promise<void> {
   await tx
     .updateTable('users')
-    .set({ password_hash: hash, password_changed_at: at })
+    .set({ password_hash: hash, password_changed_at: at, must_change_password: false })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * A password an administrator sets: the user must change it at the next sign-in, and
+ * the lockout is lifted (a reset is how a locked-out user gets back in).
+ */
+export function resetPassword(tx: Tx, id: string, hash: string): Promise<AccountRow | undefined> {
+  return tx
+    .updateTable('users')
+    .set({
+      password_hash: hash,
+      must_change_password: true,
+      failed_logins: 0,
+      last_failed_login_at: null,
+      locked_until: null,
+    })
+    .where('id', '=', id)
+    .returning(ACCOUNT_COLUMNS)
+    .executeTakeFirst();
 }
 
 export interface NewUser {
@@ -76,9 +112,15 @@ export interface NewUser {
   readonly passwordHash: string;
   readonly badgeNumber: string | null;
   readonly roles: readonly string[];
+  /** True when an administrator chose the password: the user changes it first. */
+  readonly mustChangePassword: boolean;
 }
 
-export function insertUser(tx: Tx, user: NewUser): Promise<AccountRow> {
+/**
+ * The new user, or undefined when the username or the badge number is taken meanwhile
+ * (a unique constraint): the caller says which, and the transaction stays usable.
+ */
+export function insertUser(tx: Tx, user: NewUser): Promise<AccountRow | undefined> {
   return tx
     .insertInto('users')
     .values({
@@ -88,9 +130,11 @@ export function insertUser(tx: Tx, user: NewUser): Promise<AccountRow> {
       password_hash: user.passwordHash,
       badge_number: user.badgeNumber,
       roles: [...user.roles],
+      must_change_password: user.mustChangePassword,
     })
+    .onConflict((oc) => oc.doNothing())
     .returning(ACCOUNT_COLUMNS)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 export function setRoles(tx: Tx, id: string, roles: readonly string[]) {
@@ -112,17 +156,6 @@ export async function countUsers(db: Conn): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Whether the user exists and holds the officer role (执法人员). */
-export async function isOfficer(db: Conn, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', id)
-    .where(sql<boolean>`'officer' = any(roles)`)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** The enabled officers of a unit and the units below it, by name. */

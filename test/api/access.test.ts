@@ -315,10 +315,11 @@ describe.each(storeTargets())('accounts and access on $name', (target) => {
     await expect(
       sql`delete from audit_events where seq = 3`.execute(h.app.ctx.db),
     ).rejects.toThrow();
-    // ...so a tamperer with the database owner's rights must switch the guard off first.
-    await sql`alter table audit_events disable trigger user`.execute(h.app.ctx.db);
-    await sql`update audit_events set data = '{"forged":true}' where seq = 3`.execute(h.app.ctx.db);
-    await sql`alter table audit_events enable trigger user`.execute(h.app.ctx.db);
+    // ...so a tamperer with the database owner's rights (never the application's role)
+    // must switch the guard off first.
+    await sql`alter table audit_events disable trigger user`.execute(h.admin);
+    await sql`update audit_events set data = '{"forged":true}' where seq = 3`.execute(h.admin);
+    await sql`alter table audit_events enable trigger user`.execute(h.admin);
     res = await audit.get('/api/v1/audit/verify');
     expect(res.body).toMatchObject({ ok: false, brokenAt: 3, reason: 'hash_mismatch' });
   });

@@ -3,13 +3,16 @@
 import { afterAll, beforeAll } from 'vitest';
 import { assemble, type Application } from '../../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo-data.ts';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/store/schema.ts';
 import type { StoreTarget } from '../support/test-databases.ts';
 import { HttpClient } from '../support/http-client.ts';
 
 export interface Harness {
   readonly app: Application;
   readonly url: string;
+  /** A superuser on the application's database: for doing what the application cannot. */
+  readonly admin: Kysely<Database>;
   /** Moves the application's clock forward. */
   advance(ms: number): void;
   /** A new client logged in as a user: a demo user unless another password is given. */
@@ -35,6 +38,7 @@ async function startHarness(target: StoreTarget): Promise<Harness> {
   return {
     app,
     url,
+    admin: store.admin,
     advance: (ms) => {
       offset += ms;
     },
@@ -75,6 +79,9 @@ export function useHarness(target: StoreTarget): Harness {
     },
     get url() {
       return h().url;
+    },
+    get admin() {
+      return h().admin;
     },
     advance: (ms) => h().advance(ms),
     as: (username, password) => h().as(username, password),

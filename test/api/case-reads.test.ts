@@ -74,6 +74,11 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       roles: ['secretary', 'officer'],
     });
     const both = await h.as('both.roles', 'Xilin#Gol2026');
+    // The administrator chose that password: the user changes it before anything else.
+    await both.request('PUT', '/api/v1/session/password', {
+      current: 'Xilin#Gol2026',
+      next: 'Both#Roles2026',
+    });
     const readers = [...(await Promise.all(DEMO_USERS.map((u) => h.as(u.username)))), both];
     let listed = 0;
     for (const reader of readers) {

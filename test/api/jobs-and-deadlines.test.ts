@@ -5,7 +5,7 @@ import { storeTargets } from '../support/test-databases.ts';
 import { useHarness } from './api-harness.ts';
 
 describe('nextRun', () => {
-  it('schedules the deadline scan at 08:00 China time and the clean-up on the hour', () => {
+  it('schedules the deadline scan at 08:00 China time, the clean-up on the hour, checkpoints each quarter', () => {
     expect(nextRun('deadline_scan', new Date('2026-03-01T23:30:00Z')).toISOString()).toBe(
       '2026-03-02T00:00:00.000Z',
     );
@@ -14,6 +14,12 @@ describe('nextRun', () => {
     );
     expect(nextRun('session_cleanup', new Date('2026-03-01T10:15:00Z')).toISOString()).toBe(
       '2026-03-01T11:00:00.000Z',
+    );
+    expect(nextRun('audit_checkpoint', new Date('2026-03-01T10:15:00Z')).toISOString()).toBe(
+      '2026-03-01T10:30:00.000Z',
+    );
+    expect(nextRun('audit_checkpoint', new Date('2026-03-01T10:29:59Z')).toISOString()).toBe(
+      '2026-03-01T10:30:00.000Z',
     );
   });
 });
@@ -26,12 +32,12 @@ describe.each(storeTargets())('jobs and deadlines on $name', (target) => {
     await ensureScheduled(h.app.ctx); // a second instance starting: no duplicate runs
     expect(
       await h.app.ctx.db.selectFrom('jobs').select('kind').where('done_at', 'is', null).execute(),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
     h.advance(25 * 60 * 60_000);
     const counts = await Promise.all(
       ['a', 'b', 'c', 'd'].map((w) => runDueJobs(h.app.ctx, `instance-${w}`)),
     );
-    expect(counts.reduce((x, y) => x + y, 0)).toBe(2);
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(3);
     const scans = await h.app.ctx.db
       .selectFrom('audit_events')
       .select('seq')
@@ -41,7 +47,7 @@ describe.each(storeTargets())('jobs and deadlines on $name', (target) => {
     // Each run scheduled its successor, once.
     expect(
       await h.app.ctx.db.selectFrom('jobs').select('kind').where('done_at', 'is', null).execute(),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
   });
 
   it('lists unsent notifications as coming, then overdue, per user and per unit', async () => {

@@ -80,10 +80,11 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     const c = await apply();
     expect(c.number).toMatch(/^RC-\d{4}-\d{6}$/);
 
-    // Acceptance: not by the officer, not from another unit; then by the investigator.
+    // Acceptance: not by the officer, not from another unit (to whom the case does not
+    // exist); then by the investigator.
     expect((await act(officer, c.id, 'accept', { version: 1 })).body.error.code).toBe('FORBIDDEN');
     expect((await act(eduInvestigator, c.id, 'accept', { version: 1 })).body.error.code).toBe(
-      'FORBIDDEN',
+      'NOT_FOUND',
     );
     let res = await act(investigator, c.id, 'accept', { version: 1 });
     expect(res.status).toBe(200);
@@ -201,10 +202,11 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     }
     expect(res.body.state).toBe('notified');
 
-    // An objection by the officer, reviewed and confirmed by the committee.
+    // An objection by the officer (another may not read the case: to them it does not
+    // exist), reviewed and confirmed by the committee.
     expect(
       (await act(otherOfficer, c.id, 'raise_objection', { version: v, reason: '不服' })).status,
-    ).toBe(403);
+    ).toBe(404);
     res = await act(officer, c.id, 'raise_objection', {
       version: v,
       reason: '认为应认定为履职尽责',
@@ -377,7 +379,8 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
 
   it('lets the applicant withdraw before the decision, and refuses need a reason', async () => {
     const a = await apply('撤回测试');
-    expect((await act(otherOfficer, a.id, 'withdraw', { version: 1 })).status).toBe(403);
+    // Another officer may not read the case: it does not exist for them.
+    expect((await act(otherOfficer, a.id, 'withdraw', { version: 1 })).status).toBe(404);
     expect((await act(officer, a.id, 'withdraw', { version: 1 })).body.state).toBe('withdrawn');
     const b = await apply('不予受理测试');
     expect(

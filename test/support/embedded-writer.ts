@@ -6,12 +6,20 @@
 
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/store/database.ts';
+import { EMBEDDED_APP } from '../../src/store/database-roles.ts';
+import { embeddedSuperuserUrl, superuserDb } from './test-databases.ts';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: embedded-writer.ts DATA_DIR');
 
-const { db } = await openDatabase({ dataDir });
-await sql`create table acknowledged (id integer primary key)`.execute(db);
+const store = await openDatabase({ dataDir });
+// The table is made by the superuser (the application role may not create one); the
+// commits go through the application's own pool.
+const admin = superuserDb(embeddedSuperuserUrl(store));
+await sql`create table acknowledged (id integer primary key)`.execute(admin);
+await sql`grant select, insert on acknowledged to ${sql.id(EMBEDDED_APP)}`.execute(admin);
+await admin.destroy();
+const { db } = store;
 process.stdout.write('ready\n');
 for (let id = 1; ; id++) {
   await db

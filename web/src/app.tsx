@@ -11,6 +11,7 @@ import AppLayout from '@shared/app-layout.tsx';
 import { Loading } from '@shared/loading.tsx';
 
 const LoginPage = lazy(() => import('./features/account/login-page.tsx'));
+const ChangePasswordPage = lazy(() => import('./features/account/change-password-page.tsx'));
 const WorkbenchPage = lazy(() => import('./features/workbench/workbench-page.tsx'));
 const CaseListPage = lazy(() => import('./features/case/case-list-page.tsx'));
 const CasePage = lazy(() => import('./features/case/case-page.tsx'));
@@ -27,10 +28,21 @@ const ADMIN_COMPONENTS: Record<AdminPage['path'], ComponentType> = {
 
 const loading = <Loading page />;
 
-function RequireSession({ children }: { children: ReactNode }) {
+/**
+ * A signed-in user's pages; a user who must change the password (an administrator set
+ * it) is sent to the password page, the only one besides it they may use.
+ */
+function RequireSession({
+  children,
+  passwordPage = false,
+}: {
+  children: ReactNode;
+  passwordPage?: boolean;
+}) {
   const { user, loading: pending } = useSession();
   if (pending) return loading;
   if (!user) return <Navigate to="/login" replace />;
+  if (user.mustChangePassword && !passwordPage) return <Navigate to="/password" replace />;
   return children;
 }
 
@@ -40,6 +52,14 @@ export function App() {
       <Suspense fallback={loading}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route
+            path="/password"
+            element={
+              <RequireSession passwordPage>
+                <ChangePasswordPage />
+              </RequireSession>
+            }
+          />
           <Route
             element={
               <RequireSession>

@@ -1,21 +1,38 @@
 // The administrators' work on accounts (三员分立): the system administrator keeps units
-// and user accounts, the security administrator grants roles. Each use case checks its
-// own role; none of them touches a case.
+// and user accounts (and resets a forgotten password), the security administrator grants
+// roles. Each use case checks its own role; none of them touches a case. A password an
+// administrator sets is known to them: the user must change it at first sign-in.
 
-import { checkPassword, checkRoles } from '../../domain/account/account-rules.ts';
+import {
+  checkPassword,
+  checkPasswordReset,
+  checkRoleChange,
+  checkRoles,
+} from '../../domain/account/account-rules.ts';
 import { insertUnit, listUnits as unitRows, unitExists } from '../../store/unit.repository.ts';
 import { deleteSessionsOf } from '../../store/session.repository.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import {
+  badgeTaken,
   insertUser,
+  lockUserById,
   listUsers as userRows,
+  resetPassword as storeResetPassword,
   setRoles as updateRoles,
   usernameTaken,
 } from '../../store/user.repository.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { hashPassword } from './passwords.ts';
 import { requireRole } from './require-role.ts';
-import { hashPassword, type Actor } from './sessions.ts';
+import type { Actor } from './sessions.ts';
+
+/** A name as stored: without the spaces around it, and never blank. */
+function nameOf(text: string, what: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new UseCaseError('INVALID_INPUT', `${what}不能为空白`);
+  return trimmed;
+}
 
 export interface UnitInput {
   readonly name: string;
@@ -26,6 +43,7 @@ export interface UnitInput {
 
 export async function createUnit(ctx: AppContext, actor: Actor, input: UnitInput) {
   requireRole(actor, 'sysadmin');
+  const name = nameOf(input.name, '单位名称');
   if (input.policyId !== null && !ctx.registry.byId.has(input.policyId)) {
     throw new UseCaseError('UNKNOWN_POLICY', `未知制度：${input.policyId}`);
   }
@@ -34,11 +52,12 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: UnitInput
       throw new UseCaseError('NOT_FOUND', '上级单位不存在');
     }
     const unit = await insertUnit(trx, {
-      name: input.name,
+      name,
       parent_id: input.parentId,
       kind: input.kind,
       policy_id: input.policyId,
     });
+    if (!unit) throw new UseCaseError('UNIT_NAME_TAKEN', `同一上级单位下已有单位：${name}`);
     await appendAudit(
       trx,
       {
@@ -46,7 +65,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: UnitInput
         action: 'unit_created',
         entityType: 'unit',
         entityId: unit.id,
-        data: { ...input },
+        data: { ...input, name },
       },
       ctx.now(),
     );
@@ -69,16 +88,35 @@ export interface UserInput {
 
 export async function createUser(ctx: AppContext, actor: Actor, input: UserInput) {
   requireRole(actor, 'sysadmin');
+  const displayName = nameOf(input.displayName, '姓名');
+  const badgeNumber = input.badgeNumber === null ? null : nameOf(input.badgeNumber, '执法证号');
   const weak = checkPassword(input.password, input.username);
   if (weak) throw new UseCaseError(weak.code, weak.message);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx.db, async (trx) => {
-    if (await usernameTaken(trx, input.username)) {
-      throw new UseCaseError('USERNAME_TAKEN', `用户名已存在：${input.username}`);
-    }
+    const taken = async () => {
+      if (await usernameTaken(trx, input.username))
+        return new UseCaseError('USERNAME_TAKEN', `用户名已存在：${input.username}`);
+      if (badgeNumber !== null && (await badgeTaken(trx, badgeNumber)))
+        return new UseCaseError('BADGE_TAKEN', `执法证号已被其他用户使用：${badgeNumber}`);
+      return null;
+    };
+    const before = await taken();
+    if (before) throw before;
     if (!(await unitExists(trx, input.unitId))) throw new UseCaseError('NOT_FOUND', '单位不存在');
     // Roles are the security administrator's to grant: a new account starts with none.
-    const user = await insertUser(trx, { ...input, passwordHash, roles: [] });
+    // The administrator chose the password, so the user must change it first.
+    const user = await insertUser(trx, {
+      ...input,
+      displayName,
+      badgeNumber,
+      passwordHash,
+      roles: [],
+      mustChangePassword: true,
+    });
+    // Taken by a concurrent request between the check and the insert.
+    if (!user)
+      throw (await taken()) ?? new UseCaseError('USERNAME_TAKEN', '用户名或执法证号已存在');
     await appendAudit(
       trx,
       {
@@ -103,8 +141,12 @@ export async function setRoles(
   requireRole(actor, 'secadmin');
   const bad = checkRoles(roles);
   if (bad) throw new UseCaseError(bad.code, bad.message);
-  if (userId === actor.id) throw new UseCaseError('FORBIDDEN', '不得修改自己的角色');
   return inTransaction(ctx.db, async (trx) => {
+    // Locked: the roles checked are the roles replaced.
+    const target = await lockUserById(trx, userId);
+    if (!target) throw new UseCaseError('NOT_FOUND', '用户不存在');
+    const refused = checkRoleChange(actor.id, target, roles);
+    if (refused) throw new UseCaseError(refused.code, refused.message);
     const user = await updateRoles(trx, userId, roles);
     if (!user) throw new UseCaseError('NOT_FOUND', '用户不存在');
     // Rights change at once: the user signs in again under the new roles.
@@ -117,6 +159,44 @@ export async function setRoles(
         entityType: 'user',
         entityId: userId,
         data: { roles },
+      },
+      ctx.now(),
+    );
+    return user;
+  });
+}
+
+/**
+ * The system administrator sets a new password for a user who lost theirs (or is locked
+ * out): the lockout is lifted, the user's sessions end, and they must change it at their
+ * next sign-in. Never an administrator's (checkPasswordReset).
+ */
+export async function resetUserPassword(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  password: string,
+) {
+  requireRole(actor, 'sysadmin');
+  return inTransaction(ctx.db, async (trx) => {
+    // Locked: the roles checked are the roles the reset applies to.
+    const target = await lockUserById(trx, userId);
+    if (!target) throw new UseCaseError('NOT_FOUND', '用户不存在');
+    const refused = checkPasswordReset(actor.id, target);
+    if (refused) throw new UseCaseError(refused.code, refused.message);
+    const weak = checkPassword(password, target.username);
+    if (weak) throw new UseCaseError(weak.code, weak.message);
+    const user = await storeResetPassword(trx, userId, await hashPassword(password));
+    if (!user) throw new UseCaseError('NOT_FOUND', '用户不存在');
+    await deleteSessionsOf(trx, userId);
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        action: 'password_reset',
+        entityType: 'user',
+        entityId: userId,
+        data: { mustChangePassword: true },
       },
       ctx.now(),
     );

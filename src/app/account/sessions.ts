@@ -2,15 +2,8 @@
 // the database (several instances may share it); the cookie carries a random token of
 // which only the SHA-256 is stored, so a leaked table does not hand out sessions.
 
-import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  afterFailedLogin,
-  checkPassword,
-  isIdle,
-  isLocked,
-  LOCKOUT_MINUTES,
-} from '../../domain/account/account-rules.ts';
+import { checkPassword, isIdle } from '../../domain/account/account-rules.ts';
 import {
   deleteSession,
   deleteSessionsOf,
@@ -20,7 +13,7 @@ import {
 } from '../../store/session.repository.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import {
-  findUser,
+  lockUserById,
   lockUserByName,
   setLoginState,
   setPassword,
@@ -29,6 +22,14 @@ import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { newCaseActions } from '../../domain/case/case-guards.ts';
 import type { Role } from '../../domain/vocabulary.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import {
+  accountTarget,
+  auditClosedWindows,
+  failSignIn,
+  nameTarget,
+  refuseIfLocked,
+} from './sign-in-failures.ts';
 
 export interface Actor {
   readonly id: string;
@@ -38,13 +39,8 @@ export interface Actor {
   readonly roles: readonly Role[];
   readonly sessionId: string;
   readonly csrfToken: string;
-}
-
-// argon2id with the OWASP-recommended memory and time costs.
-const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-export function hashPassword(password: string): Promise<string> {
-  return argon2Hash(password, ARGON2);
+  /** An administrator set the password: until the user changes it, nothing else is allowed. */
+  readonly mustChangePassword: boolean;
 }
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -57,6 +53,14 @@ export interface LoginResult {
   readonly actor: Actor;
 }
 
+const INVALID_CREDENTIALS = () => new UseCaseError('INVALID_CREDENTIALS', '用户名或密码错误');
+
+/**
+ * Signs in. Whether the name is an account's or not, the work and the answers are the
+ * same: one argon2 verification (against a dummy hash for no account), failures counted
+ * on the account's row or on the typed name's, and a lockout after five. Failures are
+ * audited in aggregate (sign-in-failures.ts); a success is one event.
+ */
 export async function login(
   ctx: AppContext,
   username: string,
@@ -65,72 +69,25 @@ export async function login(
   const now = ctx.now();
   const outcome = await inTransaction(ctx.db, async (trx) => {
     const user = await lockUserByName(trx, username);
-    if (!user || user.disabled) {
-      // Same answer as a wrong password: do not tell which usernames exist.
-      await appendAudit(
-        trx,
-        {
-          actorId: null,
-          action: 'login_failed',
-          entityType: 'user',
-          entityId: username,
-          data: { reason: 'unknown_user' },
-        },
-        now,
-      );
-      return { error: new UseCaseError('INVALID_CREDENTIALS', '用户名或密码错误') };
-    }
-    const state = { failedLogins: user.failed_logins, lockedUntil: user.locked_until };
-    if (isLocked(state, now)) {
-      await appendAudit(
-        trx,
-        {
-          actorId: user.id,
-          action: 'login_refused_locked',
-          entityType: 'user',
-          entityId: user.id,
-          data: {},
-        },
-        now,
-      );
-      return {
-        error: new UseCaseError('ACCOUNT_LOCKED', `账号已锁定，请于 ${LOCKOUT_MINUTES} 分钟后再试`),
-      };
-    }
-    if (!(await argon2Verify(user.password_hash, password))) {
-      const next = afterFailedLogin(state, now);
-      await setLoginState(trx, user.id, next);
-      const locked = isLocked(next, now);
-      await appendAudit(
-        trx,
-        {
-          actorId: user.id,
-          action: locked ? 'account_locked' : 'login_failed',
-          entityType: 'user',
-          entityId: user.id,
-          data: { reason: 'wrong_password' },
-        },
-        now,
-      );
-      return {
-        error: locked
-          ? new UseCaseError(
-              'ACCOUNT_LOCKED',
-              `连续 5 次登录失败，账号锁定 ${LOCKOUT_MINUTES} 分钟`,
-            )
-          : new UseCaseError('INVALID_CREDENTIALS', '用户名或密码错误'),
-      };
+    const target = user ? accountTarget(user) : await nameTarget(ctx, trx, username);
+    const locked = await refuseIfLocked(trx, target, now);
+    if (locked) return { error: locked };
+    const matches = await verifyPassword(user?.password_hash ?? null, password);
+    // A disabled account answers as no account does.
+    if (!user || user.disabled || !matches) {
+      return { error: await failSignIn(trx, target, now, INVALID_CREDENTIALS()) };
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const sessionId = tokenId(token);
-    await setLoginState(trx, user.id, { failedLogins: 0, lockedUntil: null });
+    await setLoginState(trx, user.id, { failedLogins: 0, lastFailedAt: null, lockedUntil: null });
     await insertSession(trx, { id: sessionId, userId: user.id, csrfToken, at: now });
     await appendAudit(
       trx,
       { actorId: user.id, action: 'login', entityType: 'user', entityId: user.id, data: {} },
       now,
     );
+    await auditClosedWindows(trx, now);
     const actor: Actor = {
       id: user.id,
       username: user.username,
@@ -139,6 +96,7 @@ export async function login(
       roles: user.roles as Role[],
       sessionId,
       csrfToken,
+      mustChangePassword: user.must_change_password,
     };
     return { token, actor };
   });
@@ -178,7 +136,17 @@ export async function authenticate(ctx: AppContext, token: string | undefined): 
     roles: row.roles as Role[],
     sessionId: row.session_id,
     csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password,
   };
+}
+
+/**
+ * PASSWORD_CHANGE_REQUIRED while an administrator's password stands: such a session may
+ * only read itself, change the password and log out (the routes that allow it say so).
+ */
+export function requirePasswordChanged(actor: Actor): void {
+  if (actor.mustChangePassword)
+    throw new UseCaseError('PASSWORD_CHANGE_REQUIRED', '请先修改管理员设置的初始密码');
 }
 
 /** Double-checks the CSRF token of an unsafe request against the session's, in constant time. */
@@ -190,6 +158,11 @@ export function checkCsrf(actor: Actor, sent: string | undefined): void {
   }
 }
 
+/**
+ * Changes the signed-in user's password. A wrong current password counts toward the
+ * lockout as a failed login does (a stolen session must not guess it unhindered); the
+ * lockout ends every session of the account.
+ */
 export async function changePassword(
   ctx: AppContext,
   actor: Actor,
@@ -198,12 +171,26 @@ export async function changePassword(
 ): Promise<void> {
   const weak = checkPassword(next, actor.username);
   if (weak) throw new UseCaseError(weak.code, weak.message);
-  const user = await findUser(ctx.db, actor.id);
-  if (!user || !(await argon2Verify(user.password_hash, current)))
-    throw new UseCaseError('INVALID_CREDENTIALS', '当前密码错误');
-  const hash = await hashPassword(next);
-  await inTransaction(ctx.db, async (trx) => {
-    await setPassword(trx, actor.id, hash, ctx.now());
+  if (next === current) throw new UseCaseError('WEAK_PASSWORD', '新密码不得与当前密码相同');
+  const now = ctx.now();
+  const outcome = await inTransaction(ctx.db, async (trx) => {
+    const user = await lockUserById(trx, actor.id);
+    if (!user) return { error: new UseCaseError('UNAUTHENTICATED', '请先登录') };
+    const target = accountTarget(user);
+    const locked = await refuseIfLocked(trx, target, now);
+    if (locked) return { error: locked };
+    if (!(await verifyPassword(user.password_hash, current))) {
+      const error = await failSignIn(
+        trx,
+        target,
+        now,
+        new UseCaseError('INVALID_CREDENTIALS', '当前密码错误'),
+      );
+      if (error.code === 'ACCOUNT_LOCKED') await deleteSessionsOf(trx, actor.id);
+      return { error };
+    }
+    await setPassword(trx, actor.id, await hashPassword(next), now);
+    await setLoginState(trx, actor.id, { failedLogins: 0, lastFailedAt: null, lockedUntil: null });
     // Other sessions of this user end with the old password.
     await deleteSessionsOf(trx, actor.id, actor.sessionId);
     await appendAudit(
@@ -213,18 +200,21 @@ export async function changePassword(
         action: 'password_changed',
         entityType: 'user',
         entityId: actor.id,
-        data: {},
+        data: { required: user.must_change_password },
       },
-      ctx.now(),
+      now,
     );
+    return { ok: true };
   });
+  if ('error' in outcome) throw outcome.error;
 }
 
 /** The signed-in user with the ways the domain lets them open a case (提出申请, 启动核查). */
 export function describeSession(actor: Actor) {
-  // A new case belongs to the actor's own unit, which is in their scope.
+  // A new case belongs to the actor's own unit, which is in their scope; a session that
+  // must change its password first may open none.
   const who = { id: actor.id, roles: actor.roles, inUnitScope: true };
-  return { actor, newCaseActions: newCaseActions(who) };
+  return { actor, newCaseActions: actor.mustChangePassword ? [] : newCaseActions(who) };
 }
 
 export type SessionView = ReturnType<typeof describeSession>;

@@ -1,5 +1,5 @@
 // The audit administrator's work (审计管理员, 三员分立): reading the log and verifying
-// its chain. No other role reads it.
+// its chain against the signed checkpoints. No other role reads it.
 
 import { readAuditEvents } from '../../store/audit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
@@ -15,5 +15,5 @@ export async function readAuditLog(ctx: AppContext, actor: Actor, afterSeq = 0, 
 
 export async function verifyAudit(ctx: AppContext, actor: Actor) {
   requireRole(actor, 'auditadmin');
-  return verifyAuditLog(ctx.db);
+  return verifyAuditLog(ctx.db, ctx.auditFiles);
 }

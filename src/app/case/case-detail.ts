@@ -3,7 +3,6 @@
 // existence does not leak.
 
 import { todayInChina, type CalendarDate } from '../../domain/calendar-date.ts';
-import { canRead } from '../../domain/case/case-access.ts';
 import { determineCase } from '../../domain/case/case-determination.ts';
 import { allowedActions } from '../../domain/case/case-guards.ts';
 import {
@@ -12,7 +11,7 @@ import {
   type RecordKind,
 } from '../../domain/case/case-records.ts';
 import type { TransitionName } from '../../domain/case/case-transitions.ts';
-import type { Actor as CaseActor, CaseDetermination } from '../../domain/case/case-view.ts';
+import type { CaseDetermination } from '../../domain/case/case-view.ts';
 import { suggestNextQuestion, type NextQuestion } from '../../domain/policy/evaluate.ts';
 import { findCase } from '../../store/case.repository.ts';
 import {
@@ -23,8 +22,8 @@ import {
 } from '../../store/case-detail.queries.ts';
 import type { Conn } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
-import { type AppContext, UseCaseError } from '../app-context.ts';
-import { caseActor } from './case-actor.ts';
+import type { AppContext } from '../app-context.ts';
+import { caseNotFound, readingActor } from './case-actor.ts';
 import { snapshotOf, type CaseSnapshot } from './case-snapshot.ts';
 import { caseContext } from './case-write.ts';
 
@@ -47,16 +46,11 @@ export interface CaseReading {
   readonly today: CalendarDate;
 }
 
-const NOT_FOUND = () => new UseCaseError('NOT_FOUND', '案件不存在');
-
 /** The case's row and the reader, if the reader may read it; NOT_FOUND otherwise. */
 export async function readableCase(db: Conn, actor: Actor, caseId: string) {
   const row = await findCase(db, caseId);
-  if (!row) throw NOT_FOUND();
-  const who: CaseActor = await caseActor(db, actor, row.unit_id);
-  if (!canRead({ officerId: row.officer_id, applicantId: row.applicant_id }, who))
-    throw NOT_FOUND();
-  return { row, who };
+  if (!row) throw caseNotFound();
+  return { row, who: await readingActor(db, actor, row) };
 }
 
 export async function readCase(

@@ -15,6 +15,7 @@ import { lockCase, viewRows, type CaseViewRows } from '../../store/case.reposito
 import type { CaseRow } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
+import { caseNotFound } from './case-actor.ts';
 import type {
   AssessmentFactor,
   CaseOrigin,
@@ -88,6 +89,6 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: CaseViewRows): 
 /** The case with the state machine's view of it, the row locked for a write; NOT_FOUND if none. */
 export async function lockSnapshot(ctx: AppContext, tx: Tx, caseId: string) {
   const row = await lockCase(tx, caseId);
-  if (!row) throw new UseCaseError('NOT_FOUND', '案件不存在');
+  if (!row) throw caseNotFound();
   return snapshotOf(ctx, row, await viewRows(tx, row.id));
 }

@@ -16,7 +16,7 @@ import { inTransaction, type Tx } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { caseActor } from './case-actor.ts';
+import { readingActor } from './case-actor.ts';
 import { lockSnapshot, type CaseSnapshot } from './case-snapshot.ts';
 
 export function refuse(error: CaseError): never {
@@ -63,7 +63,8 @@ export async function writeOnCase(
   const now = ctx.now();
   return inTransaction(ctx.db, async (tx) => {
     const snapshot = await lockSnapshot(ctx, tx, caseId);
-    const who = await caseActor(tx, actor, snapshot.row.unit_id);
+    // A case the actor may not read answers as one that does not exist, to a write too.
+    const who = await readingActor(tx, actor, snapshot.row);
     const planned = await plan(snapshot, who, tx);
     const { version } = snapshot.row;
     if (version !== expectedVersion) {

@@ -10,9 +10,9 @@ import { decideTransition } from '../../domain/case/decide-transition.ts';
 import { versionInForce } from '../../domain/policy/policy-registry.ts';
 import { insertCase } from '../../store/case.repository.ts';
 import { claimIdempotencyKey, saveIdempotentResponse } from '../../store/idempotency.repository.ts';
-import { inTransaction } from '../../store/transaction.ts';
-import { unitLineage } from '../../store/unit.repository.ts';
-import { isOfficer } from '../../store/user.repository.ts';
+import { inTransaction, type Tx } from '../../store/transaction.ts';
+import { isWithinUnit, unitLineage } from '../../store/unit.repository.ts';
+import { findAccount } from '../../store/user.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -47,6 +47,20 @@ function actionOf(input: OpenCaseInput): CaseAction {
   return input.origin === 'application'
     ? { kind: 'submit_application', ...opening }
     : { kind: 'initiate', officerId: input.officerId ?? '', ...opening };
+}
+
+/**
+ * Whether an initiated case may be about this officer: one of the initiator's own unit or
+ * a unit below it (those GET /officers lists). One elsewhere answers as one that does not
+ * exist, after the initiator's own right to initiate is checked.
+ */
+async function mayConcern(tx: Tx, actor: Actor, officerId: string | undefined) {
+  const officer = officerId === undefined ? undefined : await findAccount(tx, officerId);
+  return (
+    officer !== undefined &&
+    officer.roles.includes('officer') &&
+    (await isWithinUnit(tx, officer.unit_id, actor.unitId))
+  );
 }
 
 export async function openCase(
@@ -84,9 +98,6 @@ export async function openCase(
       if (input.officerId === undefined) {
         throw new UseCaseError('INVALID_INPUT', '单位启动核查须指明被核查的执法人员');
       }
-      if (!(await isOfficer(trx, input.officerId))) {
-        throw new UseCaseError('NOT_FOUND', '被核查的执法人员不存在');
-      }
     } else if (input.unitId !== actor.unitId) {
       throw new UseCaseError('FORBIDDEN', '执法人员只能向本单位提出申请');
     }
@@ -97,6 +108,9 @@ export async function openCase(
     };
     const result = decideTransition(null, actionOf(input), who, caseContext(ctx, policy));
     if (!result.ok) refuse(result.error);
+    if (input.origin === 'initiation' && !(await mayConcern(trx, actor, input.officerId))) {
+      throw new UseCaseError('NOT_FOUND', '被核查的执法人员不存在');
+    }
     const opening = result.effects.changes.find((c) => c.kind === 'create_case');
     if (opening?.kind !== 'create_case') throw new Error('the state machine opened no case');
 

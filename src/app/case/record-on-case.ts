@@ -8,7 +8,7 @@ import {
   checkRecordAssessment,
   checkRecordFact,
 } from '../../domain/case/case-records.ts';
-import { normalizeContentType } from '../../domain/case/evidence.ts';
+import { evidenceName, normalizeContentType } from '../../domain/case/evidence.ts';
 import { matchesSignature } from '../../domain/case/evidence-signature.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { upsertAssessment, upsertFact } from '../../store/case.repository.ts';
@@ -96,6 +96,14 @@ export function attachEvidence(
         `文件内容与声明的类型 ${contentType} 不符`,
       );
     }
+    // The name is kept with the extension of the type the content was verified to be.
+    const named = evidenceName(upload.filename, contentType);
+    if (!named.ok)
+      throw new UseCaseError(
+        'INVALID_INPUT',
+        '文件名无效：不能为空，不能含有控制字符、路径分隔符或改变文字方向的字符',
+      );
+    const filename = named.name;
     if (upload.factId !== null) checkFactId(snapshot.policy, upload.factId);
     return {
       action: 'case.attach_evidence',
@@ -104,7 +112,7 @@ export function attachEvidence(
         const row = await insertEvidence(tx, {
           caseId,
           factId: upload.factId,
-          filename: upload.filename,
+          filename,
           contentType,
           content: upload.content,
           sha256,
@@ -113,7 +121,7 @@ export function attachEvidence(
         });
         return {
           evidenceId: row.id,
-          filename: upload.filename,
+          filename,
           sha256: row.sha256,
           size: row.size,
           factId: upload.factId,

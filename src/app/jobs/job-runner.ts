@@ -1,8 +1,9 @@
-// Scheduled work shared by every instance: a daily scan for overdue time limits, and the
-// removal of idle sessions. Each run is a row in `jobs`, claimed with FOR UPDATE SKIP
-// LOCKED (src/store/job.repository.ts), so however many instances poll, a run happens once; each
-// run schedules the next, and (kind, run_at) is unique, so two instances scheduling the
-// same next run is harmless.
+// Scheduled work shared by every instance: a daily scan for overdue time limits, the
+// removal of idle sessions, and a signed checkpoint of the audit chain's head every
+// quarter of an hour (src/app/audit/audit-checkpoints.ts). Each run is a row in `jobs`,
+// claimed with FOR UPDATE SKIP LOCKED (src/store/job.repository.ts), so however many
+// instances poll, a run happens once; each run schedules the next, and (kind, run_at) is
+// unique, so two instances scheduling the same next run is harmless.
 
 import { addDays, todayInChina } from '../../domain/calendar-date.ts';
 import { IDLE_TIMEOUT_MINUTES } from '../../domain/account/account-rules.ts';
@@ -11,9 +12,11 @@ import { claimDueJob, completeJob, scheduleJob } from '../../store/job.repositor
 import { deleteIdleSessions } from '../../store/session.repository.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import type { AppContext } from '../app-context.ts';
+import { runCheckpointJob } from '../audit/audit-checkpoints.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { auditSignInFailures } from '../account/sign-in-failures.ts';
 
-export const JOB_KINDS = ['deadline_scan', 'session_cleanup'] as const;
+export const JOB_KINDS = ['deadline_scan', 'session_cleanup', 'audit_checkpoint'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** 08:00 China time on a date: the scan runs at the start of the working day. */
@@ -32,6 +35,11 @@ export function nextRun(kind: JobKind, now: Date): Date {
     case 'session_cleanup': {
       const hour = 60 * 60_000;
       return new Date(Math.floor(now.getTime() / hour) * hour + hour);
+    }
+    case 'audit_checkpoint': {
+      // The longest a rewritten end of the audit chain can go unnoticed.
+      const quarter = 15 * 60_000;
+      return new Date(Math.floor(now.getTime() / quarter) * quarter + quarter);
     }
   }
 }
@@ -72,8 +80,13 @@ async function perform(ctx: AppContext, kind: JobKind, runAt: Date): Promise<voi
     case 'session_cleanup': {
       const cutoff = new Date(ctx.now().getTime() - IDLE_TIMEOUT_MINUTES * 60_000);
       await deleteIdleSessions(ctx.db, cutoff);
+      // Failed sign-ins of windows closed since the last sign-in get their audit event.
+      await auditSignInFailures(ctx);
       return;
     }
+    case 'audit_checkpoint':
+      await runCheckpointJob(ctx.db, ctx.auditFiles, ctx.now());
+      return;
   }
 }
 

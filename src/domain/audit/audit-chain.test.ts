@@ -9,6 +9,10 @@ import {
   canonicalAuditEvent,
   canonicalJson,
   chainHash,
+  chainVerifier,
+  storableEvent,
+  storableJson,
+  storableText,
   GENESIS_ANCHOR,
   GENESIS_HASH,
   verifyChain,
@@ -129,8 +133,14 @@ describe('verifyChain', () => {
       ok: true,
       count: 5,
       head: { seq: 5, hash: events[4]!.hash },
+      breaks: [],
     });
-    expect(verifyChain([], testHash)).toEqual({ ok: true, count: 0, head: GENESIS_ANCHOR });
+    expect(verifyChain([], testHash)).toEqual({
+      ok: true,
+      count: 0,
+      head: GENESIS_ANCHOR,
+      breaks: [],
+    });
   });
 
   it('verifies rows as the store gives them back: Date times, jsonb data in its own key order', () => {
@@ -173,12 +183,13 @@ describe('verifyChain', () => {
   it('finds an edited row whose hash was recomputed: at the next link', () => {
     const row = events[2]!;
     const data = { ...(row.data as object), n: 99 };
-    const rehashed = chainHash(row.prevHash, { ...row, data }, testHash);
-    const edited = tampered(2, { data, hash: rehashed });
+    const canonical = canonicalAuditEvent({ ...row, data }, row.prevHash);
+    const edited = tampered(2, { data, canonical, hash: testHash(canonical) });
     expect(verifyChain(edited, testHash)).toMatchObject({
       ok: false,
       brokenAt: 4,
       reason: 'prev_hash_mismatch',
+      breaks: [{ seq: 4, reason: 'prev_hash_mismatch' }],
     });
   });
 
@@ -210,6 +221,9 @@ describe('verifyChain', () => {
       brokenAt: 4,
       reason: 'seq_gap',
       message: '审计记录 4 前缺少 3',
+      breaks: [{ seq: 4, reason: 'seq_gap', message: '审计记录 4 前缺少 3' }],
+      count: 4,
+      head: { seq: 5, hash: events[4]!.hash },
     });
     expect(verifyChain(events.slice(1), testHash)).toMatchObject({
       ok: false,
@@ -229,11 +243,67 @@ describe('verifyChain', () => {
     });
   });
 
-  it('reports the first break when there are several', () => {
+  it('reports every break, the first one first, and goes on linking to the stored hashes', () => {
     const twice = tampered(1, { actorId: 'x' }).map((e, i) =>
       i === 3 ? { ...e, actorId: 'y' } : e,
     );
-    expect(verifyChain(twice, testHash)).toMatchObject({ ok: false, brokenAt: 2 });
+    expect(verifyChain(twice, testHash)).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+      reason: 'hash_mismatch',
+      count: 5,
+      breaks: [
+        { seq: 2, reason: 'hash_mismatch', message: '审计记录 2 的内容与哈希不符' },
+        { seq: 4, reason: 'hash_mismatch', message: '审计记录 4 的内容与哈希不符' },
+      ],
+    });
+  });
+
+  it('still finds tampering after a gap, a rewritten link and a malformed row', () => {
+    const long = chain(12);
+    const row = long[5]!;
+    const data = { ...(row.data as object), n: 600 };
+    const canonical = canonicalAuditEvent({ ...row, data }, row.prevHash);
+    const broken = long
+      .filter((e) => e.seq !== 3 && e.seq !== 4) // two rows deleted
+      .map((e) => {
+        if (e.seq === 6) return { ...e, data, canonical, hash: testHash(canonical) }; // rehashed
+        if (e.seq === 9) return { ...e, at: 'yesterday' };
+        if (e.seq === 12) return { ...e, entityId: 'case-forged' };
+        return e;
+      });
+    const result = verifyChain(broken, testHash);
+    expect(result.breaks.map((b) => [b.seq, b.reason])).toEqual([
+      [5, 'seq_gap'],
+      [7, 'prev_hash_mismatch'],
+      [9, 'malformed'],
+      [12, 'hash_mismatch'],
+    ]);
+    expect(result.breaks[0]!.message).toBe('审计记录 5 前缺少 3–4');
+    expect(result).toMatchObject({ ok: false, brokenAt: 5, count: 10, head: { seq: 12 } });
+  });
+
+  it('finds a row whose fields were edited but not its stored text, and a stored text edited alone', () => {
+    const row = events[1]!;
+    expect(verifyChain(tampered(1, { action: 'case.forged' }), testHash).breaks).toEqual([
+      { seq: 2, reason: 'hash_mismatch', message: '审计记录 2 的内容与哈希不符' },
+    ]);
+    const text = row.canonical!.replace('case-2', 'case-9');
+    expect(verifyChain(tampered(1, { canonical: text }), testHash).breaks).toMatchObject([
+      { seq: 2, reason: 'hash_mismatch' },
+    ]);
+    // A row from before the text was stored is verified from its fields alone.
+    expect(verifyChain(tampered(1, { canonical: null }), testHash).ok).toBe(true);
+  });
+
+  it('remembers the stored hash at the watched seqs', () => {
+    const verifier = chainVerifier(testHash, { watch: [0, 2, 5, 9] });
+    for (const event of tampered(1, { actorId: 'x' })) verifier.push(event);
+    expect(verifier.hashAt(0)).toBe(GENESIS_HASH);
+    expect(verifier.hashAt(2)).toBe(events[1]!.hash);
+    expect(verifier.hashAt(5)).toBe(events[4]!.hash);
+    expect(verifier.hashAt(9)).toBeUndefined();
+    expect(verifier.hashAt(3)).toBeUndefined(); // not watched
   });
 
   it('reports a row it cannot put in canonical form', () => {
@@ -259,6 +329,95 @@ describe('verifyChain', () => {
                 : { [field]: `${String(row[field as keyof AuditEvent])}!` };
           const result = verifyChain(tampered(index, patch), testHash);
           expect(result).toMatchObject({ ok: false, brokenAt: index + 1, reason: 'hash_mismatch' });
+        },
+      ),
+    );
+  });
+});
+
+describe('what is stored is what is hashed', () => {
+  it('makes lone surrogates and NUL storable as U+FFFD, and leaves every other character', () => {
+    expect(storableText('a\ud800b')).toBe('a\ufffdb');
+    expect(storableText('\udc00')).toBe('\ufffd');
+    expect(storableText('x\u0000y\u0000')).toBe('x\ufffdy\ufffd');
+    expect(storableText('\ud83d\ude00 😀 中文 \u0001 \ufffd')).toBe('😀 😀 中文 \u0001 \ufffd');
+    expect(storableText('\udc00\ud800')).toBe('\ufffd\ufffd'); // reversed halves are no pair
+  });
+
+  it('makes data plain JSON with storable strings and keys, a __proto__ key kept as a key', () => {
+    const data = JSON.parse('{"__proto__":{"x\\u0000":"\\ud800"},"b":[1,"\\u0000"]}') as object;
+    const stored = storableJson({ ...data, at: new Date(Date.UTC(2030, 0, 1)), skip: undefined });
+    expect(JSON.stringify(stored)).toBe(
+      '{"__proto__":{"x\ufffd":"\ufffd"},"b":[1,"\ufffd"],"at":"2030-01-01T00:00:00.000Z"}',
+    );
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(storableJson(undefined)).toBeNull();
+    expect(() => storableJson({ n: 1n })).toThrow(TypeError);
+  });
+
+  it('appends the storable event, with the text hashed beside it', () => {
+    const event = appendToChain(
+      GENESIS_ANCHOR,
+      { ...draft(1), actorId: 'u\u0000', entityId: '\ud800', data: { name: 'a\udfff' } },
+      testHash,
+    );
+    expect(event).toMatchObject({
+      actorId: 'u\ufffd',
+      entityId: '\ufffd',
+      data: { name: 'a\ufffd' },
+    });
+    expect(event.canonical).toBe(canonicalAuditEvent(event, GENESIS_HASH));
+    expect(event.hash).toBe(testHash(event.canonical));
+    expect(event.canonical).not.toMatch(/\\u(0000|d[89a-f])/i);
+    expect(storableEvent(draft(2))).toEqual(draft(2));
+  });
+
+  /** Any UTF-16 code unit, lone surrogates and NUL included. */
+  const anyText = fc.string({
+    unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  });
+
+  /** What a store does to a row: text through UTF-8, data through JSON in its own key order. */
+  function throughStore(event: ChainedAuditEvent): ChainedAuditEvent {
+    const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+    const reorder = (text: string) =>
+      JSON.parse(text, (_k, v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).reverse())
+          : v,
+      ) as unknown;
+    return {
+      ...event,
+      actorId: event.actorId === null ? null : utf8(event.actorId),
+      action: utf8(event.action),
+      entityType: utf8(event.entityType),
+      entityId: utf8(event.entityId),
+      data: reorder(utf8(JSON.stringify(event.data))),
+      canonical: utf8(event.canonical!),
+      at: new Date(event.at),
+    };
+  }
+
+  it('verifies whatever strings were appended, once they went through a store (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            actorId: fc.option(anyText),
+            action: anyText,
+            entityId: anyText,
+            data: fc.dictionary(anyText, fc.oneof(anyText, fc.double(), fc.array(anyText))),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (drafts) => {
+          let head = GENESIS_ANCHOR;
+          const stored = drafts.map((d) => {
+            const event = appendToChain(head, { ...draft(1), ...d }, testHash);
+            head = { seq: event.seq, hash: event.hash };
+            return throughStore(event);
+          });
+          expect(verifyChain(stored, testHash)).toMatchObject({ ok: true, breaks: [] });
         },
       ),
     );

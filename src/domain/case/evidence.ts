@@ -56,3 +56,36 @@ export function evidenceContentType(filename: string, declared: string): string 
   const byExtension = Object.entries(EVIDENCE_TYPES).find(([, t]) => t.extensions.includes(ext));
   return byExtension?.[0] ?? declared;
 }
+
+/**
+ * Characters a file name a person gives never holds, and that would let the name say
+ * something else than it is: control characters, path separators, and the format
+ * characters that reorder how text is shown ("报告\u202Etxt.exe" shown as "报告exe.txt").
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NOT_IN_A_NAME = /[\u0000-\u001f\u007f/\\\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export type EvidenceName = { readonly ok: true; readonly name: string } | { readonly ok: false };
+
+/**
+ * The name a file of evidence is kept under: the uploader's name, trimmed, ending in an
+ * extension of its verified type. A name that ends otherwise (note.html sent as text,
+ * drawing.svg as a PDF, a name without extension) keeps all it said and gains the type's
+ * extension (note.html.txt): the file saved from the case then opens as what it is, and
+ * the record still shows the name it came with. Refusing such a file instead would turn
+ * away genuine evidence whose name is merely wrong (a phone's PNG called .jpg), and the
+ * clerk would rename it by hand, losing the original name.
+ *
+ * Not ok for a name that is blank or that no person types (see NOT_IN_A_NAME).
+ */
+export function evidenceName(filename: string, contentType: string): EvidenceName {
+  const name = filename.trim();
+  if (/^[.\s]*$/.test(name) || NOT_IN_A_NAME.test(name)) return { ok: false };
+  const type = isEvidenceType(contentType)
+    ? EVIDENCE_TYPES[normalizeContentType(contentType)]
+    : null;
+  if (!type) return { ok: false };
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (type.extensions.includes(ext)) return { ok: true, name };
+  return { ok: true, name: `${name}.${type.extensions[0]!}` };
+}

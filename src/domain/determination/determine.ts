@@ -58,6 +58,25 @@ function fail(code: DeterminationErrorCode, message: string): DeterminationError
   return { error: { code, message } };
 }
 
+/** Longest quotation of a refused value in a message; the value itself may be huge. */
+const QUOTE_MAX = 60;
+
+/**
+ * A refused value as a message quotes it. JSON.stringify recurses, so a deeply nested
+ * value (5,000 arrays deep, from the CLI or any caller) would overflow the stack while the
+ * error is being written; such a value is named by its kind instead.
+ */
+function quoted(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return Array.isArray(value) ? 'an array' : typeof value;
+  return text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -75,27 +94,29 @@ export function checkInput(
   input: unknown,
   today: string,
 ): CheckedInput | DeterminationError {
-  if (!isPlainObject(input)) return fail('INVALID_INPUT', 'input must be a JSON object');
+  if (!isPlainObject(input)) return fail('INVALID_INPUT', '输入应当是一个 JSON 对象');
   const { policy: policyId, asOf: rawAsOf, facts } = input;
-  if (typeof policyId !== 'string') return fail('INVALID_INPUT', '"policy" must be a string');
-  if (!isPlainObject(facts)) return fail('INVALID_INPUT', '"facts" must be an object');
+  if (typeof policyId !== 'string')
+    return fail('INVALID_INPUT', '“policy”（制度标识）应当是字符串');
+  if (!isPlainObject(facts)) return fail('INVALID_INPUT', '“facts”（事实）应当是一个对象');
 
   const versions = registry.byId.get(policyId);
-  if (!versions) return fail('UNKNOWN_POLICY', `unknown policy: ${policyId}`);
+  if (!versions) return fail('UNKNOWN_POLICY', `没有这个制度：${quoted(policyId)}`);
 
   const asOf = rawAsOf === undefined || rawAsOf === null ? today : rawAsOf;
   if (typeof asOf !== 'string' || !isCalendarDate(asOf)) {
     return fail(
       'INVALID_DATE',
-      `asOf is not a calendar date YYYY-MM-DD: ${JSON.stringify(rawAsOf)}`,
+      `asOf（适用日期）不是有效的日期，格式应为 YYYY-MM-DD：${quoted(rawAsOf)}`,
     );
   }
   const policy = versionInForce(versions, asOf);
   if (!policy) {
     const first = versions[0]!.effectiveFrom;
+    const title = versions[0]!.def.title;
     return fail(
       'POLICY_NOT_IN_FORCE',
-      `policy ${policyId} is not in force on ${asOf} (in force from ${first})`,
+      `${title}（${policyId}）在 ${asOf} 尚未施行，自 ${first} 起施行`,
     );
   }
 
@@ -120,13 +141,13 @@ function factError(policy: CompiledPolicy, facts: Record<string, unknown>): Dete
   const keys = Object.keys(facts);
   const unknown = keys.find((key) => !policy.factIndex.has(key));
   if (unknown !== undefined)
-    return fail('UNKNOWN_FACT', `policy ${policy.id} defines no fact ${unknown}`);
+    return fail('UNKNOWN_FACT', `${policy.def.title}（${policy.id}）没有事实 ${quoted(unknown)}`);
   for (const key of keys) {
     const value = facts[key];
     if (value !== true && value !== false && value !== null) {
       return fail(
         'INVALID_FACT_VALUE',
-        `fact ${key} must be true, false or null, not ${JSON.stringify(value)}`,
+        `事实 ${key} 的值应当是 true、false 或 null，而不是 ${quoted(value)}`,
       );
     }
   }

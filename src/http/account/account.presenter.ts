@@ -18,6 +18,7 @@ export function presentSession({ actor, newCaseActions }: SessionView): Session 
       roles: [...actor.roles],
       roleLabels: actor.roles.map((r) => ROLE_LABELS[r]),
       newCaseActions: [...newCaseActions],
+      mustChangePassword: actor.mustChangePassword,
     },
     csrfToken: actor.csrfToken,
   };
@@ -48,6 +49,7 @@ export function presentUser(u: AccountRow): User {
     badgeNumber: u.badge_number,
     disabled: u.disabled,
     lockedUntil: isoOrNull(u.locked_until),
+    mustChangePassword: u.must_change_password,
   };
 }
 

@@ -1,11 +1,12 @@
-// Administration of accounts: units and users (系统管理员), roles (安全管理员); and the
-// officers a unit may open a case about.
+// Administration of accounts: units, users and password resets (系统管理员), roles
+// (安全管理员); and the officers a unit may open a case about.
 
 import {
   createUnit,
   createUser,
   listUnits,
   listUsers,
+  resetUserPassword,
   setRoles,
 } from '../../app/account/administration.ts';
 import { listOfficers } from '../../app/account/officers.ts';
@@ -14,6 +15,7 @@ import {
   NewUnitBody,
   NewUserBody,
   Officer,
+  ResetPasswordBody,
   RolesBody,
   Unit,
   User,
@@ -73,6 +75,18 @@ export function adminRoutes(ctx: AppContext): Routes {
     app.put('/api/v1/users/:id/roles', roles, async (request) => {
       const actor = await actorOf(ctx, request);
       return presentUser(await setRoles(ctx, actor, request.params.id, request.body.roles));
+    });
+
+    const reset = spec(
+      '重置密码（系统管理员；用户须在下次登录时修改）/ reset a password',
+      { params: IdParams, body: ResetPasswordBody },
+      { 200: User },
+    );
+    app.put('/api/v1/users/:id/password', reset, async (request) => {
+      const actor = await actorOf(ctx, request);
+      return presentUser(
+        await resetUserPassword(ctx, actor, request.params.id, request.body.password),
+      );
     });
 
     const officers = specFor('案件 cases')(

@@ -1,8 +1,13 @@
-// The audit log (审计管理员): read it, verify its chain.
+// The audit log (审计管理员): read it, verify its chain and its signed checkpoints.
 
 import { readAuditLog, verifyAudit } from '../../app/audit/audit-admin.ts';
 import type { AppContext } from '../../app/app-context.ts';
-import { AuditEvent, AuditQuery, AuditVerification } from '../../contract/audit.schemas.ts';
+import {
+  AUDIT_BREAKS_LISTED,
+  AuditEvent,
+  AuditQuery,
+  AuditVerification,
+} from '../../contract/audit.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
 import { asSent, iso, specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
@@ -30,7 +35,16 @@ export function auditRoutes(ctx: AppContext): Routes {
       },
     );
     app.get('/api/v1/audit/verify', verify, async (request) =>
-      asSent<AuditVerification>(await verifyAudit(ctx, await actorOf(ctx, request))),
+      presentVerification(await verifyAudit(ctx, await actorOf(ctx, request))),
     );
   };
+}
+
+/** The verdict as sent: the first problems listed (a page need not carry a million), all counted. */
+function presentVerification(verdict: Awaited<ReturnType<typeof verifyAudit>>): AuditVerification {
+  return asSent<AuditVerification>({
+    ...verdict,
+    breaks: verdict.breaks.slice(0, AUDIT_BREAKS_LISTED),
+    breakCount: verdict.breaks.length,
+  });
 }

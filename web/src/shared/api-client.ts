@@ -26,6 +26,12 @@ export function whenSignedOut(handler: (code: string) => void): void {
   onSignedOut = handler;
 }
 
+/** Called when the server asks for the password to be changed first, so the app can go there. */
+let onPasswordChangeRequired: () => void = () => {};
+export function whenPasswordChangeRequired(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
 export async function api<T>(
   method: string,
   path: string,
@@ -52,6 +58,7 @@ export async function api<T>(
     const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
     const code = error?.code ?? 'HTTP_' + response.status;
     if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED') onSignedOut(code);
+    if (code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
     throw new ApiError(response.status, code, messageFor(code, error?.message));
   }
   return data as T;

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   FileAddOutlined,
   FolderOpenOutlined,
+  KeyOutlined,
   LogoutOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
@@ -82,6 +83,9 @@ export default function AppLayout() {
             <Typography.Text>
               {user?.displayName}（{user?.roleLabels.join('、')}）
             </Typography.Text>
+            <Button icon={<KeyOutlined />} onClick={() => navigate('/password')}>
+              修改密码
+            </Button>
             <Button
               icon={<LogoutOutlined />}
               onClick={() => void logout().then(() => navigate('/login'))}

@@ -3,8 +3,9 @@
 
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPE_NAMES } from '../../../src/contract/evidence.ts';
 
+// INVALID_CREDENTIALS has none: the server says which was wrong, the name or password
+// at login, the current password when changing it.
 const MESSAGES: Record<string, string> = {
-  INVALID_CREDENTIALS: '用户名或密码错误',
   ACCOUNT_LOCKED: '连续 5 次登录失败，账号已锁定 15 分钟，请稍后再试',
   UNAUTHENTICATED: '请先登录',
   SESSION_EXPIRED: '超过 30 分钟未操作，已自动退出，请重新登录',

@@ -1,5 +1,6 @@
 // 单位和用户 (系统管理员): the unit tree with a form to add a unit, and the user table
-// with a form to add a user. The server checks passwords and 三员分立; its messages show here.
+// with a form to add a user and a button to reset a password. The server checks passwords
+// and 三员分立; its messages show here. A password set here must be changed at first sign-in.
 
 import { Card, Col, Row, Tag } from 'antd';
 import type { Unit, User } from '../../../../src/contract/account.schemas.ts';
@@ -7,6 +8,7 @@ import { ROLE_LABELS } from '../../../../src/contract/labels.ts';
 import { Loaded } from '@shared/loading.tsx';
 import { useFetch } from '@shared/use-fetch.ts';
 import { NewUserCard } from './new-user-card.tsx';
+import { mayReset, ResetPasswordButton } from './reset-password-button.tsx';
 import { UnitsCard } from './units-card.tsx';
 import { UsersTable } from './users-table.tsx';
 
@@ -33,18 +35,32 @@ export default function AdminUsersPage() {
                       {
                         title: '角色',
                         dataIndex: 'roles',
-                        render: (_: unknown, u) =>
-                          u.roles.length === 0 ? (
-                            <Tag>未授权</Tag>
-                          ) : (
-                            u.roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>)
-                          ),
+                        render: (_: unknown, u) => (
+                          <>
+                            {u.roles.length === 0 ? (
+                              <Tag>未授权</Tag>
+                            ) : (
+                              u.roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>)
+                            )}
+                            {u.mustChangePassword && <Tag color="orange">待修改密码</Tag>}
+                          </>
+                        ),
                       },
                       {
                         title: '执法证号',
                         dataIndex: 'badgeNumber',
                         width: 130,
                         render: (b: string | null) => b ?? '—',
+                      },
+                      {
+                        title: '操作',
+                        key: 'reset',
+                        width: 100,
+                        // Administrators' passwords are not reset here (三员分立).
+                        render: (_: unknown, u) =>
+                          mayReset(u) ? (
+                            <ResetPasswordButton user={u} onReset={users.reload} />
+                          ) : null,
                       },
                     ]}
                   />

@@ -1,11 +1,13 @@
 // 登录: username and password; says why the last session ended and when an account is locked.
+// A user whose password an administrator set goes to the password page first.
 
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { messageFor } from '@shared/error-messages.ts';
 import { FormError } from '@shared/form-error.tsx';
 import { required } from '@shared/form-rules.ts';
 import { useSubmit } from '@shared/use-submit.ts';
+import { AccountCard } from './account-card.tsx';
 import { useSession } from './session.tsx';
 
 export default function LoginPage() {
@@ -13,50 +15,37 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const { busy, error, submit } = useSubmit(
     async (values: { username: string; password: string }) => {
-      await login(values.username, values.password);
-      navigate('/', { replace: true });
+      const user = await login(values.username, values.password);
+      navigate(user.mustChangePassword ? '/password' : '/', { replace: true });
     },
     '登录失败，请稍后再试',
   );
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'grid',
-        placeItems: 'center',
-        background: '#f0f2f5',
-        padding: 16,
-      }}
-    >
-      <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>
-          行政执法容错纠错
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          尽职免责和容错纠错认定系统
-        </Typography.Paragraph>
-        {endedBecause === 'SESSION_EXPIRED' && (
-          <Alert
-            type="warning"
-            showIcon
-            title={messageFor('SESSION_EXPIRED')}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <FormError error={error} />
-        <Form layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item label="用户名" name="username" rules={[required('请输入用户名')]}>
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item label="密码" name="password" rules={[required('请输入密码')]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            登录
-          </Button>
-        </Form>
-      </Card>
-    </div>
+    <AccountCard title="行政执法容错纠错">
+      <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+        尽职免责和容错纠错认定系统
+      </Typography.Paragraph>
+      {endedBecause === 'SESSION_EXPIRED' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={messageFor('SESSION_EXPIRED')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <FormError error={error} />
+      <Form layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+        <Form.Item label="用户名" name="username" rules={[required('请输入用户名')]}>
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item label="密码" name="password" rules={[required('请输入密码')]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          登录
+        </Button>
+      </Form>
+    </AccountCard>
   );
 }

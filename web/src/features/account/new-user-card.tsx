@@ -36,7 +36,9 @@ export function NewUserCard({ units, onAdded }: { units: Unit[]; onAdded: () => 
       badgeNumber: v.badgeNumber?.trim() || null,
     };
     await post<User>('/api/v1/users', body);
-    void message.success(`已新建用户：${v.displayName}（${v.username}），请由安全管理员授予角色`);
+    void message.success(
+      `已新建用户：${v.displayName}（${v.username}），请由安全管理员授予角色；首次登录时须修改初始密码`,
+    );
     form.resetFields();
     onAdded();
   });

@@ -1,10 +1,15 @@
 // 审计日志 (审计管理员): the audit events page by page (加载更多 after the last seq),
-// and a check of the hash chain showing the count or the first broken link.
+// and a check of the hash chain against the newest signed checkpoint, showing the count
+// or every problem found, each with its row and what it means.
 
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Space, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEvent, AuditVerification } from '../../../../src/contract/audit.schemas.ts';
+import type {
+  AuditBreak,
+  AuditEvent,
+  AuditVerification,
+} from '../../../../src/contract/audit.schemas.ts';
 import { AUDIT_ENTITY_LABELS } from '../../../../src/contract/labels.ts';
 import { get } from '@shared/api-client.ts';
 import { CompactTable, dateColumn } from '@shared/compact-table.tsx';
@@ -15,6 +20,34 @@ import { useSubmit } from '@shared/use-submit.ts';
 
 const PAGE = 50;
 
+/** Which signed checkpoint the chain was held to, and whether it still holds. */
+function CheckpointLine({ result }: { result: AuditVerification }) {
+  const c = result.checkpoint;
+  if (!c)
+    return (
+      <Typography.Text type="secondary">
+        尚无有效的签名检查点：无法发现对审计链末尾的改写或删除（运行 rongcuo audit checkpoint
+        或等待定时检查点）。
+      </Typography.Text>
+    );
+  return (
+    <Typography.Text type={c.matched ? 'secondary' : 'danger'}>
+      对照 {chineseDateTime(c.at)} 的签名检查点（第 {c.seq} 条）：{c.matched ? '相符' : '不符'}
+    </Typography.Text>
+  );
+}
+
+const BREAK_COLUMNS: TableColumnsType<AuditBreak & { key: number }> = [
+  { title: '序号', dataIndex: 'seq', width: 90, render: (seq: number | null) => seq ?? '—' },
+  { title: '问题', dataIndex: 'message' },
+  {
+    title: '类别',
+    dataIndex: 'reason',
+    width: 190,
+    render: (r: string) => <Typography.Text code>{r}</Typography.Text>,
+  },
+];
+
 function VerifyResult({ result }: { result: AuditVerification }) {
   if (result.ok)
     return (
@@ -23,22 +56,45 @@ function VerifyResult({ result }: { result: AuditVerification }) {
         showIcon
         role="status"
         title="审计链完整"
-        description={`共校验 ${result.count ?? 0} 条记录，未发现篡改${result.head ? `（末条序号 ${result.head.seq}）` : ''}。`}
+        description={
+          <Space orientation="vertical" size={2}>
+            <span>
+              共校验 {result.count ?? 0} 条记录，未发现篡改
+              {result.head ? `（末条序号 ${result.head.seq}）` : ''}。
+            </span>
+            <CheckpointLine result={result} />
+          </Space>
+        }
       />
     );
+  const rows = result.breaks.map((b, key) => ({ ...b, key }));
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
-      title="审计链已断裂"
+      title={`审计链校验未通过：发现 ${result.breakCount} 处问题`}
       description={
-        <>
+        <Space orientation="vertical" size="small" style={{ width: '100%' }}>
           <Typography.Text type="danger" strong>
-            第一处断裂：序号 {result.brokenAt ?? '—'}
+            第一处：序号 {result.brokenAt ?? '—'}
+            {result.message ? `，${result.message}` : ''}
           </Typography.Text>
-          {(result.message ?? result.reason) && <div>{result.message ?? result.reason}</div>}
-        </>
+          <CheckpointLine result={result} />
+          <CompactTable
+            rowKey="key"
+            rows={rows}
+            columns={BREAK_COLUMNS}
+            minWidth={560}
+            pageSize={20}
+            empty={<Empty description="无" />}
+          />
+          {result.breakCount > result.breaks.length && (
+            <Typography.Text type="secondary">
+              仅列出前 {result.breaks.length} 处；完整列表请在服务器上运行 rongcuo audit verify。
+            </Typography.Text>
+          )}
+        </Space>
       }
     />
   );

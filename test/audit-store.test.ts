@@ -1,0 +1,115 @@
+// The audit chain on both databases: whatever strings reach appendAudit, the row stored is
+// the row hashed, and it verifies; tampering anywhere is reported row by row, every time.
+
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit, sm3, verifyAuditLog, type AuditEntry } from '../src/app/audit/audit-log.ts';
+import type { Database } from '../src/store/schema.ts';
+import { inTransaction } from '../src/store/transaction.ts';
+import { tamperWithAudit } from './support/audit-tamper.ts';
+import { storeTargets, type TestStore } from './support/test-databases.ts';
+
+/** Data as JSON.parse gives it: a `__proto__` key is an own key, not the prototype. */
+const odd = JSON.parse(
+  '{"z":1,"a":{"y":[1.0,1e2,1e21,1e-7,-0,5e-324,1.7976931348623157e308,0.30000000000000004],"x":true},' +
+    '"":null,"__proto__":{"p":"\\u0000"},"\\ud800key":"\\udc00","emoji":"😀𠮷","ctrl":"\\u0001\\u001f\\u007f\\u2028"}',
+) as Record<string, unknown>;
+
+const ODD_ENTRIES: AuditEntry[] = [
+  // The login of issue 8: a lone surrogate as the typed name.
+  {
+    actorId: null,
+    action: 'user.login_failed',
+    entityType: 'user',
+    entityId: '\ud800',
+    data: { username: '\ud800', password: undefined },
+  },
+  // NUL, which PostgreSQL refuses in text and in jsonb, in every field and key.
+  {
+    actorId: null,
+    action: 'x\u0000y',
+    entityType: 'user\u0000',
+    entityId: 'a\u0000b',
+    data: { 'k\u0000': 'v\u0000', nested: [{ '\udc00': '\u0000' }] },
+  },
+  // U+FFFD itself, astral characters, controls; numbers in every form; keys in any order.
+  { actorId: null, action: 'odd.values', entityType: 'test', entityId: '\ufffd😀', data: odd },
+  // A uuid in capitals: the column gives it back in lower case.
+  {
+    actorId: 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11',
+    action: 'actor.capitals',
+    entityType: 'test',
+    entityId: 'x'.repeat(100_000),
+    data: { at: new Date(Date.UTC(2026, 2, 1)), long: '字'.repeat(50_000) },
+  },
+];
+
+async function append(db: Kysely<Database>, entry: AuditEntry, at = new Date()): Promise<void> {
+  await inTransaction(db, (tx) => appendAudit(tx, entry, at));
+}
+
+function entry(n: number): AuditEntry {
+  return {
+    actorId: null,
+    action: 'case.record_decision',
+    entityType: 'case',
+    entityId: `case-${n}`,
+    data: { n, conclusion: 'tolerated' },
+  };
+}
+
+describe.each(storeTargets())('the audit chain on $name', (target) => {
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = await target.open();
+    await store.migrate();
+  }, 60_000);
+
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('stores exactly what it hashed, whatever the strings, and verifies', async () => {
+    for (const e of ODD_ENTRIES) await append(store.db, e);
+    const result = await verifyAuditLog(store.db);
+    expect(result).toMatchObject({ ok: true, count: ODD_ENTRIES.length, breaks: [] });
+
+    const rows = await store.db
+      .selectFrom('audit_events')
+      .select(['seq', 'actor_id', 'action', 'entity_id', 'data', 'canonical', 'hash'])
+      .orderBy('seq')
+      .execute();
+    for (const row of rows) {
+      expect(row.canonical, `row ${row.seq}`).not.toBeNull();
+      expect(sm3(row.canonical!), `row ${row.seq}`).toBe(row.hash);
+      expect(row.canonical).not.toMatch(/\\u(0000|d[89a-f][0-9a-f]{2})/i);
+    }
+    expect(rows[0]).toMatchObject({ entity_id: '\ufffd', data: { username: '\ufffd' } });
+    expect(rows[1]).toMatchObject({ action: 'x\ufffdy', entity_id: 'a\ufffdb' });
+    expect(rows[1]!.data).toEqual({ 'k\ufffd': 'v\ufffd', nested: [{ '\ufffd': '\ufffd' }] });
+    expect(Object.keys(rows[2]!.data as object)).toContain('__proto__');
+    expect(rows[3]!.actor_id).toBe('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11');
+  });
+
+  it('reports every tampered row, and goes on after each', async () => {
+    const first = (await verifyAuditLog(store.db)).head.seq;
+    for (let n = 1; n <= 10; n++) await append(store.db, entry(n));
+    const at = (k: number) => first + k;
+    await tamperWithAudit(
+      store.admin,
+      // Two rows edited in the middle, their hashes left as they were.
+      `update audit_events set data = '{"n":3,"conclusion":"not_tolerated"}' where seq = ${at(3)}`,
+      `update audit_events set action = 'case.forged' where seq = ${at(6)}`,
+      // One row deleted further on.
+      `delete from audit_events where seq = ${at(8)}`,
+    );
+    const result = await verifyAuditLog(store.db);
+    expect(result.breaks).toEqual([
+      { seq: at(3), reason: 'hash_mismatch', message: `审计记录 ${at(3)} 的内容与哈希不符` },
+      { seq: at(6), reason: 'hash_mismatch', message: `审计记录 ${at(6)} 的内容与哈希不符` },
+      { seq: at(9), reason: 'seq_gap', message: `审计记录 ${at(9)} 前缺少 ${at(8)}` },
+    ]);
+    expect(result).toMatchObject({ ok: false, brokenAt: at(3), reason: 'hash_mismatch' });
+  });
+});
