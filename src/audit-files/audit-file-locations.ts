@@ -39,7 +39,7 @@ export function auditFileLocations(
  * Locations in a new temporary directory, for an application assembled on a store it was
  * handed (tests, benchmarks): its chain is not the one the checkpoints under ./data record.
  */
-export async function temporaryAuditFiles(): Promise<{
+async function temporaryAuditFiles(): Promise<{
   readonly locations: AuditFileLocations;
   remove(): Promise<void>;
 }> {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCheckpoint, type AuditCheckpoint } from '../domain/audit/audit-checkpoint.ts';
+import { writeNewFileSynced } from './durable-file.ts';
 
 const CHECKPOINT_NAME = /^checkpoint-\d+-[0-9TZ]+\.json$/;
 
@@ -54,13 +55,7 @@ export async function writeCheckpoint(dir: string, checkpoint: AuditCheckpoint):
   const name = `checkpoint-${String(checkpoint.seq).padStart(12, '0')}-${compactTime(checkpoint.at)}.json`;
   const file = path.join(dir, name);
   const temporary = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx', 0o644);
-  try {
-    await handle.writeFile(`${JSON.stringify(checkpoint)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeNewFileSynced(temporary, `${JSON.stringify(checkpoint)}\n`, 0o644);
   try {
     await rename(temporary, file);
   } catch (error) {

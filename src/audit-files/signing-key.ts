@@ -11,9 +11,10 @@
 //     -pkeyopt distid:1234567812345678 -in payload -sigfile signature.der
 
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { sm2 as Sm2Module } from 'sm-crypto-v2';
+import { writeNewFileSynced } from './durable-file.ts';
 
 /** Loaded on first use: every command imports this module, few sign or verify. */
 type Sm2 = typeof Sm2Module;
@@ -134,13 +135,7 @@ async function createKeyFile(keyDir: string): Promise<SigningKey> {
   const { privateKey, publicKey } = (await loadSm2()).generateKeyPairHex();
   const content = `${JSON.stringify({ format: KEY_FORMAT, algorithm: 'SM2', privateKey, publicKey })}\n`;
   const temporary = path.join(keyDir, `.${KEY_FILE}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx', 0o600);
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeNewFileSynced(temporary, content, 0o600);
   try {
     await link(temporary, path.join(keyDir, KEY_FILE));
   } catch (error) {

@@ -36,12 +36,7 @@ const AUDIT_LOCK = 73_201_001;
 /** Takes the append lock until the transaction ends, and reads the chain's last link. */
 export async function lockChainHead(tx: Tx): Promise<{ seq: number; hash: string } | undefined> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  return tx
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return chainHead(tx);
 }
 
 export interface NewAuditRow {

@@ -69,7 +69,6 @@ const LOST_MESSAGES = [
   'Connection terminated',
   'not queryable',
   'timeout exceeded when trying to connect',
-  'Connection terminated due to connection timeout',
 ];
 
 /** Whether an error says the database is out of reach rather than that a statement failed. */

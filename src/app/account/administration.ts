@@ -8,10 +8,11 @@ import {
   checkPasswordReset,
   checkRoleChange,
   checkRoles,
+  type RuleError,
 } from '../../domain/account/account-rules.ts';
 import { insertUnit, listUnits as unitRows, unitExists } from '../../store/unit.repository.ts';
 import { deleteSessionsOf } from '../../store/session.repository.ts';
-import { inTransaction } from '../../store/transaction.ts';
+import { inTransaction, type Tx } from '../../store/transaction.ts';
 import {
   badgeTaken,
   insertUser,
@@ -20,6 +21,7 @@ import {
   resetPassword as storeResetPassword,
   setRoles as updateRoles,
   usernameTaken,
+  type UserRow,
 } from '../../store/user.repository.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -141,28 +143,11 @@ export async function setRoles(
   requireRole(actor, 'secadmin');
   const bad = checkRoles(roles);
   if (bad) throw new UseCaseError(bad.code, bad.message);
-  return inTransaction(ctx.db, async (trx) => {
-    // Locked: the roles checked are the roles replaced.
-    const target = await lockUserById(trx, userId);
-    if (!target) throw new UseCaseError('NOT_FOUND', '用户不存在');
-    const refused = checkRoleChange(actor.id, target, roles);
-    if (refused) throw new UseCaseError(refused.code, refused.message);
-    const user = await updateRoles(trx, userId, roles);
-    if (!user) throw new UseCaseError('NOT_FOUND', '用户不存在');
-    // Rights change at once: the user signs in again under the new roles.
-    await deleteSessionsOf(trx, userId);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        action: 'roles_set',
-        entityType: 'user',
-        entityId: userId,
-        data: { roles },
-      },
-      ctx.now(),
-    );
-    return user;
+  return changeLockedUser(ctx, actor, userId, {
+    refuse: (target) => checkRoleChange(actor.id, target, roles),
+    apply: (trx) => updateRoles(trx, userId, roles),
+    action: 'roles_set',
+    data: { roles },
   });
 }
 
@@ -178,25 +163,47 @@ export async function resetUserPassword(
   password: string,
 ) {
   requireRole(actor, 'sysadmin');
+  return changeLockedUser(ctx, actor, userId, {
+    refuse: (target) =>
+      checkPasswordReset(actor.id, target) ?? checkPassword(password, target.username),
+    apply: async (trx) => storeResetPassword(trx, userId, await hashPassword(password)),
+    action: 'password_reset',
+    data: { mustChangePassword: true },
+  });
+}
+
+/**
+ * One administrator's change to another user's account. The target is locked first, so
+ * what `refuse` checks (its roles) is what `apply` changes; the user's sessions end, so the
+ * change holds at once; one audit event.
+ */
+async function changeLockedUser<T>(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  change: {
+    readonly refuse: (target: UserRow) => RuleError | null;
+    readonly apply: (trx: Tx) => Promise<T | undefined>;
+    readonly action: string;
+    readonly data: Record<string, unknown>;
+  },
+): Promise<T> {
   return inTransaction(ctx.db, async (trx) => {
-    // Locked: the roles checked are the roles the reset applies to.
     const target = await lockUserById(trx, userId);
     if (!target) throw new UseCaseError('NOT_FOUND', '用户不存在');
-    const refused = checkPasswordReset(actor.id, target);
+    const refused = change.refuse(target);
     if (refused) throw new UseCaseError(refused.code, refused.message);
-    const weak = checkPassword(password, target.username);
-    if (weak) throw new UseCaseError(weak.code, weak.message);
-    const user = await storeResetPassword(trx, userId, await hashPassword(password));
+    const user = await change.apply(trx);
     if (!user) throw new UseCaseError('NOT_FOUND', '用户不存在');
     await deleteSessionsOf(trx, userId);
     await appendAudit(
       trx,
       {
         actorId: actor.id,
-        action: 'password_reset',
+        action: change.action,
         entityType: 'user',
         entityId: userId,
-        data: { mustChangePassword: true },
+        data: change.data,
       },
       ctx.now(),
     );

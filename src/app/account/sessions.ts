@@ -3,7 +3,7 @@
 // which only the SHA-256 is stored, so a leaked table does not hand out sessions.
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { checkPassword, isIdle } from '../../domain/account/account-rules.ts';
+import { checkPassword, FRESH_LOGIN_STATE, isIdle } from '../../domain/account/account-rules.ts';
 import {
   deleteSession,
   deleteSessionsOf,
@@ -80,7 +80,7 @@ export async function login(
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const sessionId = tokenId(token);
-    await setLoginState(trx, user.id, { failedLogins: 0, lastFailedAt: null, lockedUntil: null });
+    await setLoginState(trx, user.id, FRESH_LOGIN_STATE);
     await insertSession(trx, { id: sessionId, userId: user.id, csrfToken, at: now });
     await appendAudit(
       trx,
@@ -190,7 +190,7 @@ export async function changePassword(
       return { error };
     }
     await setPassword(trx, actor.id, await hashPassword(next), now);
-    await setLoginState(trx, actor.id, { failedLogins: 0, lastFailedAt: null, lockedUntil: null });
+    await setLoginState(trx, actor.id, FRESH_LOGIN_STATE);
     // Other sessions of this user end with the old password.
     await deleteSessionsOf(trx, actor.id, actor.sessionId);
     await appendAudit(
