@@ -19,6 +19,12 @@ export interface Harness {
   as(username: string, password?: string): Promise<HttpClient>;
   unitId(name: string): Promise<string>;
   userId(username: string): Promise<string>;
+  /**
+   * A client of a new account, made as an office makes one: the system administrator
+   * creates it in a unit, the security administrator grants its roles, and the user signs
+   * in and changes the password the administrator chose (forced at first sign-in).
+   */
+  newUser(username: string, unitName: string, roles: readonly string[]): Promise<HttpClient>;
   close(): Promise<void>;
 }
 
@@ -35,7 +41,7 @@ async function startHarness(target: StoreTarget): Promise<Harness> {
         id: string;
       }>`select id from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(app.ctx.db)
     ).rows[0]!.id;
-  return {
+  const harness: Harness = {
     app,
     url,
     admin: store.admin,
@@ -52,11 +58,32 @@ async function startHarness(target: StoreTarget): Promise<Harness> {
     },
     unitId: (name) => idWhere('units', 'name', name),
     userId: (username) => idWhere('users', 'username', username),
+    async newUser(username, unitName, roles) {
+      const chosen = 'Xilin#Gol2026';
+      const sys = await harness.as('sysadmin');
+      const created = await sys.post('/api/v1/users', {
+        username,
+        displayName: username,
+        unitId: await harness.unitId(unitName),
+        password: chosen,
+      });
+      if (created.status !== 201) throw new Error(`create ${username}: ${created.status}`);
+      const sec = await harness.as('secadmin');
+      await sec.request('PUT', `/api/v1/users/${created.body.id}/roles`, { roles });
+      const client = await harness.as(username, chosen);
+      const changed = await client.request('PUT', '/api/v1/session/password', {
+        current: chosen,
+        next: 'Own#Choice2026',
+      });
+      if (changed.status >= 300) throw new Error(`password of ${username}: ${changed.status}`);
+      return client;
+    },
     async close() {
       await app.close();
       await store.close();
     },
   };
+  return harness;
 }
 
 /**
@@ -87,6 +114,7 @@ export function useHarness(target: StoreTarget): Harness {
     as: (username, password) => h().as(username, password),
     unitId: (name) => h().unitId(name),
     userId: (username) => h().userId(username),
+    newUser: (username, unitName, roles) => h().newUser(username, unitName, roles),
     close: () => h().close(),
   };
 }

@@ -113,22 +113,7 @@ describe.each(storeTargets())('case access on $name', (target) => {
     // An investigator of the county bureau reads its officer wangqiang's record, but not
     // the case the league bureau above it opened about him.
     const title = '核查：锡林郭勒盟应急管理局的wangqiang';
-    const sys = await h.as('sysadmin');
-    const created = await sys.post('/api/v1/users', {
-      username: 'county.investigator',
-      displayName: '县局调查人员',
-      unitId: await h.unitId('锡林浩特市应急管理局'),
-      password: 'Xilin#Gol2026',
-    });
-    const sec = await h.as('secadmin');
-    await sec.request('PUT', `/api/v1/users/${created.body.id}/roles`, {
-      roles: ['investigator'],
-    });
-    const county = await h.as('county.investigator', 'Xilin#Gol2026');
-    await county.request('PUT', '/api/v1/session/password', {
-      current: 'Xilin#Gol2026',
-      next: 'County#Inv2026',
-    });
+    const county = await h.newUser('county.investigator', '锡林浩特市应急管理局', ['investigator']);
 
     const wangqiang = await h.userId('wangqiang');
     const recordOf = async (client: HttpClient) => {

@@ -62,23 +62,7 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
   it('lists exactly the readable cases with a step or record for the reader, roles combined', async () => {
     // An account that is both secretary and officer: neither role's states may leak into
     // the other's cases (an officer's application is no secretary's work).
-    const sys = await h.as('sysadmin');
-    const created = await sys.post('/api/v1/users', {
-      username: 'both.roles',
-      displayName: '双角色',
-      unitId: await h.unitId('锡林郭勒盟应急管理局'),
-      password: 'Xilin#Gol2026',
-    });
-    const sec = await h.as('secadmin');
-    await sec.request('PUT', `/api/v1/users/${created.body.id}/roles`, {
-      roles: ['secretary', 'officer'],
-    });
-    const both = await h.as('both.roles', 'Xilin#Gol2026');
-    // The administrator chose that password: the user changes it before anything else.
-    await both.request('PUT', '/api/v1/session/password', {
-      current: 'Xilin#Gol2026',
-      next: 'Both#Roles2026',
-    });
+    const both = await h.newUser('both.roles', '锡林郭勒盟应急管理局', ['secretary', 'officer']);
     const readers = [...(await Promise.all(DEMO_USERS.map((u) => h.as(u.username)))), both];
     let listed = 0;
     for (const reader of readers) {

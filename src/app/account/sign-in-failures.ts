@@ -157,7 +157,9 @@ export async function auditClosedWindows(tx: Tx, now: Date): Promise<void> {
   const byWindow = new Map<number, WindowCount[]>();
   for (const c of closed) {
     const at = c.windowStart.getTime();
-    byWindow.set(at, [...(byWindow.get(at) ?? []), c]);
+    const counts = byWindow.get(at);
+    if (counts) counts.push(c);
+    else byWindow.set(at, [c]);
   }
   for (const [at, counts] of [...byWindow].sort(([a], [b]) => a - b)) {
     const windowStart = new Date(at);

@@ -176,7 +176,6 @@ export function evidenceRoutes(ctx: AppContext): Routes {
       return reply
         .header('content-type', type)
         .header('x-content-sha256', file.sha256)
-        .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', DOWNLOAD_POLICY)
         .header(
           'content-disposition',
