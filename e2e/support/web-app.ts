@@ -43,7 +43,9 @@ export async function startWebApp(): Promise<WebApp> {
     );
   }
   const store = await storeTargets()[0]!.open();
-  const app = await assemble({ store });
+  // E2E_WEB_ROOT: a bundle built elsewhere (e.g. by one of several sessions at once).
+  const webRoot = process.env.E2E_WEB_ROOT;
+  const app = await assemble(webRoot === undefined ? { store } : { store, webRoot });
   await seedDemo(app.ctx);
   const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchChromium();

@@ -49,6 +49,8 @@ const timeLimit = z
   })
   .strict();
 
+const reviewRequirement = z.object({ required: z.boolean(), note: text.optional() }).strict();
+
 const item = z
   .object({
     n: z.number().int().min(1),
@@ -104,8 +106,14 @@ export const policyFileSchema = z
         decidingBody: z.object({ name: text, article: articleNumber }).strict(),
         notification: timeLimit.extend({ recipients: z.array(text).min(1) }).strict(),
         publication: z
-          .object({ article: articleNumber, scopes: z.array(text).min(1), defaultScope: text })
+          .object({
+            article: articleNumber,
+            scopes: z.array(text).min(1),
+            defaultScope: text,
+            period: timeLimit,
+          })
           .strict(),
+        review: z.object({ legal: reviewRequirement, discipline: reviewRequirement }).strict(),
         notEnforcementError: z
           .object({ article: articleNumber, grounds: z.array(groundCode) })
           .strict(),

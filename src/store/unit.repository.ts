@@ -3,6 +3,7 @@
 // policy it follows), or its subtree (which cases a reader of it may list).
 
 import { sql, type RawBuilder } from 'kysely';
+import type { LineageUnit } from '../domain/account/unit-scope.ts';
 import type { Conn, Tx } from './transaction.ts';
 
 export interface UnitRow {
@@ -39,23 +40,29 @@ export async function subtreeIds(db: Conn, root: string): Promise<string[]> {
 export interface UnitLineage {
   /** The unit, then its parent, up to the root. */
   readonly ids: readonly string[];
+  /** The same units with what `organOf` and `systemOf` read. */
+  readonly units: readonly LineageUnit[];
   /** The policy the unit follows: its own, or its nearest ancestor's. */
   readonly policyId: string | null;
 }
 
 /** The unit and its ancestors, or null when the unit does not exist. */
 export async function unitLineage(db: Conn, unitId: string): Promise<UnitLineage | null> {
-  const { rows } = await sql<{ id: string; policy_id: string | null }>`
-    with recursive lineage(id, parent_id, policy_id, depth) as (
-      select id, parent_id, policy_id, 0 from units where id = ${unitId}
+  const { rows } = await sql<{ id: string; kind: string; policy_id: string | null }>`
+    with recursive lineage(id, parent_id, kind, policy_id, depth) as (
+      select id, parent_id, kind, policy_id, 0 from units where id = ${unitId}
       union all
-      select u.id, u.parent_id, u.policy_id, l.depth + 1
+      select u.id, u.parent_id, u.kind, u.policy_id, l.depth + 1
       from units u join lineage l on u.id = l.parent_id
       where l.depth < ${MAX_DEPTH}
     )
-    select id, policy_id from lineage order by depth`.execute(db);
+    select id, kind, policy_id from lineage order by depth`.execute(db);
   if (rows.length === 0) return null;
-  return { ids: rows.map((r) => r.id), policyId: rows.find((r) => r.policy_id)?.policy_id ?? null };
+  return {
+    ids: rows.map((r) => r.id),
+    units: rows.map((r) => ({ id: r.id, kind: r.kind, policyId: r.policy_id })),
+    policyId: rows.find((r) => r.policy_id)?.policy_id ?? null,
+  };
 }
 
 /** Whether `unitId` is `root` or below it. */

@@ -14,7 +14,13 @@ import { ASSESSMENT_FACTORS, CASE_STATES, type CaseState, type Role } from '../v
 export const EMERGENCY_PROCEDURE: ProcedureParams = {
   decidingBody: { name: '本级应急管理部门党委', article: 14 },
   notification: { days: 7, counting: 'calendar', article: 14, recipients: ['相关单位', '当事人'] },
-  publication: { article: 14, scopes: ['本单位', '本系统', '社会公开'], defaultScope: '本单位' },
+  publication: {
+    article: 14,
+    scopes: ['本单位', '本系统', '社会公开'],
+    defaultScope: '本单位',
+    period: { days: 5, counting: 'working', article: 14 },
+  },
+  review: { legal: { required: true }, discipline: { required: false } },
   notEnforcementError: {
     article: 15,
     grounds: ['due_diligence', 'no_liability', 'tolerated', 'exemption'],
@@ -34,7 +40,13 @@ export const EMERGENCY_PROCEDURE: ProcedureParams = {
 export const EDUCATION_PROCEDURE: ProcedureParams = {
   decidingBody: { name: '锡林郭勒盟教育局党组', article: 13 },
   notification: { days: 7, counting: 'calendar', article: 13, recipients: ['相关单位', '当事人'] },
-  publication: { article: 13, scopes: ['本单位', '本系统', '社会公开'], defaultScope: '本单位' },
+  publication: {
+    article: 13,
+    scopes: ['本单位', '本系统', '社会公开'],
+    defaultScope: '本单位',
+    period: { days: 5, counting: 'working', article: 13 },
+  },
+  review: { legal: { required: true }, discipline: { required: false } },
   notEnforcementError: { article: 14, grounds: ['due_diligence', 'tolerated', 'exemption'] },
   correction: {
     article: 15,

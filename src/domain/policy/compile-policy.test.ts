@@ -85,7 +85,13 @@ function tinyPolicy(change: (articles: ArticleDef[]) => ArticleDef[] = (a) => a)
     procedure: {
       decidingBody: { name: '党组', article: 3 },
       notification: { days: 7, counting: 'calendar', article: 3, recipients: ['当事人'] },
-      publication: { article: 3, scopes: ['本单位'], defaultScope: '本单位' },
+      publication: {
+        article: 3,
+        scopes: ['本单位'],
+        defaultScope: '本单位',
+        period: { days: 5, counting: 'working', article: 3 },
+      },
+      review: { legal: { required: true }, discipline: { required: false } },
       notEnforcementError: { article: 3, grounds: ['tolerated'] },
       correction: { article: 3, detailsArticle: 3, opensOn: ['tolerated'], extensionAllowed: true },
       followUp: { article: 3 },

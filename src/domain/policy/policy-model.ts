@@ -119,6 +119,12 @@ export interface TimeLimit {
   readonly note?: string;
 }
 
+export interface ReviewRequirement {
+  readonly required: boolean;
+  /** Where the requirement comes from when the article itself does not state it. */
+  readonly note?: string;
+}
+
 /** The procedural parameters of 第十四至十九条 (numbered per policy). */
 export interface ProcedureParams {
   readonly decidingBody: { readonly name: string; readonly article: number };
@@ -127,6 +133,16 @@ export interface ProcedureParams {
     readonly article: number;
     readonly scopes: readonly string[];
     readonly defaultScope: string;
+    /** How long a publication is shown (公示期), counted from the day it is published. */
+    readonly period: TimeLimit;
+  };
+  /**
+   * The review opinions recorded before the deciding body decides: legal review (法制审核,
+   * 第八条 重大执法决定法制审核制度) and discipline review (纪检监察意见), each required or not.
+   */
+  readonly review: {
+    readonly legal: ReviewRequirement;
+    readonly discipline: ReviewRequirement;
   };
   readonly notEnforcementError: {
     readonly article: number;
