@@ -68,6 +68,8 @@ interface Roles {
   readonly officer: BenchClient;
   readonly investigator: BenchClient;
   readonly secretary: BenchClient;
+  /** 法制审核: the legal review the decision waits for. */
+  readonly reviewer: BenchClient;
 }
 
 interface Versioned {
@@ -76,9 +78,9 @@ interface Versioned {
   readonly state?: string;
 }
 
-/** One case from application to publication: 25 requests (one notification). Closing comes later. */
+/** One case from application to publication: 26 requests (one notification). Closing comes later. */
 async function toPublished(
-  { officer, investigator, secretary }: Roles,
+  { officer, investigator, secretary, reviewer }: Roles,
   unitId: string,
   n: number,
   today: string,
@@ -88,6 +90,7 @@ async function toPublished(
     unitId,
     title: `基准测试案件 ${n}：依据检测报告作出处罚后报告被撤回`,
     conduct: '本人依据第三方检测机构出具的检测报告作出罚款决定，后该机构撤回报告。',
+    conductDate: '2025-03-01',
     enforcementAction: 'penalty',
   });
   const id = opened.id;
@@ -126,6 +129,14 @@ async function toPublished(
     ).version;
   }
   await act(investigator, 'submit_for_decision');
+  v = (
+    await reviewer.send<Versioned>(
+      'PUT',
+      `/api/v1/cases/${id}/reviews/legal`,
+      { version: v, opinion: '事实清楚，程序合法', agrees: true, reviewedOn: today },
+      { minimal: MINIMAL },
+    )
+  ).version;
   await act(secretary, 'record_decision', {
     meetingDate: today,
     members: ['党委书记', '局长'],
@@ -137,7 +148,12 @@ async function toPublished(
     `/api/v1/cases/${id}`,
   );
   for (const notification of detail.notifications)
-    await act(secretary, 'send_notification', { notificationId: notification.id });
+    await act(secretary, 'send_notification', {
+      notificationId: notification.id,
+      deliveryMethod: 'in_person',
+      deliveredOn: today,
+      deliveredTo: '王强',
+    });
   const published = await act(secretary, 'publish', { scope: '本系统' });
   return { id, version: published.version };
 }
@@ -179,6 +195,7 @@ async function runProcedure(app: Application, unitId: string, count: number, fir
     officer: roles.officer.withTally(tally),
     investigator: roles.investigator.withTally(tally),
     secretary: roles.secretary.withTally(tally),
+    reviewer: roles.reviewer.withTally(tally),
   });
   const timed = async (work: (roles: Roles) => Promise<void>, sessions: Roles[]) => {
     const start = performance.now();
@@ -274,13 +291,14 @@ async function measureOn(open: () => Promise<BenchDatabase>): Promise<TargetResu
         // One session per role, shared by the workers: signing in is rate limited per
         // address and per name (issue 8), and the benchmark measures the procedure.
         async login() {
-          const [officer, investigator, secretary] = await Promise.all(
-            ['wangqiang', 'lina', 'zhangmin'].map(login),
+          const [officer, investigator, secretary, reviewer] = await Promise.all(
+            ['wangqiang', 'lina', 'zhangmin', 'liuyang'].map(login),
           );
           const roles: Roles = {
             officer: officer!,
             investigator: investigator!,
             secretary: secretary!,
+            reviewer: reviewer!,
           };
           return Array.from({ length: WORKERS }, () => roles);
         },

@@ -2,6 +2,7 @@
 // opens the decided case, reads the notifications and a cited article, and sends a notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_PAGE } from './support/case-form.ts';
+import { deliverFirstNotice } from './support/fairness.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -52,12 +53,9 @@ describe('case pages', () => {
     await page.getByRole('button', { name: '送达告知' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '送达告知' });
     await dialog.waitFor();
-    const before = await dialog.getByRole('button', { name: /送\s*达/ }).count();
+    const before = await dialog.getByRole('button', { name: /^送\s*达$/ }).count();
     expect(before).toBe(2);
-    await dialog
-      .getByRole('button', { name: /送\s*达/ })
-      .first()
-      .click();
+    await deliverFirstNotice(page, dialog, '邮寄送达');
     await page.getByText('已送达').first().waitFor();
     await expect.poll(() => dialog.getByRole('button', { name: /^送\s*达$/ }).count()).toBe(1);
     await expect(dialog.innerText()).resolves.toMatch(/已于\d{4}年\d{1,2}月\d{1,2}日送达/);

@@ -10,6 +10,7 @@ import {
   submitCaseForm,
   versionAfter,
 } from './support/case-form.ts';
+import { deliverFirstNotice, recordLegalReview } from './support/fairness.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -21,13 +22,13 @@ afterAll(async () => web?.close());
 /** A button named `label`: Ant Design spaces two-character labels (受 理); 受理 must not match 不予受理. */
 const buttonName = (label: string) => new RegExp(`^${label.split('').join('\\s*')}$`);
 
-/** Clicks an action of the 办理 panel: a step that takes a form opens its dialog. */
+/** Clicks an action of the next-step card: a step that takes a form opens its dialog. */
 async function act(page: Page, label: string) {
-  const panel = page.locator('.ant-card').filter({ hasText: '办理' }).first();
+  const panel = page.getByTestId('next-step');
   await panel.getByRole('button', { name: buttonName(label) }).click();
 }
 
-/** Clicks an action of the 办理 panel that asks confirmation (a step without a form) and confirms it. */
+/** Clicks an action of the next-step card that asks confirmation (a step without a form) and confirms it. */
 async function actConfirmed(page: Page, label: string) {
   await act(page, label);
   const confirm = page.locator('.ant-modal-confirm');
@@ -81,6 +82,11 @@ describe('the procedure in the browser', () => {
     await actConfirmed(investigator, '提请研究决定');
     await stateIs(investigator, '待研究决定');
 
+    // The reviewer records the legal review the decision waits for (法制审核).
+    const reviewer = await web.signIn('liuyang');
+    await reviewer.goto(caseUrl);
+    await recordLegalReview(reviewer);
+
     // 3. The secretary records the committee decision, notifies and publishes.
     const secretary = await web.signIn('zhangmin');
     await secretary.goto(caseUrl);
@@ -92,14 +98,7 @@ describe('the procedure in the browser', () => {
     await stateIs(secretary, '已作出决定');
     await act(secretary, '送达告知');
     const notices = secretary.getByRole('dialog').filter({ hasText: '送达告知' });
-    await notices
-      .getByRole('button', { name: /^送\s*达$/ })
-      .first()
-      .click();
-    await notices
-      .getByText(/已于\d{4}年\d{1,2}月\d{1,2}日送达/)
-      .first()
-      .waitFor();
+    await deliverFirstNotice(secretary, notices);
     await secretary.keyboard.press('Escape');
     await secretary.reload();
     await stateIs(secretary, '已告知');
@@ -122,7 +121,7 @@ describe('the procedure in the browser', () => {
 
   it('lets an investigator start a case about an officer of the unit (单位启动核查)', async () => {
     const investigator = await web.signIn('lina');
-    await investigator.getByRole('menuitem', { name: '提出容错认定申请' }).click();
+    await investigator.getByRole('menuitem', { name: '启动核查' }).click();
     await investigator.getByText('单位启动核查').first().waitFor();
     await investigator.getByLabel('被核查的执法人员').click();
     await investigator.getByTitle(/^王强/).click();

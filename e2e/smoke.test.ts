@@ -26,8 +26,17 @@ describe('signing in', () => {
 
   it('shows each role the menu of what it may do', async () => {
     const officer = await web.signIn('wangqiang');
-    expect(await menu(officer)).toEqual(['工作台', '案件', '提出容错认定申请', '制度']);
+    expect(await menu(officer)).toEqual([
+      '工作台',
+      '案件',
+      '提出容错认定申请',
+      '公示',
+      '制度',
+      '我的履职档案',
+    ]);
+    const investigator = await web.signIn('lina');
+    expect(await menu(investigator)).toEqual(['工作台', '案件', '启动核查', '公示', '制度']);
     const auditor = await web.signIn('auditadmin');
-    expect(await menu(auditor)).toEqual(['工作台', '制度', '审计日志']);
+    expect(await menu(auditor)).toEqual(['工作台', '公示', '制度', '审计日志']);
   });
 });

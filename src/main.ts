@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppContext } from './app/app-context.ts';
 import { auditFilesFor, type AuditFileLocations } from './audit-files/audit-file-locations.ts';
 import { loadWorkCalendar } from './calendar/load-work-calendar.ts';
+import type { PolicyRegistry } from './domain/policy/policy-registry.ts';
 import { buildServer } from './http/server.ts';
 import { loadRegistry } from './policy-files/load-policies.ts';
 import { openDatabase, type OpenOptions, type Store } from './store/database.ts';
@@ -22,6 +23,8 @@ export interface AssembleOptions extends OpenOptions {
   /** An already open store (tests share one per file); otherwise opened here. */
   readonly store?: Store;
   readonly now?: () => Date;
+  /** The policy versions to run under; default the built-in policies/ (a test may add a version). */
+  readonly registry?: PolicyRegistry;
   readonly logger?: boolean;
   readonly secureCookies?: boolean;
   /** The built web application to serve; default dist/web when it exists. */
@@ -50,7 +53,7 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
   const ctx: AppContext = {
     db: store.db,
     auditFiles: auditFiles.locations,
-    registry: await loadRegistry(),
+    registry: options.registry ?? (await loadRegistry()),
     calendar: await loadWorkCalendar(),
     now: options.now ?? (() => new Date()),
   };

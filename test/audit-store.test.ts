@@ -4,6 +4,8 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, sm3, verifyAuditLog, type AuditEntry } from '../src/app/audit/audit-log.ts';
+// Strange actions on purpose: the chain stores whatever it is given.
+import type { AuditAction } from '../src/domain/audit/audit-actions.ts';
 import type { Database } from '../src/store/schema.ts';
 import { inTransaction } from '../src/store/transaction.ts';
 import { tamperWithAudit } from './support/audit-tamper.ts';
@@ -19,7 +21,7 @@ const ODD_ENTRIES: AuditEntry[] = [
   // The login of issue 8: a lone surrogate as the typed name.
   {
     actorId: null,
-    action: 'user.login_failed',
+    action: 'user.login_failed' as AuditAction,
     entityType: 'user',
     entityId: '\ud800',
     data: { username: '\ud800', password: undefined },
@@ -27,17 +29,23 @@ const ODD_ENTRIES: AuditEntry[] = [
   // NUL, which PostgreSQL refuses in text and in jsonb, in every field and key.
   {
     actorId: null,
-    action: 'x\u0000y',
+    action: 'x\u0000y' as AuditAction,
     entityType: 'user\u0000',
     entityId: 'a\u0000b',
     data: { 'k\u0000': 'v\u0000', nested: [{ '\udc00': '\u0000' }] },
   },
   // U+FFFD itself, astral characters, controls; numbers in every form; keys in any order.
-  { actorId: null, action: 'odd.values', entityType: 'test', entityId: '\ufffd😀', data: odd },
+  {
+    actorId: null,
+    action: 'odd.values' as AuditAction,
+    entityType: 'test',
+    entityId: '\ufffd😀',
+    data: odd,
+  },
   // A uuid in capitals: the column gives it back in lower case.
   {
     actorId: 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11',
-    action: 'actor.capitals',
+    action: 'actor.capitals' as AuditAction,
     entityType: 'test',
     entityId: 'x'.repeat(100_000),
     data: { at: new Date(Date.UTC(2026, 2, 1)), long: '字'.repeat(50_000) },

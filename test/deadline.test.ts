@@ -36,7 +36,11 @@ describe('worked examples of the contract (2026 calendar)', () => {
     ['calendar', '2026-10-08', '10-07 is a holiday'],
   ] as const)('2026-09-30 + 7 %s days is %s (%s)', (counting, due, _why) => {
     const request = { from: '2026-09-30', days: 7, counting } as const;
-    expect(computeDeadline(calendar, request)).toEqual({ ...request, due, provisional: false });
+    expect(computeDeadline(calendar, request)).toMatchObject({
+      ...request,
+      due,
+      provisional: false,
+    });
   });
 });
 
@@ -408,4 +412,14 @@ describe('rongcuo deadline, spawned (bin/rongcuo.js)', () => {
       expect(code).toBe(2);
     },
   );
+});
+
+describe('the extension over a rest day, with the real calendar', () => {
+  it('2026-09-30 + 7 calendar days: 10-07 is 国庆节, moved to 10-08', () => {
+    const d = computeDeadline(calendar, { from: '2026-09-30', days: 7, counting: 'calendar' });
+    expect(d.extension).toEqual({ lastDay: '2026-10-07', restDay: 'holiday' });
+    expect(
+      computeDeadline(calendar, { from: '2026-09-30', days: 7, counting: 'working' }).extension,
+    ).toBeNull();
+  });
 });

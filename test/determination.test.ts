@@ -59,7 +59,9 @@ describe('explanation', () => {
     });
     expect(open.status).toBe('undetermined');
     expect(open.missing).toEqual(['a11.c3']);
-    expect(open.explanation.summary).toContain('第十一条「积极主动消除不良影响、挽回损失的」');
+    expect(open.explanation.summary).toContain(
+      '第十一条第二款第（三）项「积极主动消除不良影响、挽回损失的」',
+    );
     expect(open.explanation.grounds.find((g) => g.code === 'exemption')!.text).toContain(
       '尚未查明',
     );
@@ -84,7 +86,13 @@ describe('next question', () => {
     // (不予追究); "yes" leaves 第十二条 open. Asking 第十二条 first leaves the 但书 open either way.
     const out = explained({ ...allFalse(EM), 'a10.1': true, 'a10.1.x': null, 'a12.1': null });
     expect(out.missing).toEqual(['a10.1.x', 'a12.1']);
-    expect(out.nextQuestion).toEqual({ fact: 'a10.1.x', remainingIfTrue: 1, remainingIfFalse: 0 });
+    expect(out.nextQuestion).toEqual({
+      fact: 'a10.1.x',
+      remainingIfTrue: 1,
+      remainingIfFalse: 0,
+      label: '第十条第（一）项但书',
+      question: '但书：是否存在“故意违法”的情形？（存在时，第十条第（一）项不予适用）',
+    });
   });
 });
 

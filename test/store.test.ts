@@ -13,6 +13,9 @@ const TABLES = [
   'assessments',
   'audit_events',
   'case_facts',
+  'case_number_counters',
+  'case_recusals',
+  'case_reviews',
   'cases',
   'corrections',
   'decisions',
@@ -167,6 +170,7 @@ describe.each(storeTargets())('store on $name', (target) => {
           state: 'submitted',
           title: '行政检查中未发现隐患',
           conduct: '……',
+          conduct_date: '2026-01-05',
           enforcement_action: 'inspection',
         })
         .returningAll()

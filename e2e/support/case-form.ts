@@ -1,6 +1,6 @@
 // The new case form and the assessment page, as the browser tests fill them, and the
 // case version the interview and assessment pages show, which each save's answer changes.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ASSESSMENT_FACTOR_LABELS } from '../../src/contract/labels.ts';
 
@@ -15,12 +15,33 @@ export interface CaseForm {
   /** The label of the kind of enforcement action (执法行为类别), e.g. 行政处罚. */
   readonly enforcementAction: string;
   readonly conduct: string;
+  /** When the conduct happened, YYYY-MM-DD: 2025-03-01 unless given. */
+  readonly conductDate?: string;
+  /** The last day of a conduct over a period: ticks 持续一段时间 and fills both days. */
+  readonly conductEndDate?: string;
 }
 
-/** Fills the new case form: the title, the kind of enforcement action, what was done. */
+/** Types a day into an antd date picker's input and confirms it as a person would. */
+async function typeDay(input: Locator, day: string) {
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+}
+
+/**
+ * Fills the new case form: the title, the kind of enforcement action, when the conduct
+ * happened (a day, or a period), what was done.
+ */
 export async function fillCaseForm(page: Page, form: CaseForm): Promise<void> {
   await page.getByLabel('申请事项名称').fill(form.title);
   await page.getByText(form.enforcementAction, { exact: true }).click();
+  if (form.conductEndDate === undefined) {
+    await typeDay(page.getByLabel('行为发生日期'), form.conductDate ?? '2025-03-01');
+  } else {
+    await page.getByLabel('持续一段时间').check();
+    await typeDay(page.getByPlaceholder('开始日期'), form.conductDate ?? '2025-03-01');
+    await typeDay(page.getByPlaceholder('结束日期'), form.conductEndDate);
+  }
   await page.getByLabel('执法行为及有关情况').fill(form.conduct);
 }
 

@@ -10,10 +10,17 @@ import { hashPassword } from './account/passwords.ts';
 import type { Actor } from './account/sessions.ts';
 import type { AppContext } from './app-context.ts';
 import { appendAudit } from './audit/audit-log.ts';
+import { recordReview } from './case/case-fairness.ts';
 import { fireTransition } from './case/fire-transition.ts';
 import { openCase } from './case/open-case.ts';
 import { recordAssessment, recordFact } from './case/record-on-case.ts';
-import type { AssessmentFactor, Role, UnitKind } from '../domain/vocabulary.ts';
+import { caseRecords } from '../store/case-detail.queries.ts';
+import {
+  ROLE_LABELS,
+  type AssessmentFactor,
+  type Role,
+  type UnitKind,
+} from '../domain/vocabulary.ts';
 
 /** One password for every demo account; printed at start, never for production use. */
 export const DEMO_PASSWORD = 'Rongcuo@2026';
@@ -24,6 +31,8 @@ interface DemoUnit {
   kind: UnitKind;
   parent: string | null;
   policy: string | null;
+  /** The prefix of its case numbers (锡盟应急容〔2026〕1号); the units below share it. */
+  caseNumberPrefix?: string;
 }
 
 const UNITS: DemoUnit[] = [
@@ -34,6 +43,7 @@ const UNITS: DemoUnit[] = [
     kind: 'bureau',
     parent: 'league',
     policy: 'xilingol-emergency-2024',
+    caseNumberPrefix: '锡盟应急容',
   },
   { key: 'em-sup', name: '执法监督科', kind: 'section', parent: 'em', policy: null },
   { key: 'em-chem', name: '危险化学品安全监督管理科', kind: 'section', parent: 'em', policy: null },
@@ -45,6 +55,7 @@ const UNITS: DemoUnit[] = [
     kind: 'bureau',
     parent: 'league',
     policy: 'xilingol-education-2024',
+    caseNumberPrefix: '锡盟教育容',
   },
   { key: 'ed-law', name: '政策法规科', kind: 'section', parent: 'ed', policy: null },
   { key: 'erl', name: '二连浩特市教育局', kind: 'county_bureau', parent: 'ed', policy: null },
@@ -74,6 +85,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'chenjing', name: '陈静', unit: 'erl-sec', roles: ['officer'], badge: '15250456001' },
   { username: 'sunhao', name: '孙浩', unit: 'ed', roles: ['investigator'] },
   { username: 'zhouyan', name: '周燕', unit: 'ed', roles: ['secretary'] },
+  { username: 'wulei', name: '吴磊', unit: 'ed', roles: ['reviewer'] },
   { username: 'sysadmin', name: '系统管理员', unit: 'league', roles: ['sysadmin'] },
   { username: 'secadmin', name: '安全管理员', unit: 'league', roles: ['secadmin'] },
   { username: 'auditadmin', name: '审计管理员', unit: 'league', roles: ['auditadmin'] },
@@ -95,6 +107,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
         kind: u.kind,
         parent_id: u.parent === null ? null : unitIds.get(u.parent)!,
         policy_id: u.policy,
+        case_number_prefix: u.caseNumberPrefix ?? null,
       });
       if (!row) throw new Error(`demo unit ${u.name} exists already`);
       unitIds.set(u.key, row.id);
@@ -153,6 +166,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     title: '危险化学品经营许可延续审查中未发现企业提供的虚假安全评价报告',
     conduct:
       '2025年5月，本人审查某化工公司危险化学品经营许可延续申请，依据其提交的安全评价报告作出准予延续决定，后查明该报告数据系企业伪造。',
+    conductDate: '2025-05-20',
     enforcementAction: 'license',
   });
 
@@ -164,6 +178,9 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     title: '对违法生产经营单位责令改正后发生事故',
     conduct:
       '执法大队对某加油站检查发现隐患并责令限期整改，整改期间该站拒不执行整改要求，发生火灾事故。',
+    // From the inspection to the fire: the whole period of the order to correct.
+    conductDate: '2025-11-03',
+    conductEndDate: '2025-11-20',
     enforcementAction: 'inspection',
   });
   let v = (
@@ -192,6 +209,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     title: '依据检测报告作出行政处罚后检测机构撤回报告',
     conduct:
       '本人依据第三方检测机构出具的检测报告对某企业作出罚款决定，后该机构以检测设备故障为由撤回报告。',
+    conductDate: '2025-08-12',
     enforcementAction: 'penalty',
   });
   v = (await fireTransition(ctx, investigator, c.id, { kind: 'accept' }, c.version)).version;
@@ -224,6 +242,21 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     v = (await recordAssessment(ctx, investigator, c.id, factor, finding, v)).version;
   }
   v = (await fireTransition(ctx, investigator, c.id, { kind: 'submit_for_decision' }, v)).version;
+  // The legal review the regime requires before the decision (法制审核).
+  v = (
+    await recordReview(
+      ctx,
+      as('liuyang'),
+      c.id,
+      'legal',
+      {
+        opinion: '经审核，事实清楚，证据确实充分，程序合法，同意系统认定意见。',
+        agrees: true,
+        reviewedOn: today,
+      },
+      v,
+    )
+  ).version;
   await fireTransition(
     ctx,
     secretary,
@@ -246,13 +279,102 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     unitId: eduOfficer.unitId,
     title: '校外培训机构检查中因机构隐瞒情况未及时发现问题',
     conduct: '本人对某校外培训机构开展检查时，该机构隐瞒了超范围培训的事实，致使未能及时发现。',
+    conductDate: '2025-09-16',
     enforcementAction: 'inspection',
   });
+
+  // 5. Published to the public (社会公开): the conduct names a person, a phone and an
+  // 身份证号, which the publication's text masks (第十四条 一定范围内公开).
+  await seedPublishedCase(ctx, as, unitIds.get('erl-sec')!, today);
+}
+
+/** An education case taken through the whole procedure to publication. */
+async function seedPublishedCase(
+  ctx: AppContext,
+  as: (username: string) => Actor,
+  unitId: string,
+  today: string,
+): Promise<void> {
+  const [officer, investigator, reviewer, secretary] = [
+    as('chenjing'),
+    as('sunhao'),
+    as('wulei'),
+    as('zhouyan'),
+  ];
+  const c = await openCase(ctx, investigator, {
+    origin: 'initiation',
+    unitId,
+    officerId: officer.id,
+    title: '民办幼儿园年检中未发现举办者挪用办园经费',
+    conduct:
+      '本人按年检程序审查某民办幼儿园的财务报告，负责人刘建国（身份证号152501198805061234，' +
+      '联系电话13912345678）提供的报告经审计机构签章，后查明其挪用办园经费。',
+    conductDate: '2025-06-10',
+    enforcementAction: 'inspection',
+  });
+  let v = c.version;
+  for (const [factId, value] of [
+    ['a9.1', true],
+    ['a12.c1', false],
+    ['a12.c2', false],
+  ] as const)
+    v = (await recordFact(ctx, investigator, c.id, factId, { value, note: '调查笔录在卷' }, v))
+      .version;
+  v = (await fireTransition(ctx, investigator, c.id, { kind: 'complete_investigation' }, v))
+    .version;
+  const findings: Record<AssessmentFactor, string> = {
+    intent: '无故意或重大过失',
+    conditions: '财务报告经审计机构签章，年检时无从发现',
+    procedure: '按年检程序审查了财务报告',
+    severity: '情节轻微',
+    consequences: '已责令退还经费，未造成不良影响',
+    remedy: '挪用经费已全部退还',
+  };
+  for (const [factor, finding] of Object.entries(findings) as [AssessmentFactor, string][])
+    v = (await recordAssessment(ctx, investigator, c.id, factor, finding, v)).version;
+  v = (await fireTransition(ctx, investigator, c.id, { kind: 'submit_for_decision' }, v)).version;
+  const opinion = { opinion: '经审核，同意系统认定意见。', agrees: true, reviewedOn: today };
+  v = (await recordReview(ctx, reviewer, c.id, 'legal', opinion, v)).version;
+  v = (
+    await fireTransition(
+      ctx,
+      secretary,
+      c.id,
+      {
+        kind: 'record_decision',
+        meetingDate: today,
+        members: ['党组书记', '局长'],
+        conclusion: 'due_diligence',
+        departureReason: null,
+        relatedUnitIds: [],
+      },
+      v,
+    )
+  ).version;
+  for (const n of (await caseRecords(ctx.db, c.id)).notifications)
+    v = (
+      await fireTransition(
+        ctx,
+        secretary,
+        c.id,
+        {
+          kind: 'send_notification',
+          notificationId: n.id,
+          method: 'in_person',
+          deliveredOn: today,
+          deliveredTo: '陈静',
+        },
+        v,
+      )
+    ).version;
+  // The server's own redacted draft, published as it is.
+  await fireTransition(ctx, secretary, c.id, { kind: 'publish', scope: '社会公开' }, v);
 }
 
 export function demoAccountsTable(): string {
   const lines = DEMO_USERS.map(
-    (u) => `  ${u.username.padEnd(12)} ${u.name}（${u.roles.join(', ')}）`,
+    (u) =>
+      `  ${u.username.padEnd(12)} ${u.name}（${u.roles.map((r) => ROLE_LABELS[r]).join('、')}）`,
   );
   return `演示账号 / demo accounts (密码 password: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n`;
 }

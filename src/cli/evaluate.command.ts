@@ -11,7 +11,10 @@ import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
 import { loadRegistry } from '../policy-files/load-policies.ts';
 import { parseCommandLine, printError, readInput, type CliIO } from './cli-io.ts';
 
-const USAGE = 'usage: rongcuo evaluate [--batch] [--explain] FILE|-';
+const USAGE = '用法：rongcuo evaluate [--batch] [--explain] 文件|-（- 为标准输入）';
+
+/** An input that is not JSON at all: said in Chinese alone, as every message of the contract. */
+const NOT_JSON = '输入无法解析：数据格式不正确';
 
 export async function runEvaluate(args: string[], io: CliIO): Promise<number> {
   const options = { batch: { type: 'boolean' }, explain: { type: 'boolean' } } as const;
@@ -30,15 +33,25 @@ export async function runEvaluate(args: string[], io: CliIO): Promise<number> {
   try {
     text = await readInput(io, file);
   } catch (e) {
-    return printError(
-      io,
-      'INVALID_INPUT',
-      `无法读取 ${file} / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`,
-    );
+    return printError(io, 'INVALID_INPUT', cannotRead(file, e));
   }
   const result = evaluateLine(registry, text, todayInChina(new Date()), explain);
   io.stdout.write(`${JSON.stringify(result)}\n`);
   return isDeterminationError(result) ? 2 : 0;
+}
+
+/** Why a file could not be read, in the contract's Chinese: the file's name quoted. */
+function cannotRead(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? '文件不存在'
+      : code === 'EACCES' || code === 'EPERM'
+        ? '没有读取权限'
+        : code === 'EISDIR'
+          ? '这是一个目录，不是文件'
+          : '读取时出错';
+  return `无法读取文件 ${JSON.stringify(file)}：${why}`;
 }
 
 function evaluateLine(registry: PolicyRegistry, text: string, today: string, explain: boolean) {
@@ -46,9 +59,7 @@ function evaluateLine(registry: PolicyRegistry, text: string, today: string, exp
   try {
     input = JSON.parse(text);
   } catch {
-    return {
-      error: { code: 'INVALID_INPUT', message: '输入不是有效的 JSON / input is not valid JSON' },
-    };
+    return { error: { code: 'INVALID_INPUT', message: NOT_JSON } };
   }
   return determine(registry, input, { today, explain });
 }
@@ -71,11 +82,7 @@ async function evaluateBatch(
     try {
       total = (await stat(file)).size;
     } catch (e) {
-      return printError(
-        io,
-        'INVALID_INPUT',
-        `无法读取 ${file} / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`,
-      );
+      return printError(io, 'INVALID_INPUT', cannotRead(file, e));
     }
     input = createReadStream(file);
   }

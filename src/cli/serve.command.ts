@@ -36,7 +36,8 @@ export async function runServe(args: string[], io: CliIO): Promise<number> {
   const stopJobs = startJobWorker(app.ctx, `${hostname()}:${process.pid}`);
   const url = await app.server.listen({ port, host });
   io.stdout.write(
-    `Rongcuo 容错 serving on ${url} (database: ${app.store.kind} ${app.store.url})\n`,
+    `容错系统已启动，访问地址 ${url}（数据库：${app.store.kind === 'embedded' ? '内置' : '服务器'} ${app.store.url}）\n` +
+      `Rongcuo 容错 serving on ${url} (database: ${app.store.kind} ${app.store.url})\n`,
   );
   io.stdout.write(`API 文档 / API docs: ${url}/api/v1/docs\n`);
   const lost = await new Promise<StoreError | null>((resolve) => {

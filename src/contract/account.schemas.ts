@@ -33,6 +33,13 @@ export const ResetPasswordBody = Type.Object(
 );
 export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 
+/** 停用 / 启用 an account (系统管理员). */
+export const DisabledBody = Type.Object(
+  { disabled: Type.Boolean() },
+  { additionalProperties: false },
+);
+export type DisabledBody = Static<typeof DisabledBody>;
+
 export const SessionUser = Type.Object({
   ...texts('id', 'username', 'displayName', 'unitId'),
   roles: Type.Array(StringEnum(ROLES)),
@@ -55,8 +62,21 @@ export const Unit = Type.Object({
   parentId: Nullable(Type.String()),
   ...texts('name', 'kind', 'kindLabel'),
   policyId: Nullable(Type.String()),
+  /** The unit's own case-number prefix (锡盟应急容); null: its nearest ancestor's (0007). */
+  caseNumberPrefix: Nullable(Type.String()),
+  /** The prefix its cases are numbered under; a default when none is set in its lineage. */
+  caseNumberPrefixInEffect: Type.String(),
+  /** True when no unit of its lineage set a prefix and the default applies (to set one). */
+  caseNumberPrefixIsDefault: Type.Boolean(),
 });
 export type Unit = Static<typeof Unit>;
+
+/** A unit's case-number prefix (系统管理员); null clears it (the ancestor's applies). */
+export const CaseNumberPrefixBody = Type.Object(
+  { prefix: Nullable(Text(16, 1)) },
+  { additionalProperties: false },
+);
+export type CaseNumberPrefixBody = Static<typeof CaseNumberPrefixBody>;
 
 export const NewUnitBody = Type.Object(
   {

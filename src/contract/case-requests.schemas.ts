@@ -2,6 +2,7 @@
 // procedure, record a fact, an assessment factor or a file of evidence.
 
 import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
+import { RecusedMember } from './fairness.schemas.ts';
 import {
   DateOnly,
   Int,
@@ -22,6 +23,10 @@ export const OpenCaseBody = Type.Object(
     officerId: Type.Optional(Uuid),
     title: Text(200, 1),
     conduct: Text(10_000, 1),
+    /** The day of the conduct, or the first day of a conduct over a period; not after today. */
+    conductDate: DateOnly,
+    /** The last day of a conduct over a period: not before conductDate, not after today. */
+    conductEndDate: Type.Optional(Nullable(DateOnly)),
     enforcementAction: StringEnum(ENFORCEMENT_ACTIONS),
   },
   { additionalProperties: false },
@@ -52,6 +57,11 @@ export type CaseListQuery = Static<typeof CaseListQuery>;
 
 export const ActionParams = Type.Object({ id: Uuid, action: StringEnum(TRANSITION_NAMES) });
 
+/** A case in an address: its id, or its number (锡盟应急容〔2026〕5号, or RC-2026-000004 before). */
+export const CaseAddressParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 100, description: '案件 id 或案号' }),
+});
+
 /** The payload of every step; which fields a step reads is the domain's (CaseAction). */
 export const ActionBody = Type.Object(
   {
@@ -62,8 +72,17 @@ export const ActionBody = Type.Object(
     conclusion: Type.Optional(Text(40)),
     departureReason: Type.Optional(Nullable(Text(5000))),
     relatedUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
+    /** Members of the deciding body recorded as recused (回避), with the reason. */
+    recusedMembers: Type.Optional(Type.Array(RecusedMember, { maxItems: 50 })),
     notificationId: Type.Optional(Uuid),
+    /** 送达: the method (DELIVERY_METHODS), the delivery date, the person served, why late. */
+    deliveryMethod: Type.Optional(Text(40)),
+    deliveredOn: Type.Optional(DateOnly),
+    deliveredTo: Type.Optional(Text(100)),
+    lateReason: Type.Optional(Nullable(Text(5000))),
     scope: Type.Optional(Text(40)),
+    /** The publication's text as the secretary edited it; absent: the server's draft. */
+    text: Type.Optional(Nullable(Text(10_000))),
     result: Type.Optional(StringEnum(['confirm', 'change'] as const)),
   },
   { additionalProperties: false },

@@ -2,9 +2,12 @@
 // reader sees it (CaseDetail, also the answer to every write on a case, so a page never
 // reads it again), an officer's record. The requests are in case-requests.schemas.ts.
 
+import { CASE_ROLES } from '../domain/account/roles.ts';
 import { RECORD_KINDS } from '../domain/case/case-records.ts';
 import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
 import { Ground } from './determination.schemas.ts';
+import { PublicationDraft } from './publication.schemas.ts';
+import { CaseRecusal, CaseReview, FairnessForms, RecusedMember } from './fairness.schemas.ts';
 import {
   Choice,
   DateOnly,
@@ -25,8 +28,10 @@ import {
   CASE_STATES,
   DEADLINE_COUNTINGS,
   DEADLINE_STATUSES,
+  DELIVERY_METHODS,
   OBJECTION_RESULTS,
   RECIPIENT_KINDS,
+  REVIEW_KINDS,
 } from '../domain/vocabulary.ts';
 
 export const CaseRef = Type.Object(
@@ -39,6 +44,9 @@ export const CaseSummary = Type.Object({
   ...texts('id', 'number'),
   state: StringEnum(CASE_STATES),
   ...texts('stateLabel', 'title', 'origin', 'originLabel'),
+  /** When the conduct happened: its day, or the first and last day of a period. */
+  conductDate: DateOnly,
+  conductEndDate: Nullable(DateOnly),
   unit: UnitRef,
   officer: Person,
   policy: PolicyRef,
@@ -55,8 +63,16 @@ export const CaseList = Type.Object(
 export type CaseList = Static<typeof CaseList>;
 
 export const Worklist = Type.Object(
-  { items: Type.Array(CaseSummary) },
-  { description: '我的待办：本人角色在其当前状态下有事可办的案件 / the reader’s to-do list' },
+  {
+    items: Type.Array(
+      Type.Object({
+        ...CaseSummary.properties,
+        /** The next step, the reader's to take: 受理或不予受理, 送达告知（还有2份）… */
+        step: Type.String(),
+      }),
+    ),
+  },
+  { description: '我的待办：下一步由本人办理的案件 / the cases whose next step is the reader’s' },
 );
 export type Worklist = Static<typeof Worklist>;
 
@@ -90,6 +106,8 @@ export const NextQuestion = Type.Object({
   fact: Type.String(),
   remainingIfTrue: Type.Integer(),
   remainingIfFalse: Type.Integer(),
+  /** Which part of its article the fact is (第四条条件（一）, 第十条第（一）项但书), and the question. */
+  ...texts('label', 'question'),
 });
 export type NextQuestion = Static<typeof NextQuestion>;
 
@@ -109,6 +127,8 @@ const CaseEvidence = Type.Object({
   ...texts('filename', 'contentType'),
   size: Type.Integer(),
   ...texts('sha256', 'uploadedBy'),
+  /** The uploader's name: the investigator, or the applicant adding to the application. */
+  uploadedByName: Type.String(),
   uploadedAt: DateTime,
 });
 export type CaseEvidence = Static<typeof CaseEvidence>;
@@ -120,6 +140,8 @@ const CaseDecision = Type.Object({
   ...texts('conclusion', 'conclusionLabel'),
   ...nullableTexts('engineOutcome', 'engineOutcomeLabel', 'departureReason'),
   onReview: Type.Boolean(),
+  /** Members recorded as recused (回避) from the decision. */
+  recusedMembers: Type.Array(RecusedMember),
   decidedAt: DateTime,
 });
 export type CaseDecision = Static<typeof CaseDecision>;
@@ -131,11 +153,24 @@ const CaseNotification = Type.Object({
   fromDate: DateOnly,
   days: Type.Integer(),
   counting: StringEnum(DEADLINE_COUNTINGS),
-  /** How the limit was counted, in words: 2026年3月1日起 7 个自然日. */
+  /**
+   * How the limit was counted, in words, with the extension over a rest day:
+   * 自2026年9月30日起7日，期限届满日（2026年10月7日）为法定节假日，顺延至节后第一个工作日2026年10月8日.
+   */
   limitText: Type.String(),
   due: DateOnly,
+  /** The N-th day, when it fell on a rest day and the due date moved past it. */
+  extendedFrom: Nullable(DateOnly),
   provisional: Type.Boolean(),
+  /** The delivery date (送达日期). */
   sentOn: Nullable(DateOnly),
+  /** 送达方式, and its label; null for a notice not sent, or sent before it was asked. */
+  deliveryMethod: Nullable(StringEnum(DELIVERY_METHODS)),
+  deliveryMethodLabel: Nullable(Type.String()),
+  /** 受送达人 (for a unit, who signed for it). */
+  deliveredTo: Nullable(Type.String()),
+  /** Why it was delivered after its due date. */
+  lateReason: Nullable(Type.String()),
   /** Against today in China, while unsent: due soon, overdue, or neither (null). */
   deadlineStatus: Nullable(StringEnum(DEADLINE_STATUSES)),
   /** Calendar days from today in China to the due date; negative once overdue. */
@@ -175,17 +210,59 @@ const CaseForms = Type.Object({
   engineOutcome: Nullable(Type.String()),
   /** The current conclusion, which a review may confirm or change. */
   conclusion: Nullable(Type.String()),
+  /** Recusal, reviews, the meeting's dates, delivery (fairness.schemas.ts). */
+  fairness: FairnessForms,
   publication: Type.Object({
     scopes: Type.Array(Type.String()),
     defaultScope: Type.String(),
-    /** The published text, the officer's name redacted. */
-    preview: Type.Object({
-      ...texts('number', 'title', 'officer', 'conduct'),
-      conclusion: Nullable(Type.String()),
-    }),
+    /**
+     * The text to publish as the server composed it from the case, personal information
+     * redacted, with where each mask is; null unless the reader may publish now.
+     */
+    draft: Nullable(PublicationDraft),
+    /** 公示期 as the policy sets it, counted from the day of publication: 5 个工作日. */
+    periodText: Type.String(),
   }),
 });
 export type CaseForms = Static<typeof CaseForms>;
+
+/**
+ * What comes next on the case, who takes it and by when (src/domain/case/next-step.ts):
+ * a step in every state but the three that end a case, which say why nothing comes next.
+ */
+const CaseNextStep = Type.Object({
+  /** Nothing comes next: the case has ended, and `detail` says why. */
+  ended: Type.Boolean(),
+  /** The step: 受理或不予受理, 送达告知（还有2份）, 异议期限届满后办结 …; 程序已终结 when ended. */
+  step: Type.String(),
+  /** What is still missing for it, or why the case has ended. */
+  detail: Nullable(Type.String()),
+  /** Who takes it: the role, and in words its holders over the case's unit, or the officer by name. */
+  who: NullableObject(Type.Object({ role: StringEnum(CASE_ROLES), ...texts('roleLabel', 'name') })),
+  /** By when, in words: the due dates, or that the procedure sets no time limit for it. */
+  when: Type.String(),
+  dates: Type.Array(
+    Type.Object({ label: Type.String(), date: DateOnly, daysLeft: Type.Integer() }),
+  ),
+  /** The first day the step may be taken, when it is later than today. */
+  notBefore: Nullable(DateOnly),
+  /** Whether the step is the reader's to take now: exactly the cases of their to-do list. */
+  yours: Type.Boolean(),
+  /** Of the step, the transitions and the records the reader may take now. */
+  actions: Type.Array(StringEnum(TRANSITION_NAMES)),
+  records: Type.Array(StringEnum(RECORD_KINDS)),
+  /** Of the step, the review opinions (法制审核) the reader owes now. */
+  reviews: Type.Array(StringEnum(REVIEW_KINDS)),
+  /** A party's rights open meanwhile (withdrawing, objecting), in words, and whether the reader holds it. */
+  rights: Type.Array(
+    Type.Object({
+      action: StringEnum(TRANSITION_NAMES),
+      text: Type.String(),
+      yours: Type.Boolean(),
+    }),
+  ),
+});
+export type CaseNextStep = Static<typeof CaseNextStep>;
 
 export const CaseDetail = Type.Object(
   {
@@ -200,6 +277,9 @@ export const CaseDetail = Type.Object(
     }),
     applicantId: Nullable(Type.String()),
     ...texts('title', 'conduct', 'enforcementAction', 'enforcementActionLabel'),
+    /** When the conduct happened: its day, or the first and last day of a period. */
+    conductDate: DateOnly,
+    conductEndDate: Nullable(DateOnly),
     policy: PolicyRef,
     objectionDue: Nullable(DateOnly),
     createdAt: DateTime,
@@ -224,12 +304,19 @@ export const CaseDetail = Type.Object(
     /** The determination recorded when the case went to the deciding body. */
     determination: NullableObject(CaseDetermination),
     decisions: Type.Array(CaseDecision),
+    /** The people recused from the case (回避), and the review opinions (法制审核, 纪检监察). */
+    recusals: Type.Array(CaseRecusal),
+    reviews: Type.Array(CaseReview),
     notifications: Type.Array(CaseNotification),
     publications: Type.Array(
       Type.Object({
         ...texts('id', 'scope'),
         publishedOn: DateOnly,
         publishedAt: DateTime,
+        /** The text as published, personal information redacted. */
+        text: Type.String(),
+        /** The last day of the 公示期; null for publications made before periods were kept. */
+        periodEnd: Nullable(DateOnly),
       }),
     ),
     objections: Type.Array(CaseObjection),
@@ -256,6 +343,7 @@ export const CaseDetail = Type.Object(
     /** Why each other kind of record may not be written now, in the domain's words. */
     recordRefusals: Type.Partial(Type.Object(texts(...RECORD_KINDS))),
     forms: CaseForms,
+    nextStep: CaseNextStep,
   },
   { description: '案件详情：读者此刻所见 / a case as its reader sees it now' },
 );
@@ -266,21 +354,48 @@ export const OfficerRecord = Type.Object({
   officer: Type.Object({
     ...texts('id', 'displayName', 'unitId'),
     badgeNumber: Nullable(Type.String()),
+    unitName: Nullable(Type.String()),
   }),
   cases: Type.Array(
     Type.Object({
       ...texts('id', 'number', 'title'),
       state: StringEnum(CASE_STATES),
       stateLabel: Type.String(),
+      policy: PolicyRef,
+      createdAt: DateTime,
+      /** The conclusion in force (the last decision, a review's included); null before the decision. */
+      ...nullableTexts('conclusion', 'conclusionLabel'),
+      decidedOn: Nullable(DateOnly),
+      /** The policy's 不作为执法错误认定 article applied: the conclusion is one it lists. */
+      notEnforcementError: Type.Boolean(),
+      /** An enforcement error record stands on this case. */
+      enforcementError: Type.Boolean(),
     }),
   ),
   enforcementErrors: Type.Integer(),
   errorRecords: Type.Array(
     Type.Object({
       caseId: Type.String(),
+      caseNumber: Type.String(),
       article: Type.Integer(),
       citation: Type.String(),
       createdAt: DateTime,
+    }),
+  ),
+  /** How many cases, decided, not counted as an enforcement error (第十五条). */
+  counts: Type.Object({
+    cases: Type.Integer(),
+    decided: Type.Integer(),
+    notEnforcementError: Type.Integer(),
+    enforcementErrors: Type.Integer(),
+  }),
+  /** The 不作为执法错误认定 article of each policy version of the cases, quoted. */
+  rules: Type.Array(
+    Type.Object({
+      policy: PolicyRef,
+      article: Type.Integer(),
+      ...texts('citation', 'topic', 'text'),
+      groundLabels: Type.Array(Type.String()),
     }),
   ),
 });

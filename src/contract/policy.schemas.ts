@@ -89,6 +89,8 @@ const PolicyFact = Type.Object({
   article: Type.Integer(),
   number: Type.Integer(),
   ...texts('citation', 'text'),
+  /** Which part of its article the fact is (第四条条件（一）, 第十条第（一）项但书), and the question. */
+  ...texts('label', 'question'),
 });
 export type PolicyFact = Static<typeof PolicyFact>;
 

@@ -82,6 +82,41 @@ export const RECIPIENT_KIND_LABELS = {
 export type RecipientKind = keyof typeof RECIPIENT_KIND_LABELS;
 export const RECIPIENT_KINDS = codesOf(RECIPIENT_KIND_LABELS);
 
+/** 送达方式: how a notice is delivered (送达). */
+export const DELIVERY_METHOD_LABELS = {
+  in_person: '直接送达',
+  by_post: '邮寄送达',
+  electronic: '电子送达',
+  left_at_address: '留置送达',
+} as const;
+export type DeliveryMethod = keyof typeof DELIVERY_METHOD_LABELS;
+export const DELIVERY_METHODS = codesOf(DELIVERY_METHOD_LABELS);
+
+export function isDeliveryMethod(value: unknown): value is DeliveryMethod {
+  return typeof value === 'string' && isCodeOf(DELIVERY_METHOD_LABELS, value);
+}
+
+/** 审核意见: the reviewers' opinions recorded before the decision. */
+export const REVIEW_KIND_LABELS = {
+  legal: '法制审核意见',
+  discipline: '纪检监察意见',
+} as const;
+export type ReviewKind = keyof typeof REVIEW_KIND_LABELS;
+export const REVIEW_KINDS = codesOf(REVIEW_KIND_LABELS);
+
+export function isReviewKind(value: unknown): value is ReviewKind {
+  return typeof value === 'string' && isCodeOf(REVIEW_KIND_LABELS, value);
+}
+
+/** 回避方式: asked by the officer concerned, stepped aside by oneself, or decided. */
+export const RECUSAL_KIND_LABELS = {
+  requested: '申请回避',
+  self: '自行回避',
+  decided: '决定回避',
+} as const;
+export type RecusalKind = keyof typeof RECUSAL_KIND_LABELS;
+export const RECUSAL_KINDS = codesOf(RECUSAL_KIND_LABELS);
+
 /** 角色: the case roles and the three administrators (三员分立). */
 export const ROLE_LABELS = {
   officer: '执法人员',

@@ -23,6 +23,7 @@ const STATUS: Readonly<Record<string, number>> = {
   SESSION_EXPIRED: 401,
   INVALID_CREDENTIALS: 401,
   ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
   CSRF_TOKEN_INVALID: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   FORBIDDEN: 403,
@@ -31,6 +32,7 @@ const STATUS: Readonly<Record<string, number>> = {
   WEAK_PASSWORD: 400,
   USERNAME_TAKEN: 409,
   UNIT_NAME_TAKEN: 409,
+  CASE_NUMBER_PREFIX_TAKEN: 409,
   BADGE_TAKEN: 409,
   NOT_FOUND: 404,
   INVALID_TRANSITION: 409,
@@ -38,12 +40,17 @@ const STATUS: Readonly<Record<string, number>> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   MISSING_FACTS: 409,
   ASSESSMENT_INCOMPLETE: 409,
+  REVIEW_REQUIRED: 409,
+  MEMBER_RECUSED: 400,
+  LATE_REASON_REQUIRED: 400,
+  UNIT_OUTSIDE_SYSTEM: 400,
   DEADLINE_PASSED: 409,
   OBJECTION_PERIOD_OPEN: 409,
   DEPARTURE_REASON_REQUIRED: 400,
   REASON_REQUIRED: 400,
   INVALID_CONCLUSION: 400,
   INVALID_SCOPE: 400,
+  PERSONAL_INFORMATION_IN_PUBLICATION: 422,
   EVIDENCE_TOO_LARGE: 413,
   EVIDENCE_TYPE_NOT_ALLOWED: 415,
   PAYLOAD_TOO_LARGE: 413,
@@ -99,8 +106,11 @@ interface Answer {
   readonly message: string;
 }
 
-/** Fastify's longest path parameter (its default, stated so the message can say it). */
-export const MAX_PARAM_LENGTH = 100;
+/**
+ * The longest path parameter, as sent (percent-encoded): a case number in the address
+ * (锡盟应急容〔2026〕5号, a 16-character prefix at most) takes up to about 190 characters.
+ */
+export const MAX_PARAM_LENGTH = 200;
 
 /** Fastify's own refusals of a request it could not route or read, by their code. */
 const FASTIFY_ERRORS: Readonly<Record<string, Answer>> = {
@@ -165,6 +175,11 @@ const INTERNAL: Answer = {
 export function answerFor(error: FastifyError): Answer {
   if (error instanceof UseCaseError || isDatabaseUnavailable(error)) {
     return { status: statusOf(error.code), code: error.code, message: error.message };
+  }
+  // An address that names nothing that can exist (a mistyped id, a step that is none):
+  // not found, as a reader is told of any address that leads nowhere.
+  if (error.validation && error.validationContext === 'params') {
+    return { status: 404, code: 'NOT_FOUND', message: '未找到：地址有误，所指的案件或对象不存在' };
   }
   if (error.validation) {
     return { status: 400, code: 'INVALID_INPUT', message: validationMessage(error) };

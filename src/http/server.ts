@@ -15,8 +15,10 @@ import { join } from 'node:path';
 import type { AppContext } from '../app/app-context.ts';
 import { adminRoutes } from './account/admin.routes.ts';
 import { sessionRoutes } from './account/session.routes.ts';
+import { unitNumberingRoutes } from './account/unit-numbering.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { caseActionRoutes } from './case/case-actions.routes.ts';
+import { fairnessRoutes } from './case/fairness.routes.ts';
 import { caseRoutes } from './case/cases.routes.ts';
 import { evidenceRoutes } from './case/evidence.routes.ts';
 import { deadlineRoutes } from './deadline/deadlines.routes.ts';
@@ -29,10 +31,12 @@ import {
   refuseWithoutHost,
 } from './http-errors.ts';
 import { policyRoutes } from './policy/policies.routes.ts';
+import { publicationRoutes } from './publication/publications.routes.ts';
 import { installRequestTextCheck } from './request-text.ts';
 import { schemaController } from './request-validation.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authenticateBeforeBody } from './session-cookie.ts';
+import { installClientAddress } from './client-address.ts';
 import { healthRoutes } from './system/health.routes.ts';
 
 /**
@@ -78,6 +82,7 @@ export async function buildServer(
   // headers, so its refusal has them), who writes (session and CSRF token), whether its
   // client is still there, then whether every text they sent is text (after parsing,
   // before the schemas).
+  installClientAddress(app);
   app.addHook('onRequest', refuseWithoutHost);
   app.addHook('onRequest', authenticateBeforeBody(ctx));
   app.addHook('onRequest', refuseClosedConnection);
@@ -108,12 +113,15 @@ export async function buildServer(
     evaluateRoutes(ctx),
     sessionRoutes(ctx, { secureCookies: options.secureCookies ?? false }),
     adminRoutes(ctx),
+    unitNumberingRoutes(ctx),
     auditRoutes(ctx),
     policyRoutes(ctx),
     caseRoutes(ctx),
     caseActionRoutes(ctx),
+    fairnessRoutes(ctx),
     evidenceRoutes(ctx),
     deadlineRoutes(ctx),
+    publicationRoutes(ctx),
   ])
     await app.register(routes);
 

@@ -27,6 +27,7 @@ function eventOf(r: AuditEventRow): StoredAuditEvent {
     data: r.data as Record<string, unknown>,
     prevHash: r.prev_hash,
     hash: r.hash,
+    clientAddress: r.client_address,
   };
 }
 
@@ -51,6 +52,8 @@ export interface NewAuditRow {
   readonly hash: string;
   /** The text the hash was computed over, stored as it is. */
   readonly canonical: string;
+  /** The requesting client's address, hashed with the event when present (0007). */
+  readonly clientAddress?: string | null;
 }
 
 export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
@@ -67,6 +70,7 @@ export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
       prev_hash: row.prevHash,
       hash: row.hash,
       canonical: row.canonical,
+      client_address: row.clientAddress ?? null,
     })
     .execute();
 }
@@ -129,4 +133,101 @@ export function auditRowsOf(db: Conn, entityType: string, entityId: string) {
     .where('entity_id', '=', entityId)
     .orderBy('seq')
     .execute();
+}
+
+/** What the audit administrator narrows the log to; every field optional. */
+export interface AuditSearch {
+  /** Events after this seq (the chain's own cursor). */
+  readonly afterSeq?: number;
+  /** The acting user, by account name or display name. */
+  readonly actor?: string;
+  readonly action?: string;
+  /** Events about the case with this number. */
+  readonly caseNumber?: string;
+  /** From this instant on (inclusive). */
+  readonly from?: Date;
+  /** Before this instant (exclusive). */
+  readonly until?: Date;
+}
+
+/** An event with the names an auditor reads: who, on which case, unit or user. */
+export interface AuditListedRow {
+  readonly seq: number;
+  readonly at: Date;
+  readonly actor_id: string | null;
+  readonly actor_username: string | null;
+  readonly actor_name: string | null;
+  readonly action: string;
+  readonly entity_type: string;
+  readonly entity_id: string;
+  readonly case_number: string | null;
+  readonly unit_name: string | null;
+  readonly user_username: string | null;
+  readonly user_name: string | null;
+  readonly client_address: string | null;
+  readonly data: unknown;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+function searched(db: Conn, search: AuditSearch) {
+  let query = db
+    .selectFrom('audit_events as e')
+    .leftJoin('users as actor', 'actor.id', 'e.actor_id')
+    .leftJoin('cases as c', (join) =>
+      join.on('e.entity_type', '=', 'case').on(sql`c.id::text`, '=', sql.ref('e.entity_id')),
+    )
+    .leftJoin('units as un', (join) =>
+      join.on('e.entity_type', '=', 'unit').on(sql`un.id::text`, '=', sql.ref('e.entity_id')),
+    )
+    .leftJoin('users as target', (join) =>
+      join.on('e.entity_type', '=', 'user').on(sql`target.id::text`, '=', sql.ref('e.entity_id')),
+    );
+  if (search.afterSeq !== undefined) query = query.where('e.seq', '>', search.afterSeq);
+  if (search.actor !== undefined) {
+    const name = search.actor;
+    query = query.where((eb) =>
+      eb.or([eb('actor.username', '=', name), eb('actor.display_name', '=', name)]),
+    );
+  }
+  if (search.action !== undefined) query = query.where('e.action', '=', search.action);
+  if (search.caseNumber !== undefined) query = query.where('c.number', '=', search.caseNumber);
+  if (search.from !== undefined) query = query.where('e.at', '>=', search.from);
+  if (search.until !== undefined) query = query.where('e.at', '<', search.until);
+  return query;
+}
+
+/** A page of the events found, newest first, and how many were found in all. */
+export async function searchAuditEvents(
+  db: Conn,
+  search: AuditSearch,
+  page: { readonly limit: number; readonly offset: number },
+): Promise<{ rows: AuditListedRow[]; total: number }> {
+  const rows = await searched(db, search)
+    .select([
+      'e.seq',
+      'e.at',
+      'e.actor_id',
+      'actor.username as actor_username',
+      'actor.display_name as actor_name',
+      'e.action',
+      'e.entity_type',
+      'e.entity_id',
+      'c.number as case_number',
+      'un.name as unit_name',
+      'target.username as user_username',
+      'target.display_name as user_name',
+      'e.client_address',
+      'e.data',
+      'e.prev_hash',
+      'e.hash',
+    ])
+    .orderBy('e.seq', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await searched(db, search)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows: rows.map((r) => ({ ...r, seq: Number(r.seq) })), total: Number(count.n) };
 }

@@ -66,6 +66,18 @@ export function caseRecords(db: Conn, caseId: string) {
     objections: childRows(db, 'objections', caseId),
     corrections: childRows(db, 'corrections', caseId),
     errorRecords: childRows(db, 'enforcement_error_records', caseId),
+    recusals: db
+      .selectFrom('case_recusals')
+      .select(['user_id', 'kind', 'reason', 'recorded_by', 'recorded_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('recorded_at')
+      .execute(),
+    reviews: db
+      .selectFrom('case_reviews')
+      .select(['kind', 'opinion', 'agrees', 'reviewed_on', 'reviewed_by', 'reviewed_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('kind')
+      .execute(),
     timeline: auditRowsOf(db, 'case', caseId),
   });
 }
@@ -81,6 +93,8 @@ export function viewRowsFrom(records: CaseRecords): CaseViewRows {
     latestDecision: records.decisions.at(-1),
     notifications: records.notifications,
     openObjection: records.objections.find((o) => o.result === null),
+    recusedIds: records.recusals.map((r) => r.user_id),
+    reviews: records.reviews.map((r) => ({ kind: r.kind, agrees: r.agrees })),
   };
 }
 

@@ -20,7 +20,10 @@ export async function writeCaseChange(tx: Tx, change: CaseChange, c: ChangeConte
     case 'record_determination':
       await tx
         .updateTable('cases')
-        .set({ determination: JSON.stringify(change.determination) })
+        .set({
+          determination: JSON.stringify(change.determination),
+          submitted_for_decision_on: change.submittedOn,
+        })
         .where('id', '=', caseId)
         .execute();
       return;
@@ -35,6 +38,7 @@ export async function writeCaseChange(tx: Tx, change: CaseChange, c: ChangeConte
           engine_outcome: change.engineOutcome,
           departure_reason: change.departureReason,
           on_review: change.onReview,
+          recused_members: JSON.stringify(change.recusedMembers),
           decided_by: actorId,
           decided_at: at,
         })
@@ -52,13 +56,22 @@ export async function writeCaseChange(tx: Tx, change: CaseChange, c: ChangeConte
           counting: change.deadline.counting,
           due: change.deadline.due,
           provisional: change.deadline.provisional,
+          extended_from: change.deadline.extension?.lastDay ?? null,
+          extension_rest: change.deadline.extension?.restDay ?? null,
         })
         .execute();
       return;
     case 'mark_notification_sent':
       await tx
         .updateTable('notifications')
-        .set({ sent_on: change.sentOn, sent_at: at, sent_by: actorId })
+        .set({
+          sent_on: change.sentOn,
+          sent_at: at,
+          sent_by: actorId,
+          delivery_method: change.method,
+          delivered_to: change.deliveredTo,
+          late_reason: change.lateReason,
+        })
         .where('id', '=', change.notificationId)
         .where('case_id', '=', caseId)
         .execute();
@@ -79,6 +92,14 @@ export async function writeCaseChange(tx: Tx, change: CaseChange, c: ChangeConte
           published_on: change.publishedOn,
           published_at: at,
           published_by: actorId,
+          text: change.text,
+          circle: change.audience.circle,
+          organ_unit_id: change.audience.organUnitId,
+          system_unit_id: change.audience.systemUnitId,
+          period_days: change.period.days,
+          period_counting: change.period.counting,
+          period_end: change.period.due,
+          period_provisional: change.period.provisional,
         })
         .execute();
       return;

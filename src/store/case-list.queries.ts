@@ -81,6 +81,8 @@ function summaries(query: CasesQuery) {
       'cases.number',
       'cases.state',
       'cases.title',
+      'cases.conduct_date',
+      'cases.conduct_end_date',
       'cases.origin',
       'cases.unit_id',
       'units.name as unit_name',

@@ -26,10 +26,15 @@ export interface CaseViewRows {
     recipient_kind: string;
     recipient: string;
     due: string;
+    sent_on: string | null;
     sent_at: Date | null;
   }[];
   /** The objection not yet reviewed. */
   readonly openObjection: { return_to: string } | undefined;
+  /** The people recused from the case (回避). */
+  readonly recusedIds: string[];
+  /** The review opinions recorded (法制审核, 纪检监察). */
+  readonly reviews: { kind: string; agrees: boolean }[];
 }
 
 /** Those rows for many cases at once: one query per table, whatever the number of cases. */
@@ -59,7 +64,7 @@ export async function viewRowsOf(
       .execute(),
     notifications: db
       .selectFrom('notifications')
-      .select(['case_id', 'id', 'recipient_kind', 'recipient', 'due', 'sent_at'])
+      .select(['case_id', 'id', 'recipient_kind', 'recipient', 'due', 'sent_on', 'sent_at'])
       .where('case_id', 'in', ids)
       .orderBy('due')
       .execute(),
@@ -68,6 +73,16 @@ export async function viewRowsOf(
       .select(['case_id', 'return_to'])
       .where('case_id', 'in', ids)
       .where('result', 'is', null)
+      .execute(),
+    recusals: db
+      .selectFrom('case_recusals')
+      .select(['case_id', 'user_id'])
+      .where('case_id', 'in', ids)
+      .execute(),
+    reviews: db
+      .selectFrom('case_reviews')
+      .select(['case_id', 'kind', 'agrees'])
+      .where('case_id', 'in', ids)
       .execute(),
   });
   const of = (id: string) => byCase.get(id)!;
@@ -78,10 +93,14 @@ export async function viewRowsOf(
       latestDecision: undefined,
       notifications: [],
       openObjection: undefined,
+      recusedIds: [],
+      reviews: [],
     });
   for (const f of rows.facts) of(f.case_id).facts.push(f);
   for (const a of rows.factors) of(a.case_id).factors.push(a.factor);
   for (const n of rows.notifications) of(n.case_id).notifications.push(n);
+  for (const r of rows.recusals) of(r.case_id).recusedIds.push(r.user_id);
+  for (const r of rows.reviews) of(r.case_id).reviews.push({ kind: r.kind, agrees: r.agrees });
   // In order of decision: the last one stands.
   for (const d of rows.decisions) byCase.set(d.case_id, { ...of(d.case_id), latestDecision: d });
   for (const o of rows.objections) byCase.set(o.case_id, { ...of(o.case_id), openObjection: o });
@@ -94,6 +113,8 @@ export async function viewRows(db: Conn, caseId: string): Promise<CaseViewRows> 
 }
 
 export interface NewCase {
+  /** 锡盟应急容〔2026〕5号, taken in the same transaction (allocateCaseNumber). */
+  readonly number: string;
   readonly unitId: string;
   readonly officerId: string;
   readonly applicantId: string | null;
@@ -103,6 +124,8 @@ export interface NewCase {
   readonly state: string;
   readonly title: string;
   readonly conduct: string;
+  readonly conductDate: string;
+  readonly conductEndDate: string | null;
   readonly enforcementAction: string;
   readonly at: Date;
 }
@@ -111,6 +134,7 @@ export function insertCase(tx: Tx, c: NewCase) {
   return tx
     .insertInto('cases')
     .values({
+      number: c.number,
       unit_id: c.unitId,
       officer_id: c.officerId,
       applicant_id: c.applicantId,
@@ -120,6 +144,8 @@ export function insertCase(tx: Tx, c: NewCase) {
       state: c.state,
       title: c.title,
       conduct: c.conduct,
+      conduct_date: c.conductDate,
+      conduct_end_date: c.conductEndDate,
       enforcement_action: c.enforcementAction,
       created_at: c.at,
       updated_at: c.at,

@@ -7,6 +7,10 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from
 import { initial } from './migrations/0001_initial.ts';
 import { auditCanonical } from './migrations/0002_audit_canonical.ts';
 import { accounts } from './migrations/0003_accounts.ts';
+import { conductDates } from './migrations/0004_conduct_dates.ts';
+import { publicationTexts } from './migrations/0005_publication_texts.ts';
+import { reviewRecusalDelivery } from './migrations/0006_review_recusal_delivery.ts';
+import { caseNumbersAuditAddress } from './migrations/0007_case_numbers_audit_address.ts';
 import type { Database } from './schema.ts';
 
 /** In order; the names are recorded in kysely_migration and must never change. */
@@ -14,6 +18,10 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_audit_canonical': auditCanonical,
   '0003_accounts': accounts,
+  '0004_conduct_dates': conductDates,
+  '0005_publication_texts': publicationTexts,
+  '0006_review_recusal_delivery': reviewRecusalDelivery,
+  '0007_case_numbers_audit_address': caseNumbersAuditAddress,
 };
 
 /**

@@ -26,6 +26,15 @@ export interface UnitTable {
   kind: string;
   /** null: follow the nearest ancestor's policy. */
   policy_id: string | null;
+  /** The prefix of its case numbers (锡盟应急容); null: the nearest ancestor's (0007). */
+  case_number_prefix: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The last case number given in each prefix's series and year (0007). */
+export interface CaseNumberCounterTable {
+  prefix: string;
+  year: number;
+  last_number: number;
 }
 
 export interface UserTable {
@@ -83,7 +92,10 @@ export interface SessionTable {
 
 export interface CaseTable {
   id: Generated<string>;
-  /** RC-<year>-<000001>, from one sequence: unique, increasing, gaps after rollbacks. */
+  /**
+   * 锡盟应急容〔2026〕5号 (migration 0007, src/domain/case/case-number.ts); cases opened
+   * before keep RC-<year>-<000001>, which was the column's default.
+   */
   number: Generated<string>;
   unit_id: string;
   /** The officer whose conduct the case is about. */
@@ -96,11 +108,21 @@ export interface CaseTable {
   state: string;
   title: string;
   conduct: string;
+  /** The day of the conduct, or the first day of a period (migration 0004). */
+  conduct_date: DateOnly;
+  /** The last day of a conduct over a period; null for one day. */
+  conduct_end_date: DateOnly | null;
   enforcement_action: string;
   /** The engine's determination recorded at submit_for_decision, with policy and explanation. */
   determination: ColumnType<unknown, string | null | undefined, string | null>;
   /** The last day to raise an objection; set when the last notification is sent. */
   objection_due: DateOnly | null;
+  /** The day of submit_for_decision: the earliest a meeting may be dated (0006). */
+  submitted_for_decision_on: ColumnType<
+    DateOnly | null,
+    DateOnly | null | undefined,
+    DateOnly | null
+  >;
   /** Optimistic concurrency: every write sets version = version + 1 where version = read. */
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -149,6 +171,8 @@ export interface DecisionTable {
   departure_reason: string | null;
   /** True for the row an objection review appends when it changes the conclusion. */
   on_review: Generated<boolean>;
+  /** Members recorded as recused (回避), [{ name, reason }] (0006). */
+  recused_members: JsonWithDefault<{ name: string; reason: string }[]>;
   decided_by: string;
   decided_at: Generated<Date>;
 }
@@ -168,6 +192,41 @@ export interface NotificationTable {
   sent_on: DateOnly | null;
   sent_at: Date | null;
   sent_by: string | null;
+  /** 送达方式 (DELIVERY_METHODS); null for notices served before migration 0006. */
+  delivery_method: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 受送达人: the person served, or who signed for a unit. */
+  delivered_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why it was delivered after its due date. */
+  late_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The N-th day when it fell on a rest day and the due date moved past it. */
+  extended_from: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
+  /** 'holiday' or 'weekend': what that day was; null when not known (before 0006). */
+  extension_rest: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 回避: a person standing aside from a case (0006). */
+export interface CaseRecusalTable {
+  id: Generated<string>;
+  case_id: string;
+  user_id: string;
+  /** requested (申请回避), self (自行回避), decided (决定回避). */
+  kind: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+/** 法制审核意见 / 纪检监察意见 recorded before the decision, one per kind (0006). */
+export interface CaseReviewTable {
+  case_id: string;
+  /** legal or discipline. */
+  kind: string;
+  opinion: string;
+  /** Whether the reviewer agrees with the engine's determination. */
+  agrees: boolean;
+  reviewed_on: DateOnly;
+  reviewed_by: string;
+  reviewed_at: Generated<Date>;
 }
 
 export interface PublicationTable {
@@ -178,6 +237,18 @@ export interface PublicationTable {
   published_on: DateOnly;
   published_at: Generated<Date>;
   published_by: string;
+  /** The published text, personal information redacted (0005). */
+  text: string;
+  /** Who may read it: 'organ' (本单位), 'system' (本系统) or 'public' (社会公开) (0005). */
+  circle: string;
+  /** The organ and the system of the case's unit on the day it was published (0005). */
+  organ_unit_id: string;
+  system_unit_id: string;
+  /** 公示期: days and counting per the policy, and its last day; null on rows from before 0005. */
+  period_days: number | null;
+  period_counting: string | null;
+  period_end: DateOnly | null;
+  period_provisional: Generated<boolean>;
 }
 
 export interface ObjectionTable {
@@ -247,6 +318,8 @@ export interface AuditEventTable {
   hash: string;
   /** The exact text hashed into `hash`; null for rows written before migration 0002. */
   canonical: string | null;
+  /** The client's address of the request that appended it; null for the system and before 0007. */
+  client_address: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface Database {
@@ -262,6 +335,8 @@ export interface Database {
   assessments: AssessmentTable;
   decisions: DecisionTable;
   notifications: NotificationTable;
+  case_recusals: CaseRecusalTable;
+  case_reviews: CaseReviewTable;
   publications: PublicationTable;
   objections: ObjectionTable;
   corrections: CorrectionTable;
@@ -269,6 +344,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   jobs: JobTable;
   audit_events: AuditEventTable;
+  case_number_counters: CaseNumberCounterTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

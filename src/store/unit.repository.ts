@@ -12,6 +12,8 @@ export interface UnitRow {
   readonly name: string;
   readonly kind: string;
   readonly policy_id: string | null;
+  /** Its case-number prefix; null: the nearest ancestor's (migration 0007). */
+  readonly case_number_prefix?: string | null;
 }
 
 /** Guards the walk up against a cycle a bad import could have written. */

@@ -146,6 +146,16 @@ export function setRoles(tx: Tx, id: string, roles: readonly string[]) {
     .executeTakeFirst();
 }
 
+/** Disables or enables an account (the sessions are ended by the caller). */
+export function setDisabled(tx: Tx, id: string, disabled: boolean) {
+  return tx
+    .updateTable('users')
+    .set({ disabled })
+    .where('id', '=', id)
+    .returning(ACCOUNT_COLUMNS)
+    .executeTakeFirst();
+}
+
 export function listUsers(db: Conn): Promise<AccountRow[]> {
   return db.selectFrom('users').select(ACCOUNT_COLUMNS).orderBy('username').execute();
 }

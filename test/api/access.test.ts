@@ -82,6 +82,7 @@ describe.each(storeTargets())('accounts and access on $name', (target) => {
             unitId,
             title: 't',
             conduct: 'c',
+            conductDate: '2025-03-01',
             enforcementAction: 'inspection',
             extra: 1,
           }),
@@ -136,6 +137,7 @@ describe.each(storeTargets())('accounts and access on $name', (target) => {
       unitId: await h.unitId('综合行政执法大队'),
       title: 't',
       conduct: 'c',
+      conductDate: '2025-03-01',
       enforcementAction: 'penalty',
     });
     expect(res.status).toBe(403);
@@ -301,7 +303,7 @@ describe.each(storeTargets())('accounts and access on $name', (target) => {
     const audit = await h.as('auditadmin');
     let res = await audit.get('/api/v1/audit/verify');
     expect(res.body.ok).toBe(true);
-    const log = (await audit.get('/api/v1/audit?limit=500')).body as {
+    const log = (await audit.get('/api/v1/audit?limit=500')).body.items as {
       seq: number;
       action: string;
     }[];

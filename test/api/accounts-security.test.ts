@@ -233,6 +233,7 @@ describe.each(storeTargets())('administrators and first sign-in on $name', (targ
       unitId: await h.unitId('锡林郭勒盟应急管理局'),
       title: '首次登录前的申请',
       conduct: '不应受理',
+      conductDate: '2025-03-01',
       enforcementAction: 'inspection',
     };
     for (const [method, path] of [

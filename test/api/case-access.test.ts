@@ -18,6 +18,7 @@ async function initiate(h: Harness, client: HttpClient, unit: string, officer: s
     officerId: await h.userId(officer),
     title: `核查：${unit}的${officer}`,
     conduct: '单位启动核查',
+    conductDate: '2025-03-01',
     enforcementAction: 'inspection',
   });
 }
@@ -94,6 +95,7 @@ describe.each(storeTargets())('case access on $name', (target) => {
       officerId: NO_CASE,
       title: '核查',
       conduct: '单位启动核查',
+      conductDate: '2025-03-01',
       enforcementAction: 'inspection',
     });
     expect(elsewhere.body).toEqual(nobody.body);

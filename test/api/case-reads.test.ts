@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/app/demo-data.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { storeTargets } from '../support/test-databases.ts';
+import { advance, emergencyCrew } from '../support/procedure-api.ts';
 import { useHarness } from './api-harness.ts';
 
 const DECIDED_TITLE = '依据检测报告作出行政处罚后检测机构撤回报告';
@@ -20,6 +21,7 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       unitId: await h.unitId('综合行政执法大队'),
       title,
       conduct: '详见申请书',
+      conductDate: '2025-03-01',
       enforcementAction: 'penalty',
     });
 
@@ -50,38 +52,115 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       'investigating',
       'submitted',
     ]);
-    // The officer: his own application (he may withdraw it); not the case the unit opened
-    // about him (he did not apply, so he cannot withdraw it), nor the decided case.
-    const officer = await titles('wangqiang');
-    expect(officer).toEqual([expect.stringMatching(/^submitted /)]);
-    // No transition is the reviewer's yet; an administrator works on no case.
+    // The officer: nothing. Withdrawing his application is his right, not his to-do: the
+    // next step on it is the investigator's (受理或不予受理).
+    expect(await titles('wangqiang')).toEqual([]);
+    // No review is owed on the demo's cases; an administrator works on no case.
     expect(await titles('liuyang')).toEqual([]);
     expect((await (await h.as('auditadmin')).get('/api/v1/worklist')).body).toEqual({ items: [] });
   });
 
-  it('lists exactly the readable cases with a step or record for the reader, roles combined', async () => {
+  it('lists exactly the readable cases whose next step is the reader’s, and no ended case', async () => {
+    // Cases that have ended, beside the demo's: one refused, one withdrawn.
+    const officer = await h.as('wangqiang');
+    const investigator = await h.as('lina');
+    const refused = await applyAs(officer, '待办：不予受理的申请');
+    await investigator.post(`/api/v1/cases/${refused.body.id}/actions/refuse`, {
+      version: refused.body.version,
+      reason: '不属于受理范围',
+    });
+    const withdrawn = await applyAs(officer, '待办：撤回的申请');
+    await officer.post(`/api/v1/cases/${withdrawn.body.id}/actions/withdraw`, {
+      version: withdrawn.body.version,
+    });
     // An account that is both secretary and officer: neither role's states may leak into
     // the other's cases (an officer's application is no secretary's work).
     const both = await h.newUser('both.roles', '锡林郭勒盟应急管理局', ['secretary', 'officer']);
     const readers = [...(await Promise.all(DEMO_USERS.map((u) => h.as(u.username)))), both];
+    const ended = new Set<string>();
     let listed = 0;
     for (const reader of readers) {
-      const todo = (await reader.get('/api/v1/worklist')).body.items.map(
-        (c: { id: string }) => c.id,
-      );
+      const todo = (await reader.get('/api/v1/worklist')).body.items as {
+        id: string;
+        state: string;
+        step: string;
+      }[];
       const readable = (await reader.get('/api/v1/cases?limit=200')).body.items;
-      const working: string[] = [];
+      const theirs: string[] = [];
+      const steps = new Map<string, string>();
       for (const { id } of readable as { id: string }[]) {
         const c = (await reader.get(`/api/v1/cases/${id}`)).body;
-        if (c.allowedActions.length > 0 || c.allowedRecords.length > 0) working.push(id);
+        // The page always says what comes next, or why nothing does.
+        expect(c.nextStep.step, c.state).not.toBe('');
+        if (c.nextStep.ended) ended.add(c.state);
+        // The reader's step comes with something to take now, and only then.
+        const taking =
+          c.nextStep.actions.length + c.nextStep.records.length + c.nextStep.reviews.length;
+        expect(c.nextStep.yours, `${c.state} ${c.title}`).toBe(taking > 0);
+        if (c.nextStep.yours) theirs.push(id);
+        steps.set(id, c.nextStep.step);
       }
-      expect([...todo].sort()).toEqual(working.sort());
+      // One rule: the to-do list is the cases whose next step is the reader's.
+      expect(todo.map((c) => c.id).sort()).toEqual(theirs.sort());
+      for (const c of todo) {
+        expect(['closed', 'refused', 'withdrawn']).not.toContain(c.state);
+        // Each to-do says the step, as the case page does.
+        expect(c.step).toBe(steps.get(c.id));
+      }
       listed += todo.length;
     }
     expect(listed).toBeGreaterThan(0);
+    expect([...ended].sort()).toEqual(['refused', 'withdrawn']);
     expect((await both.get('/api/v1/worklist')).body.items).toEqual([
       expect.objectContaining({ title: DECIDED_TITLE }),
     ]);
+  });
+
+  it('says on the case page what comes next, who takes it and by when', async () => {
+    const secretary = await h.as('zhangmin');
+    const officer = await h.as('wangqiang');
+    const list = (await secretary.get(`/api/v1/cases?q=${encodeURIComponent(DECIDED_TITLE)}`)).body;
+    const id = list.items[0].id;
+    const c = (await secretary.get(`/api/v1/cases/${id}`)).body;
+    expect(c.nextStep).toMatchObject({
+      ended: false,
+      step: '送达告知（还有2份）',
+      who: { role: 'secretary', name: '党委/党组秘书（综合行政执法大队或其上级单位）' },
+      yours: true,
+      actions: ['send_notification'],
+    });
+    expect(c.nextStep.dates.map((d: { label: string }) => d.label).sort()).toEqual(
+      ['告知当事人 王强', '告知锡林浩特市应急管理局'].sort(),
+    );
+    expect(c.nextStep.when).toMatch(/^告知.+（截止 \d{4}年\d{1,2}月\d{1,2}日）；告知.+（截止 /);
+    // The officer reads the same step as someone else's, with whose and by when.
+    const his = (await officer.get(`/api/v1/cases/${id}`)).body.nextStep;
+    expect(his).toMatchObject({
+      step: c.nextStep.step,
+      yours: false,
+      actions: [],
+      when: c.nextStep.when,
+    });
+    // Where the procedure sets no time limit, the page says so rather than invent one.
+    const opened = await applyAs(officer, '下一步：受理');
+    const submitted = (await officer.get(`/api/v1/cases/${opened.body.id}`)).body.nextStep;
+    expect(submitted).toMatchObject({
+      step: '受理或不予受理',
+      who: { role: 'investigator', roleLabel: '调查人员' },
+      when: '制度未规定本步骤的办理期限',
+      dates: [],
+      yours: false,
+      rights: [{ action: 'withdraw', text: '申请人 王强可在研究决定前撤回申请', yours: true }],
+    });
+    await officer.post(`/api/v1/cases/${opened.body.id}/actions/withdraw`, {
+      version: opened.body.version,
+    });
+    expect((await officer.get(`/api/v1/cases/${opened.body.id}`)).body.nextStep).toMatchObject({
+      ended: true,
+      detail: '申请人已撤回申请，认定程序终结',
+      who: null,
+      yours: false,
+    });
   });
 
   it('answers a write with the case as the writer now sees it', async () => {
@@ -179,7 +258,8 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     expect(c.notifications[0].daysLeft).toBe(7);
     // The demo's committee met today: the forms' today in China is that day.
     expect(c.forms.today).toBe(c.notifications[0].fromDate);
-    expect(c.notifications[0].limitText).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日起 7 个自然日$/);
+    // How the due date was counted, and where a rest day moved it, why (issue 9).
+    expect(c.notifications[0].limitText).toMatch(/^自\d{4}年\d{1,2}月\d{1,2}日起7日，/);
     expect(c.forms).toMatchObject({
       closeNeedsReason: false,
       engineOutcome: 'no_liability',
@@ -187,7 +267,9 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       publication: {
         scopes: ['本单位', '本系统', '社会公开'],
         defaultScope: '本单位',
-        preview: { officer: '王*', conclusion: '不予追究行政执法责任' },
+        // Composed for whoever may publish now; the case is not yet notified.
+        draft: null,
+        periodText: '5 个工作日',
       },
     });
     expect(c.forms.outcomes.map((o: { value: string }) => o.value)).toContain('no_liability');
@@ -213,5 +295,32 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     expect(outcomes).not.toContain('no_liability');
     expect(outcomes.at(-1)).toBe('no_ground');
     expect(c.forms.outcomes[0]).toEqual({ value: 'not_tolerated', label: '不予容错' });
+  });
+
+  // Last: it moves the clock past the objection period.
+  it('lists a closed case on no one’s to-do list, and its page says nothing comes next', async () => {
+    const officer = await h.as('wangqiang');
+    const crew = await emergencyCrew(h.url);
+    const opened = (await applyAs(officer, '待办：办结的案件')).body;
+    const notified = await advance(crew, opened, 'submitted', 'notified');
+    expect(notified.nextStep).toMatchObject({ step: '公开或办结', yours: true });
+    h.advance(16 * 86_400_000);
+    const secretary = await h.as('zhangmin');
+    const closed = await secretary.post(`/api/v1/cases/${opened.id}/actions/close`, {
+      version: notified.version,
+      reason: '涉及个人隐私，不予公开',
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body.nextStep).toMatchObject({
+      ended: true,
+      step: '程序已终结',
+      detail: '本案已办结，认定程序终结',
+      yours: false,
+      actions: [],
+    });
+    for (const { username } of DEMO_USERS) {
+      const todo = (await (await h.as(username)).get('/api/v1/worklist')).body.items;
+      expect(todo.map((c: { id: string }) => c.id)).not.toContain(opened.id);
+    }
   });
 });

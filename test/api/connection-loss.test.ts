@@ -32,6 +32,7 @@ describe.each(storeTargets())('a lost database on $name', (target) => {
       unitId,
       title: `断线测试 ${n}`,
       conduct: '详见申请书',
+      conductDate: '2025-03-01',
       enforcementAction: 'penalty',
     });
 

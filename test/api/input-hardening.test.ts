@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo-data.ts';
+import { MAX_PARAM_LENGTH } from '../../src/http/http-errors.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { MAX_CONCURRENT_UPLOADS } from '../../src/http/case/evidence.routes.ts';
 import { HttpClient } from '../support/http-client.ts';
@@ -70,6 +71,7 @@ describe.each(storeTargets())('input hardening on $name', (target) => {
       officerId: await h.userId('wangqiang'),
       title: '标题',
       conduct: '行为',
+      conductDate: '2025-03-01',
       enforcementAction: 'inspection',
     };
     const stranger = new HttpClient(h.url);
@@ -206,7 +208,18 @@ describe.each(storeTargets())('input hardening on $name', (target) => {
           if (p.schema.type === 'integer') targets.push({ method, url, name: p.name });
       }
     expect(targets.map((t) => t.name).sort()).toEqual(
-      ['after', 'limit', 'limit', 'offset', 'version', 'version'].sort(),
+      [
+        'after',
+        'limit',
+        'limit',
+        'offset',
+        'version',
+        'version',
+        // 公示: the signed-in list and the public one.
+        ...['limit', 'offset', 'limit', 'offset'],
+        // The audit log's pages.
+        'offset',
+      ].sort(),
     );
     const notIntegers = ['Infinity', '-Infinity', '+Infinity', 'NaN', '1e400', '-1e400'];
     notIntegers.push('9'.repeat(4000), `-${'9'.repeat(4000)}`);
@@ -292,6 +305,7 @@ describe.each(storeTargets())('input hardening on $name', (target) => {
         officerId: await h.userId('wangqiang'),
         title: -1,
         conduct: '行为',
+        conductDate: '2025-03-01',
         enforcementAction: 'inspection',
       }),
       400,
@@ -320,7 +334,11 @@ describe.each(storeTargets())('input hardening on $name', (target) => {
     const json = { 'content-type': 'application/json' };
     const checks: [Promise<{ status: number; body: unknown }>, number, string][] = [
       [lina.get('/api/v1/officers/%ff/record'), 400, 'INVALID_INPUT'],
-      [lina.get(`/api/v1/officers/${'a'.repeat(120)}/record`), 400, 'INVALID_INPUT'],
+      [
+        lina.get(`/api/v1/officers/${'a'.repeat(MAX_PARAM_LENGTH + 1)}/record`),
+        400,
+        'INVALID_INPUT',
+      ],
       [lina.request('PATCH', '/api/v1/cases'), 404, 'NOT_FOUND'],
       [lina.request('POST', '/api/v1/cases', '{"title":', json), 400, 'INVALID_INPUT'],
       [lina.request('POST', '/api/v1/cases', '{"__proto__":{"x":1}}', json), 400, 'INVALID_INPUT'],

@@ -41,6 +41,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       unitId,
       title,
       conduct: '详见申请书',
+      conductDate: '2025-03-01',
       enforcementAction: 'penalty',
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -49,6 +50,23 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
 
   const act = (client: HttpClient, id: string, action: string, body: Record<string, unknown>) =>
     client.post(`/api/v1/cases/${id}/actions/${action}`, body);
+  /** The legal review (法制审核) the policy requires before the decision. */
+  const legalReview = async (id: string, version: number) => {
+    const res = await reviewer.request('PUT', `/api/v1/cases/${id}/reviews/legal`, {
+      version,
+      opinion: '事实清楚，证据充分，程序合法',
+      agrees: true,
+      reviewedOn: todayInChina(h.app.ctx.now()),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.version as number;
+  };
+  /** 送达: directly, today, to a named person. */
+  const delivery = () => ({
+    deliveryMethod: 'in_person',
+    deliveredOn: todayInChina(h.app.ctx.now()),
+    deliveredTo: '签收人',
+  });
   const fact = (
     id: string,
     factId: string,
@@ -78,7 +96,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
 
   it('runs a case from application to closure, each step by its role', async () => {
     const c = await apply();
-    expect(c.number).toMatch(/^RC-\d{4}-\d{6}$/);
+    expect(c.number).toMatch(/^锡盟应急容〔\d{4}〕[1-9]\d*号$/);
 
     // Acceptance: not by the officer, not from another unit (to whom the case does not
     // exist); then by the investigator.
@@ -162,6 +180,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     res = await act(investigator, c.id, 'submit_for_decision', { version: v });
     expect(res.body.state).toBe('awaiting_decision');
     v = res.body.version;
+    v = await legalReview(c.id, v);
     detail = (await secretary.get(`/api/v1/cases/${c.id}`)).body;
     expect(detail.determination).toMatchObject({
       policy: 'xilingol-emergency-2024',
@@ -171,7 +190,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     expect(detail.determination.explanation.summary).toContain('第十条第（三）项');
 
     // The committee decision: departing from the engine needs a reason.
-    const today = todayInChina(new Date());
+    const today = todayInChina(h.app.ctx.now());
     const decision = {
       meetingDate: today,
       members: ['党委书记', '局长'],
@@ -196,7 +215,11 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
 
     // Notification within 7 days, to each recipient; the last one opens the objection period.
     for (const n of detail.notifications) {
-      res = await act(secretary, c.id, 'send_notification', { version: v, notificationId: n.id });
+      res = await act(secretary, c.id, 'send_notification', {
+        version: v,
+        notificationId: n.id,
+        ...delivery(),
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       v = res.body.version;
     }
@@ -263,9 +286,10 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     v = (await act(investigator, c.id, 'complete_investigation', { version: v })).body.version;
     v = await assessAll(c.id, v);
     v = (await act(investigator, c.id, 'submit_for_decision', { version: v })).body.version;
+    v = await legalReview(c.id, v);
     const res = await act(secretary, c.id, 'record_decision', {
       version: v,
-      meetingDate: todayInChina(new Date()),
+      meetingDate: todayInChina(h.app.ctx.now()),
       members: ['党委书记'],
       conclusion: 'not_tolerated',
       relatedUnitIds: [],
@@ -287,6 +311,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       officerId: await h.userId('wangqiang'),
       title: '单位启动核查',
       conduct: '信访反映执法不当',
+      conductDate: '2025-03-01',
       enforcementAction: 'coercion',
     };
     expect((await officer.post('/api/v1/cases', body)).body.error.code).toBe('FORBIDDEN');
@@ -331,7 +356,8 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     v = (await act(investigator, c.id, 'complete_investigation', { version: v })).body.version;
     v = await assessAll(c.id, v);
     v = (await act(investigator, c.id, 'submit_for_decision', { version: v })).body.version;
-    const today = todayInChina(new Date());
+    v = await legalReview(c.id, v);
+    const today = todayInChina(h.app.ctx.now());
     v = (
       await act(secretary, c.id, 'record_decision', {
         version: v,
@@ -343,8 +369,13 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
     ).body.version;
     let detail = (await secretary.get(`/api/v1/cases/${c.id}`)).body;
     for (const n of detail.notifications)
-      v = (await act(secretary, c.id, 'send_notification', { version: v, notificationId: n.id }))
-        .body.version;
+      v = (
+        await act(secretary, c.id, 'send_notification', {
+          version: v,
+          notificationId: n.id,
+          ...delivery(),
+        })
+      ).body.version;
     v = (await act(officer, c.id, 'raise_objection', { version: v, reason: '举报人认为应当追责' }))
       .body.version;
     const change = {
@@ -411,6 +442,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       unitId,
       title: '幂等测试',
       conduct: '同一请求发送两次',
+      conductDate: '2025-03-01',
       enforcementAction: 'inspection',
     };
     const key = { 'idempotency-key': 'apply-20260301-0001' };

@@ -27,6 +27,7 @@ describe.each(storeTargets())('the read scope on $name', (target) => {
         officerId: await h.userId(officer),
         title: `核查：${unit}`,
         conduct: '单位启动核查',
+        conductDate: '2025-03-01',
         enforcementAction: 'inspection',
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { TRANSITIONS } from '../../src/domain/case/case-transitions.ts';
-import { CASE_STATES, ROLES } from '../../src/domain/vocabulary.ts';
+import { CASE_STATES, DELIVERY_METHODS, ROLES } from '../../src/domain/vocabulary.ts';
 import type { Identity } from './fuzz-request.ts';
 import type { UserRef } from './fuzz-world.ts';
 import type { BodySpec, JsonSchema, Operation, Param } from './openapi-operations.ts';
@@ -268,6 +268,11 @@ export class ValidRequestBuilder {
         return ['党委书记', '纪检组长'];
       case 'meetingDate':
         return this.picks.today();
+      // A conduct that has happened: a day in the past, or a period up to today.
+      case 'conductDate':
+        return this.picks.pastDay();
+      case 'conductEndDate':
+        return nullable && this.rng.chance(0.5) ? null : this.picks.today();
       case 'conclusion':
         return this.rng.pick(this.picks.policyOf(c).grounds);
       case 'scope':
@@ -276,12 +281,34 @@ export class ValidRequestBuilder {
         return [this.picks.unitId()];
       case 'notificationId':
         return this.picks.idOf(this.world.notifications.filter((n) => n.caseId === c?.id));
+      // 送达 (issue 9): a method of the list, today, a person, a reason in case it is late.
+      case 'deliveryMethod':
+        return this.rng.pick(DELIVERY_METHODS);
+      case 'deliveredOn':
+      case 'reviewedOn':
+        return this.picks.today();
+      case 'deliveredTo':
+        return this.picks.chinese(2, 4);
+      case 'lateReason':
+      case 'opinion':
+        return this.picks.chinese(4, 40);
+      case 'agrees':
+        return this.rng.chance(0.8);
+      case 'recusedMembers':
+        return [];
+      // 回避: a person of the world; most are not of the case's unit, and are refused.
+      case 'userId':
+        return this.picks.idOf(this.world.users);
       case 'badgeNumber':
         return nullable && this.rng.chance(0.3) ? null : this.rng.text(11, '0123456789');
       case 'roles':
         return [this.rng.pick(ROLES.filter((r) => !r.endsWith('admin')))];
       case 'value':
         return this.rng.pick([true, false, null]);
+      // 停用账号: a disabled account refuses even the sessions the fuzzer mints for it,
+      // so the valid request enables (a no-op); disabling is covered by its API test.
+      case 'disabled':
+        return false;
     }
     return this.fromSchema(schema);
   }

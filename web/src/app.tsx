@@ -19,6 +19,12 @@ const NewApplicationPage = lazy(() => import('./features/case/new-application-pa
 const InterviewPage = lazy(() => import('./features/determination/interview-page.tsx'));
 const AssessmentPage = lazy(() => import('./features/case/assessment-page.tsx'));
 const PoliciesPage = lazy(() => import('./features/policy/policies-page.tsx'));
+const PublicationsPage = lazy(() => import('./features/publication/publications-page.tsx'));
+const PublicationPage = lazy(() => import('./features/publication/publication-page.tsx'));
+const PublicPublicationsPage = lazy(
+  () => import('./features/publication/public-publications-page.tsx'),
+);
+const OfficerRecordPage = lazy(() => import('./features/officer/officer-record-page.tsx'));
 
 const ADMIN_COMPONENTS: Record<AdminPage['path'], ComponentType> = {
   '/admin/users': lazy(() => import('./features/account/admin-users-page.tsx')),
@@ -52,6 +58,9 @@ export function App() {
       <Suspense fallback={loading}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* 社会公开的公示: anyone, without signing in. */}
+          <Route path="/gongshi" element={<PublicPublicationsPage />} />
+          <Route path="/gongshi/:id" element={<PublicPublicationsPage />} />
           <Route
             path="/password"
             element={
@@ -74,6 +83,10 @@ export function App() {
             <Route path="cases/:id/interview" element={<InterviewPage />} />
             <Route path="cases/:id/assessment" element={<AssessmentPage />} />
             <Route path="policies" element={<PoliciesPage />} />
+            <Route path="publications" element={<PublicationsPage />} />
+            <Route path="publications/:id" element={<PublicationPage />} />
+            <Route path="my-record" element={<OfficerRecordPage />} />
+            <Route path="officers/:id" element={<OfficerRecordPage />} />
             {ADMIN_PAGES.map(({ path, role }) => {
               const Page = ADMIN_COMPONENTS[path];
               return (

@@ -10,6 +10,7 @@ import {
   checkRoles,
   type RuleError,
 } from '../../domain/account/account-rules.ts';
+import { checkDisable } from '../../domain/account/account-disable.ts';
 import { insertUnit, listUnits as unitRows, unitExists } from '../../store/unit.repository.ts';
 import { deleteSessionsOf } from '../../store/session.repository.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
@@ -19,12 +20,14 @@ import {
   lockUserById,
   listUsers as userRows,
   resetPassword as storeResetPassword,
+  setDisabled as storeSetDisabled,
   setRoles as updateRoles,
   usernameTaken,
   type UserRow,
 } from '../../store/user.repository.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import type { AuditAction } from '../../domain/audit/audit-actions.ts';
 import { hashPassword } from './passwords.ts';
 import { requireRole } from './require-role.ts';
 import type { Actor } from './sessions.ts';
@@ -173,6 +176,26 @@ export async function resetUserPassword(
 }
 
 /**
+ * The system administrator disables an account (its holder left, say) or enables it
+ * again: a disabled account's sessions end at once and it cannot sign in. Never their
+ * own, never an administrator's (checkDisable).
+ */
+export async function setUserDisabled(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  disabled: boolean,
+) {
+  requireRole(actor, 'sysadmin');
+  return changeLockedUser(ctx, actor, userId, {
+    refuse: (target) => checkDisable(actor.id, target),
+    apply: (trx) => storeSetDisabled(trx, userId, disabled),
+    action: disabled ? 'user_disabled' : 'user_enabled',
+    data: { disabled },
+  });
+}
+
+/**
  * One administrator's change to another user's account. The target is locked first, so
  * what `refuse` checks (its roles) is what `apply` changes; the user's sessions end, so the
  * change holds at once; one audit event.
@@ -184,7 +207,7 @@ async function changeLockedUser<T>(
   change: {
     readonly refuse: (target: UserRow) => RuleError | null;
     readonly apply: (trx: Tx) => Promise<T | undefined>;
-    readonly action: string;
+    readonly action: AuditAction;
     readonly data: Record<string, unknown>;
   },
 ): Promise<T> {

@@ -3,6 +3,7 @@
 // which only the SHA-256 is stored, so a leaked table does not hand out sessions.
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ACCOUNT_DISABLED_MESSAGE } from '../../domain/account/account-disable.ts';
 import { checkPassword, FRESH_LOGIN_STATE, isIdle } from '../../domain/account/account-rules.ts';
 import {
   deleteSession,
@@ -73,9 +74,13 @@ export async function login(
     const locked = await refuseIfLocked(trx, target, now);
     if (locked) return { error: locked };
     const matches = await verifyPassword(user?.password_hash ?? null, password);
-    // A disabled account answers as no account does.
-    if (!user || user.disabled || !matches) {
+    // A disabled account answers as no account does, unless the password is right: then
+    // its holder hears why they cannot sign in.
+    if (!user || !matches) {
       return { error: await failSignIn(trx, target, now, INVALID_CREDENTIALS()) };
+    }
+    if (user.disabled) {
+      return { error: new UseCaseError('ACCOUNT_DISABLED', ACCOUNT_DISABLED_MESSAGE) };
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');

@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { appendToChain, chainVerifier, GENESIS_ANCHOR } from '../../domain/audit/audit-chain.ts';
+import type { AuditAction } from '../../domain/audit/audit-actions.ts';
 import {
   auditVerdict,
   compareWithCheckpoints,
@@ -18,12 +19,14 @@ import { loadVerifyingKey, SigningKeyError } from '../../audit-files/signing-key
 import { auditEventPages, insertAuditRow, lockChainHead } from '../../store/audit.repository.ts';
 import type { Conn, Tx } from '../../store/transaction.ts';
 import { authenticityUnder } from './audit-checkpoints.ts';
+import { currentClientAddress } from './request-origin.ts';
 
 export const sm3 = (text: string): string => createHash('sm3').update(text, 'utf8').digest('hex');
 
 export interface AuditEntry {
   readonly actorId: string | null;
-  readonly action: string;
+  /** Labelled for the auditor: an action without a label does not compile (audit-actions.ts). */
+  readonly action: AuditAction;
   readonly entityType: string;
   readonly entityId: string;
   readonly data: Record<string, unknown>;
@@ -47,6 +50,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<
       entityType: entry.entityType,
       entityId: entry.entityId,
       data: entry.data,
+      clientAddress: currentClientAddress(),
     },
     sm3,
   );

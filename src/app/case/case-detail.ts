@@ -12,6 +12,10 @@ import {
 } from '../../domain/case/case-records.ts';
 import type { TransitionName } from '../../domain/case/case-transitions.ts';
 import type { CaseDetermination } from '../../domain/case/case-view.ts';
+import { allowedReviews } from '../../domain/case/case-reviews.ts';
+import { recusalKindFor } from '../../domain/case/recusal.ts';
+import type { ReviewKind } from '../../domain/vocabulary.ts';
+import { nextStep, stepFor, type NextStep } from '../../domain/case/next-step.ts';
 import { suggestNextQuestion, type NextQuestion } from '../../domain/policy/evaluate.ts';
 import { findCase } from '../../store/case.repository.ts';
 import {
@@ -24,8 +28,10 @@ import type { Conn } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { caseNotFound, readingActor } from './case-actor.ts';
-import { snapshotOf, type CaseSnapshot } from './case-snapshot.ts';
+import { determinationDay, snapshotOf, type CaseSnapshot } from './case-snapshot.ts';
 import { caseContext } from './case-write.ts';
+import { publicationDraft } from '../publication/publication-source.ts';
+import type { RedactedText } from '../../domain/case/redaction.ts';
 
 export interface CaseNames {
   readonly units: ReadonlyMap<string, string>;
@@ -44,6 +50,15 @@ export interface CaseReading {
   readonly allowedRecords: readonly RecordKind[];
   readonly recordRefusals: Partial<Record<RecordKind, string>>;
   readonly today: CalendarDate;
+  /** The text a publication would publish, redacted; null unless the reader may publish. */
+  readonly publicationDraft: RedactedText | null;
+  /** The review opinions the reader may record now (法制审核, 纪检监察). */
+  readonly allowedReviews: readonly ReviewKind[];
+  /** Whether the reader may record a recusal now, and as what. */
+  readonly recusal: 'requested' | 'unit' | null;
+  /** What comes next on the case, and of it what the reader may take now. */
+  readonly nextStep: NextStep;
+  readonly readersStep: ReturnType<typeof stepFor>;
 }
 
 /** The case's row and the reader, if the reader may read it; NOT_FOUND otherwise. */
@@ -68,18 +83,28 @@ export async function readCase(
   const people = [
     row.officer_id,
     ...records.timeline.map((e) => e.actor_id).filter((id): id is string => id !== null),
+    ...records.evidence.map((e) => e.uploaded_by),
+    ...records.recusals.map((r) => r.user_id),
+    ...records.reviews.map((r) => r.reviewed_by),
   ];
   const names = await namesOf(ctx.db, unitIds, people);
   const refusals = recordRefusals(snapshot.view, who);
   const mayRecord = recordsAllowedDespite(refusals);
   const today = todayInChina(ctx.now());
+  const context = caseContext(ctx, snapshot.policy);
+  const next = nextStep(snapshot.view, context, {
+    publishedOn: records.publications.at(-1)?.published_on ?? null,
+  });
+  const allowed = allowedActions(snapshot.view, who, context);
+  // The publication's draft, for whoever may publish now: composed and redacted.
+  const draft = allowed.includes('publish') ? await publicationDraft(ctx.db, snapshot) : null;
   return {
     snapshot,
     // Before submit_for_decision the view's determination is the live one already.
     live:
       row.determination === null
         ? snapshot.view.determination
-        : determineCase(snapshot.policy, snapshot.values, today),
+        : determineCase(snapshot.policy, snapshot.values, determinationDay(row)),
     records,
     names,
     // The interview's next question, for whoever may answer it: the search costs more
@@ -87,9 +112,14 @@ export async function readCase(
     nextQuestion: mayRecord.includes('fact')
       ? suggestNextQuestion(snapshot.policy, snapshot.values)
       : null,
-    allowedActions: allowedActions(snapshot.view, who, caseContext(ctx, snapshot.policy)),
+    allowedActions: allowed,
+    publicationDraft: draft,
     allowedRecords: mayRecord,
     recordRefusals: refusals,
     today,
+    allowedReviews: allowedReviews(snapshot.view, who),
+    recusal: recusalKindFor(snapshot.view, who),
+    nextStep: next,
+    readersStep: stepFor(next, snapshot.view, who, context),
   };
 }

@@ -1,7 +1,7 @@
 // Lists of cases: the case list with its filters, and the reader's to-do list (我的待办).
 // Each is filtered in SQL by the reader's read scope, the same value `canRead` applies.
 
-import { actingStates, hasWorkOn } from '../../domain/case/worklist.ts';
+import { actingStates, workOn } from '../../domain/case/worklist.ts';
 import { versionOf } from '../../domain/policy/policy-registry.ts';
 import { viewRowsOf } from '../../store/case.repository.ts';
 import {
@@ -44,9 +44,9 @@ const WORKLIST_LIMIT = 100;
 const CANDIDATES = 2 * WORKLIST_LIMIT;
 
 /**
- * The cases on which the reader has a step to take or a record to keep now, newest
- * first: the domain's own checks, on every candidate's snapshot, read in one query per
- * table for all of them.
+ * The cases whose next step is the reader's to take now (a step, a record, a review),
+ * newest first, each with the step in words: the domain's own checks, on every
+ * candidate's snapshot, read in one query per table for all of them.
  */
 export async function worklist(ctx: AppContext, actor: Actor) {
   const states = actingStates(actor.roles);
@@ -58,11 +58,16 @@ export async function worklist(ctx: AppContext, actor: Actor) {
   );
   const inScope = new Set(subtree);
   const todo = rows
-    .filter((row) => {
+    .flatMap((row) => {
       const { view, policy } = snapshotOf(ctx, row, parts.get(row.id)!);
       const who = { id: actor.id, roles: actor.roles, inUnitScope: inScope.has(row.unit_id) };
-      return hasWorkOn(view, who, caseContext(ctx, policy));
+      const next = workOn(view, who, caseContext(ctx, policy));
+      return next === null ? [] : [{ row, step: next.step }];
     })
     .slice(0, WORKLIST_LIMIT);
-  return { items: titled(ctx, todo) };
+  const rowsTitled = titled(
+    ctx,
+    todo.map((t) => t.row),
+  );
+  return { items: rowsTitled.map((r, i) => ({ ...r, step: todo[i]!.step })) };
 }

@@ -2,10 +2,12 @@
 // are evaluated under the case's own policy version, the version pinned when the case
 // was opened, never a later one.
 
-import { todayInChina } from '../../domain/calendar-date.ts';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { determineCase } from '../../domain/case/case-determination.ts';
 import type { ObjectionReturnState } from '../../domain/case/case-state.ts';
-import type { CaseDetermination, CaseView } from '../../domain/case/case-view.ts';
+import { conductDay } from '../../domain/case/decide-opening.ts';
+import type { CaseDetermination, CaseView, ReviewView } from '../../domain/case/case-view.ts';
+import { isReviewKind } from '../../domain/vocabulary.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { Tri } from '../../domain/policy/decision-diagram.ts';
 import type { FactVector } from '../../domain/policy/evaluate.ts';
@@ -34,6 +36,17 @@ function policyOfCase(
       `制度 ${row.policy_id} 版本 ${row.policy_version} 未载入`,
     );
   return policy;
+}
+
+/**
+ * The day a case's determination is taken on: the last day of its conduct, the day whose
+ * version of the regime is pinned to the case (conductDay, decide-opening.ts), not the
+ * day it is read.
+ */
+export function determinationDay(
+  row: Pick<CaseRow, 'conduct_date' | 'conduct_end_date'>,
+): CalendarDate {
+  return conductDay({ conductDate: row.conduct_date, conductEndDate: row.conduct_end_date });
 }
 
 /** The fact vector of a case's recorded facts; facts never recorded are unknown. */
@@ -69,7 +82,7 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: CaseViewRows): 
     officerId: row.officer_id,
     applicantId: row.applicant_id,
     recordedFactors: parts.factors as AssessmentFactor[],
-    determination: recorded ?? determineCase(policy, values, todayInChina(ctx.now())),
+    determination: recorded ?? determineCase(policy, values, determinationDay(row)),
     decision: decision
       ? { conclusion: decision.conclusion as OutcomeCode, meetingDate: decision.meeting_date }
       : null,
@@ -79,9 +92,13 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: CaseViewRows): 
       recipient: n.recipient,
       due: n.due,
       sent: n.sent_at !== null,
+      sentOn: n.sent_on,
     })),
     objectionDue: row.objection_due,
     stateBeforeObjection: (openObjection?.return_to as ObjectionReturnState | undefined) ?? null,
+    submittedForDecisionOn: row.submitted_for_decision_on,
+    recusedIds: parts.recusedIds,
+    reviews: parts.reviews.filter((r): r is ReviewView => isReviewKind(r.kind)),
   };
   return { row, policy, values, view };
 }

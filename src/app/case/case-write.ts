@@ -16,6 +16,7 @@ import { inTransaction, type Tx } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import type { AuditAction } from '../../domain/audit/audit-actions.ts';
 import { readingActor } from './case-actor.ts';
 import { lockSnapshot, type CaseSnapshot } from './case-snapshot.ts';
 
@@ -23,10 +24,16 @@ export function refuse(error: CaseError): never {
   throw new UseCaseError(error.code, error.message);
 }
 
+/** What only the decision reads (decisionContext in fire-transition.ts); nothing otherwise. */
+export type DecisionContext = Pick<CaseContext, 'systemUnitIds' | 'excludedMembers'>;
+
+const NO_DECISION: DecisionContext = { systemUnitIds: new Set(), excludedMembers: [] };
+
 export function caseContext(
   ctx: AppContext,
   policy: CompiledPolicy,
   knownUnitIds: ReadonlySet<string> = new Set(),
+  decision: DecisionContext = NO_DECISION,
 ): CaseContext {
   return {
     today: todayInChina(ctx.now()),
@@ -34,6 +41,7 @@ export function caseContext(
     outcomes: outcomeCodesOf(policy),
     calendar: ctx.calendar,
     knownUnitIds,
+    ...decision,
   };
 }
 
@@ -46,7 +54,7 @@ export interface WrittenCase {
 /** A write the domain has allowed, to be made once the version is checked. */
 export interface PlannedWrite {
   /** The audit event's action, e.g. `case.accept`. */
-  readonly action: string;
+  readonly action: AuditAction;
   /** The case's state after the write. */
   readonly state: string;
   /** Writes the change; returns the audit event's data. */

@@ -8,6 +8,8 @@ import { writeCaseChange } from '../../store/case-effects.writer.ts';
 import { existingUnitIds } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
+import { withPublication } from '../publication/publication-source.ts';
+import { decisionContext } from './case-fairness.ts';
 import { caseContext, refuse, writeOnCase } from './case-write.ts';
 
 export function fireTransition(
@@ -19,7 +21,12 @@ export function fireTransition(
 ) {
   return writeOnCase(ctx, actor, caseId, expectedVersion, async (snapshot, who, tx) => {
     const known = await existingUnitIds(tx, unitsNamedBy(action));
-    const context = caseContext(ctx, snapshot.policy, known);
+    // The decision (and a review that changes it) reads who may sit on it and its units.
+    const decides = action.kind === 'record_decision' || action.kind === 'review_objection';
+    const decision = decides ? await decisionContext(tx, snapshot.row, snapshot.view) : undefined;
+    const base = caseContext(ctx, snapshot.policy, known, decision);
+    // A publication is composed from the case and reaches the circles of its unit.
+    const context = action.kind === 'publish' ? await withPublication(tx, snapshot, base) : base;
     const result = decideTransition(snapshot.view, action, who, context);
     if (!result.ok) refuse(result.error);
     const { effects } = result;

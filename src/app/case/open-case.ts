@@ -1,14 +1,21 @@
 // Opens a case: the officer's own application (in their own unit) or a unit's
-// initiative about one of its officers. The policy in force in the unit on the day is
-// pinned to the case. At most once per idempotency key: a repeated request gets the
-// first one's answer.
+// initiative about one of its officers. The version of the unit's regime in force on the
+// last day of the conduct is pinned to the case (`conductDay` in
+// src/domain/case/decide-opening.ts says why), not the one in force on the day the case is
+// recorded. At most once per idempotency key: a repeated request gets the first one's
+// answer.
 
 import { createHash } from 'node:crypto';
 import { todayInChina } from '../../domain/calendar-date.ts';
 import type { CaseAction } from '../../domain/case/case-actions.ts';
+import {
+  checkConductPeriod,
+  versionForConduct,
+  type ConductPeriod,
+} from '../../domain/case/decide-opening.ts';
 import { decideTransition } from '../../domain/case/decide-transition.ts';
-import { versionInForce } from '../../domain/policy/policy-registry.ts';
 import { insertCase } from '../../store/case.repository.ts';
+import { allocateCaseNumber } from './case-number.ts';
 import { claimIdempotencyKey, saveIdempotentResponse } from '../../store/idempotency.repository.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
 import { isWithinUnit, unitLineage } from '../../store/unit.repository.ts';
@@ -19,7 +26,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { caseContext, refuse } from './case-write.ts';
 import type { EnforcementAction } from '../../domain/vocabulary.ts';
 
-export interface OpenCaseInput {
+export interface OpenCaseInput extends ConductPeriod {
   readonly origin: 'application' | 'initiation';
   readonly unitId: string;
   /** For an initiated case: the officer whose conduct is in question. */
@@ -42,6 +49,8 @@ function actionOf(input: OpenCaseInput): CaseAction {
     unitId: input.unitId,
     title: input.title,
     conduct: input.conduct,
+    conductDate: input.conductDate,
+    conductEndDate: input.conductEndDate ?? null,
     enforcementAction: input.enforcementAction,
   };
   return input.origin === 'application'
@@ -91,8 +100,12 @@ export async function openCase(
     if (!lineage) throw new UseCaseError('NOT_FOUND', '单位不存在');
     const versions =
       lineage.policyId === null ? undefined : ctx.registry.byId.get(lineage.policyId);
-    const policy = versions ? versionInForce(versions, todayInChina(now)) : null;
-    if (!policy) throw new UseCaseError('POLICY_NOT_IN_FORCE', '该单位没有施行中的容错纠错制度');
+    if (!versions) throw new UseCaseError('POLICY_NOT_IN_FORCE', '该单位没有施行中的容错纠错制度');
+    // The dates first: which version applies depends on them.
+    const dates = checkConductPeriod(input, todayInChina(now));
+    if (dates) refuse(dates);
+    const policy = versionForConduct(versions, input);
+    if ('code' in policy) refuse(policy);
 
     if (input.origin === 'initiation') {
       if (input.officerId === undefined) {
@@ -116,6 +129,7 @@ export async function openCase(
 
     const row = await insertCase(trx, {
       ...opening,
+      number: await allocateCaseNumber(trx, input.unitId, now),
       policyId: policy.id,
       policyVersion: policy.version,
       state: result.effects.state,
@@ -134,6 +148,8 @@ export async function openCase(
           policy: policy.id,
           policyVersion: policy.version,
           title: opening.title,
+          conductDate: opening.conductDate,
+          conductEndDate: opening.conductEndDate,
         },
       },
       now,

@@ -20,7 +20,7 @@ import type { AssessmentFactor } from '../../domain/vocabulary.ts';
 
 function checkFactId(policy: CompiledPolicy, factId: string): void {
   if (!policy.factIndex.has(factId))
-    throw new UseCaseError('UNKNOWN_FACT', `制度 ${policy.id} 没有事实 ${factId}`);
+    throw new UseCaseError('UNKNOWN_FACT', `${policy.def.title}中没有这项事实：${factId}`);
 }
 
 export function recordFact(
@@ -88,6 +88,7 @@ export function attachEvidence(
     const check = checkAttachEvidence(snapshot.view, who, {
       contentType,
       size: upload.content.length,
+      factId: upload.factId,
     });
     if (!check.ok) refuse(check.error);
     if (!matchesSignature(contentType, upload.content)) {

@@ -29,6 +29,12 @@ export interface AuditEvent {
   readonly entityId: string;
   /** Any JSON-serializable value; made storable (`storableJson`) before it is hashed. */
   readonly data: unknown;
+  /**
+   * The address of the client whose request appended the event (since migration 0007);
+   * null or absent for the system's events and for rows written before. Hashed only when
+   * present, so that those rows' text is what it was.
+   */
+  readonly clientAddress?: string | null;
 }
 
 /** An event with the previous event's hash: everything the hash covers. */
@@ -82,7 +88,8 @@ function writeSorted(value: unknown): string {
 
 /**
  * The text that is hashed for an event: the canonical JSON of {seq, at, actorId, action,
- * entityType, entityId, data, prevHash}, with `at` as an ISO instant.
+ * entityType, entityId, data, prevHash}, with `at` as an ISO instant, and `clientAddress`
+ * when the event has one (an event without keeps the text events had before 0007).
  *
  * @throws RangeError when seq is not a positive safe integer or `at` not an ISO instant.
  */
@@ -104,6 +111,7 @@ export function canonicalAuditEvent(event: AuditEvent, prevHash: string): string
     entityId: event.entityId,
     data: event.data,
     prevHash,
+    ...(event.clientAddress == null ? {} : { clientAddress: event.clientAddress }),
   });
 }
 
@@ -163,6 +171,7 @@ export function storableEvent(event: Omit<AuditEvent, 'seq'>): Omit<AuditEvent, 
     entityType: storableText(event.entityType),
     entityId: storableText(event.entityId),
     data: storableJson(event.data),
+    ...(event.clientAddress == null ? {} : { clientAddress: storableText(event.clientAddress) }),
   };
 }
 

@@ -104,10 +104,41 @@ function roleMayAct(
     case 'investigator':
     case 'secretary':
     case 'reviewer':
-      return actor.inUnitScope;
+      // 回避: no one acts for the unit on a case about themselves, or one they stand aside from.
+      return actor.inUnitScope && (caseView === null || !standsAside(caseView, actor.id));
     default:
       return assertNever(role);
   }
+}
+
+/** Whether the person is the case's subject (the officer, the applicant) or recused from it. */
+export function standsAside(
+  caseView: Pick<CaseView, 'officerId' | 'applicantId' | 'recusedIds'>,
+  userId: string,
+): boolean {
+  return (
+    caseView.officerId === userId ||
+    caseView.applicantId === userId ||
+    caseView.recusedIds.includes(userId)
+  );
+}
+
+/**
+ * FORBIDDEN in words of recusal when it is recusal alone that keeps the actor, holding
+ * one of `roles` for the case's unit, from acting; null otherwise.
+ */
+export function recusalRefusal(
+  caseView: CaseView | null,
+  actor: Actor,
+  roles: readonly CaseRole[],
+): CaseError | null {
+  if (caseView === null || !actor.inUnitScope || !standsAside(caseView, actor.id)) return null;
+  if (!roles.some((r) => r !== 'officer' && actor.roles.includes(r))) return null;
+  const own = caseView.officerId === actor.id || caseView.applicantId === actor.id;
+  return {
+    code: 'FORBIDDEN',
+    message: own ? '本案涉及您本人，依照回避规定，您不能办理本案' : '您已回避本案，不能办理本案',
+  };
 }
 
 /**
@@ -136,5 +167,7 @@ export function authorize(
   }
   const def = TRANSITIONS[action];
   if (def.roles.some((role) => mayActInRole(caseView, actor, role, action))) return null;
-  return { code: 'FORBIDDEN', message: `无权${def.label}` };
+  return (
+    recusalRefusal(caseView, actor, def.roles) ?? { code: 'FORBIDDEN', message: `无权${def.label}` }
+  );
 }

@@ -11,6 +11,10 @@ export interface CaseOpening {
   readonly title: string;
   /** The conduct in question (履职行为), in the words of the applicant or investigator. */
   readonly conduct: string;
+  /** The day of the conduct, or the first day of a conduct over a period. */
+  readonly conductDate: CalendarDate;
+  /** The last day of a conduct over a period; null or absent for one day. */
+  readonly conductEndDate?: CalendarDate | null;
   readonly enforcementAction: EnforcementAction;
 }
 
@@ -19,6 +23,24 @@ export interface DecisionPayload {
   readonly members: readonly string[];
   /** An outcome code; a string because it comes from a person and is checked here. */
   readonly conclusion: string;
+}
+
+/** A member of the deciding body recorded as recused (回避) from the decision. */
+export interface RecusedMember {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** How a notice was delivered (送达), as the secretary records it. */
+export interface DeliveryPayload {
+  /** A delivery method code (DELIVERY_METHODS); a string because it comes from a person. */
+  readonly method: string;
+  /** The day it was delivered (送达日期). */
+  readonly deliveredOn: string;
+  /** 受送达人: the person served; for a unit, the person who signed for it. */
+  readonly deliveredTo: string;
+  /** Why it is delivered after its due date; required then. */
+  readonly lateReason?: string | null;
 }
 
 /** An action with its payload, tagged by the transition's name. */
@@ -34,9 +56,16 @@ export type CaseAction =
       readonly departureReason?: string | null;
       /** The related units (相关单位) to notify besides the officer. */
       readonly relatedUnitIds: readonly string[];
+      /** Members of the deciding body who stood aside (回避), with the reason. */
+      readonly recusedMembers?: readonly RecusedMember[];
     } & DecisionPayload)
-  | { readonly kind: 'send_notification'; readonly notificationId: string }
-  | { readonly kind: 'publish'; readonly scope: string }
+  | ({ readonly kind: 'send_notification'; readonly notificationId: string } & DeliveryPayload)
+  | {
+      readonly kind: 'publish';
+      readonly scope: string;
+      /** The text to publish, as the secretary edited it; absent: the server's own draft. */
+      readonly text?: string | null;
+    }
   | { readonly kind: 'raise_objection'; readonly reason: string }
   | { readonly kind: 'review_objection'; readonly result: 'confirm' }
   | ({

@@ -4,13 +4,16 @@
 import type { CalendarDate } from '../calendar-date.ts';
 import type { Deadline } from '../deadline/deadline.ts';
 import type { OutcomeCode } from '../policy/policy-model.ts';
+import type { RecusedMember } from './case-actions.ts';
 import type { CaseError } from './case-errors.ts';
 import type { ObjectionReturnState } from './case-state.ts';
+import type { PublicationAudience } from './publication-audience.ts';
 import type { FromState, TransitionName } from './case-transitions.ts';
 import type { CaseDetermination } from './case-view.ts';
 import type {
   CaseOrigin,
   CaseState,
+  DeliveryMethod,
   EnforcementAction,
   ObjectionResult,
   RecipientKind,
@@ -26,12 +29,16 @@ export type CaseChange =
       readonly applicantId: string | null;
       readonly title: string;
       readonly conduct: string;
+      readonly conductDate: CalendarDate;
+      readonly conductEndDate: CalendarDate | null;
       readonly enforcementAction: EnforcementAction;
     }
   | {
       /** The engine's determination as the deciding body receives it, with policy version and explanation. */
       readonly kind: 'record_determination';
       readonly determination: CaseDetermination;
+      /** The day the case goes to the deciding body: the earliest a meeting may be dated. */
+      readonly submittedOn: CalendarDate;
     }
   | {
       /** A row of `decisions`; an objection review that changes the conclusion appends one. */
@@ -42,6 +49,8 @@ export type CaseChange =
       readonly engineOutcome: OutcomeCode | null;
       readonly departureReason: string | null;
       readonly onReview: boolean;
+      /** Members recorded as recused (回避) from the decision. */
+      readonly recusedMembers: readonly RecusedMember[];
     }
   | {
       readonly kind: 'create_notification';
@@ -53,13 +62,25 @@ export type CaseChange =
   | {
       readonly kind: 'mark_notification_sent';
       readonly notificationId: string;
+      /** The delivery date (送达日期). */
       readonly sentOn: CalendarDate;
+      readonly method: DeliveryMethod;
+      /** 受送达人. */
+      readonly deliveredTo: string;
+      /** Why it was delivered after its due date; null when it was not late. */
+      readonly lateReason: string | null;
     }
   | { readonly kind: 'open_objection_period'; readonly deadline: Deadline }
   | {
       readonly kind: 'create_publication';
       readonly scope: string;
       readonly publishedOn: CalendarDate;
+      /** The text published, checked free of personal information. */
+      readonly text: string;
+      /** Who reads it: the circle of the scope, in the case's organ and system that day. */
+      readonly audience: PublicationAudience;
+      /** 公示期: from the day of publication, per the policy's procedure.publication.period. */
+      readonly period: Deadline;
     }
   | {
       readonly kind: 'create_objection';

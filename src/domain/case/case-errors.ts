@@ -22,6 +22,10 @@ export type CaseErrorCode =
   | 'INVALID_CONCLUSION'
   /** A publication scope the policy does not list. */
   | 'INVALID_SCOPE'
+  /** A publication text with personal information in it (姓名、身份证号、电话…). */
+  | 'PERSONAL_INFORMATION_IN_PUBLICATION'
+  /** The conduct ended before any version of the unit's regime was in force. */
+  | 'POLICY_NOT_IN_FORCE'
   /** A malformed payload the request schema could not catch: blank title, future meeting date, ... */
   | 'INVALID_INPUT'
   /** A notification id that is not one of the case's. */
@@ -31,7 +35,15 @@ export type CaseErrorCode =
   /** An assessment factor recorded without a finding. */
   | 'FINDING_REQUIRED'
   | 'EVIDENCE_TOO_LARGE'
-  | 'EVIDENCE_TYPE_NOT_ALLOWED';
+  | 'EVIDENCE_TYPE_NOT_ALLOWED'
+  /** The decision while a review the policy requires (法制审核) is not recorded. */
+  | 'REVIEW_REQUIRED'
+  /** The decision's members present include the officer concerned or a recused person (回避). */
+  | 'MEMBER_RECUSED'
+  /** A notice delivered after its due date, without the reason it is late. */
+  | 'LATE_REASON_REQUIRED'
+  /** A related unit that is not of the case's system (本系统). */
+  | 'UNIT_OUTSIDE_SYSTEM';
 
 export interface CaseError {
   readonly code: CaseErrorCode;

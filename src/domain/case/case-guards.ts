@@ -6,6 +6,7 @@
 import { assertNever } from '../assert-never.ts';
 import type { CaseError } from './case-errors.ts';
 import { authorize } from './case-access.ts';
+import { reviewGuard } from './case-reviews.ts';
 import {
   NO_CASE,
   OPENING_TRANSITIONS,
@@ -64,7 +65,8 @@ function caseGuard(
       return determinedGuard(caseView);
     }
     case 'record_decision':
-      return determinedGuard(caseView);
+      // The opinions the policy requires (法制审核) come before the deciding body decides.
+      return determinedGuard(caseView) ?? reviewGuard(caseView, context.procedure);
     case 'raise_objection':
       if (caseView.objectionDue === null || context.today > caseView.objectionDue) {
         const due = caseView.objectionDue ?? '（未起算）';
@@ -84,7 +86,8 @@ function caseGuard(
 /**
  * The refusal of `action` before its payload is read, or null: FORBIDDEN (role, unit,
  * own case, administrator), then INVALID_TRANSITION (state), then the payload-free
- * guards (MISSING_FACTS, ASSESSMENT_INCOMPLETE, DEADLINE_PASSED, OBJECTION_PERIOD_OPEN).
+ * guards (MISSING_FACTS, ASSESSMENT_INCOMPLETE, REVIEW_REQUIRED, DEADLINE_PASSED,
+ * OBJECTION_PERIOD_OPEN).
  * The context is read only for a case that exists.
  */
 export function checkAllowed(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  APPLICANT_EVIDENCE_STATES,
   allowedRecords,
+  checkRecordAccess,
   recordRefusals,
   checkAttachEvidence,
   checkRecordAssessment,
@@ -27,10 +29,11 @@ describe('facts and evidence: only while investigating, only by an investigator 
 
   it.each(Object.entries(ACTORS).filter(([name]) => name !== 'investigator'))(
     'not by %s',
-    (_name, actor) => {
+    (name, actor) => {
       const c = caseIn('investigating');
       expect(code(checkRecordFact(c, actor))).toBe('FORBIDDEN');
-      expect(code(checkAttachEvidence(c, actor, PDF))).toBe('FORBIDDEN');
+      // The officer of caseIn applied: an applicant's evidence is their own right (below).
+      if (name !== 'officer') expect(code(checkAttachEvidence(c, actor, PDF))).toBe('FORBIDDEN');
       expect(
         code(
           checkRecordAssessment(caseIn('assessing'), actor, {
@@ -115,7 +118,71 @@ describe('allowedRecords', () => {
     ]);
     expect(allowedRecords(caseIn('assessing'), ACTORS.investigator)).toEqual(['assessment']);
     expect(allowedRecords(caseIn('assessing'), ACTORS.outsideInvestigator)).toEqual([]);
-    expect(allowedRecords(caseIn('investigating'), ACTORS.officer)).toEqual([]);
+    expect(allowedRecords(caseIn('investigating'), ACTORS.officer)).toEqual(['evidence']);
+    expect(allowedRecords(caseIn('submitted'), ACTORS.officer)).toEqual(['evidence']);
+    expect(allowedRecords(caseIn('decided'), ACTORS.officer)).toEqual([]);
+    expect(allowedRecords(caseIn('submitted'), ACTORS.investigator)).toEqual([]);
+  });
+});
+
+describe('the applicant attaches evidence while the case is before the decision', () => {
+  const before = new Set(APPLICANT_EVIDENCE_STATES);
+
+  it.each(CASE_STATES)('in %s', (state) => {
+    const check = checkAttachEvidence(caseIn(state), ACTORS.officer, PDF);
+    expect(code(check)).toBe(before.has(state) ? null : 'INVALID_TRANSITION');
+    expect(allowedRecords(caseIn(state), ACTORS.officer).includes('evidence')).toBe(
+      before.has(state),
+    );
+  });
+
+  it('says why not after the decision', () => {
+    expect(checkAttachEvidence(caseIn('decided'), ACTORS.officer, PDF)).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_TRANSITION',
+        message: '案件已作出决定，申请人只能在作出决定前补充证据',
+      },
+    });
+  });
+
+  it('only the applicant: not the officer of an initiated case, not another officer', () => {
+    const initiated = caseIn('investigating', { origin: 'initiation', applicantId: null });
+    expect(code(checkAttachEvidence(initiated, ACTORS.officer, PDF))).toBe('FORBIDDEN');
+    expect(code(checkAttachEvidence(caseIn('submitted'), ACTORS.otherOfficer, PDF))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('is held to the same types and size', () => {
+    const c = caseIn('assessing');
+    expect(
+      code(checkAttachEvidence(c, ACTORS.officer, { contentType: 'video/mp4', size: 1 })),
+    ).toBe('EVIDENCE_TYPE_NOT_ALLOWED');
+    expect(
+      code(
+        checkAttachEvidence(c, ACTORS.officer, {
+          contentType: 'application/pdf',
+          size: EVIDENCE_MAX_BYTES + 1,
+        }),
+      ),
+    ).toBe('EVIDENCE_TOO_LARGE');
+  });
+
+  it('files the application as a whole: linking a file to a fact is the record keeper’s', () => {
+    const c = caseIn('investigating');
+    expect(code(checkAttachEvidence(c, ACTORS.officer, { ...PDF, factId: 'a9.1' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(checkAttachEvidence(c, ACTORS.officer, { ...PDF, factId: null }))).toBe(null);
+    expect(code(checkAttachEvidence(c, ACTORS.investigator, { ...PDF, factId: 'a9.1' }))).toBe(
+      null,
+    );
+  });
+
+  it('is a right, not a task: the record keeper’s access alone is work on the case', () => {
+    for (const state of APPLICANT_EVIDENCE_STATES)
+      expect(checkRecordAccess(caseIn(state), ACTORS.officer, 'evidence').ok).toBe(false);
   });
 });
 
@@ -124,9 +191,14 @@ describe('recordRefusals', () => {
     expect(recordRefusals(caseIn('investigating'), ACTORS.investigator)).toEqual({
       assessment: '案件调查核实中，只有在综合分析研判中时才能记录综合分析研判',
     });
-    expect(recordRefusals(caseIn('investigating'), ACTORS.officer)).toEqual({
+    expect(recordRefusals(caseIn('investigating'), ACTORS.otherOfficer)).toEqual({
       fact: '只有负责本案的调查人员可以记录事实',
       evidence: '只有负责本案的调查人员可以上传证据',
+      assessment: '只有负责本案的调查人员可以记录综合分析研判',
+    });
+    // The applicant may add evidence, and nothing else.
+    expect(recordRefusals(caseIn('investigating'), ACTORS.officer)).toEqual({
+      fact: '只有负责本案的调查人员可以记录事实',
       assessment: '只有负责本案的调查人员可以记录综合分析研判',
     });
   });

@@ -4,7 +4,7 @@
 
 import type { CaseRole } from '../account/roles.ts';
 import { CHECK_OK, isBlank, refusal, type CaseCheck } from './case-errors.ts';
-import { mayActInRole } from './case-access.ts';
+import { mayActInRole, recusalRefusal } from './case-access.ts';
 import type { Actor, CaseView } from './case-view.ts';
 import {
   EVIDENCE_MAX_BYTES,
@@ -42,6 +42,8 @@ export const RECORD_KEEPER: CaseRole = 'investigator';
 /** Role, unit and state: who may write this kind of record now. */
 export function checkRecordAccess(caseView: CaseView, actor: Actor, kind: RecordKind): CaseCheck {
   if (!mayActInRole(caseView, actor, RECORD_KEEPER, 'record')) {
+    const recused = recusalRefusal(caseView, actor, [RECORD_KEEPER]);
+    if (recused) return { ok: false, error: recused };
     return refusal('FORBIDDEN', `只有负责本案的调查人员可以${RECORD_LABELS[kind]}`);
   }
   if (caseView.state !== RECORD_STATES[kind]) {
@@ -51,6 +53,42 @@ export function checkRecordAccess(caseView: CaseView, actor: Actor, kind: Record
     );
   }
   return CHECK_OK;
+}
+
+/**
+ * The states before the decision, in which the officer who applied may add evidence to
+ * the application: what the unit investigates and the deciding body weighs (第十四条) is
+ * the application with all it brings, until the decision is made.
+ */
+export const APPLICANT_EVIDENCE_STATES: readonly CaseState[] = [
+  'submitted',
+  'investigating',
+  'assessing',
+  'awaiting_decision',
+];
+
+/** Whether the actor is the officer who applied for this determination. */
+function isApplicant(caseView: CaseView, actor: Actor): boolean {
+  return (
+    caseView.origin === 'application' &&
+    caseView.applicantId === actor.id &&
+    mayActInRole(caseView, actor, 'officer', 'record')
+  );
+}
+
+/**
+ * Who may attach evidence now: the record keeper while investigating, and the applicant
+ * before the decision. The applicant's is a right, not a task: the record keeper's
+ * checkRecordAccess alone says what is someone's work on the case (worklist, next step).
+ */
+export function checkEvidenceAccess(caseView: CaseView, actor: Actor): CaseCheck {
+  const keeper = checkRecordAccess(caseView, actor, 'evidence');
+  if (keeper.ok || !isApplicant(caseView, actor)) return keeper;
+  if (APPLICANT_EVIDENCE_STATES.includes(caseView.state)) return CHECK_OK;
+  return refusal(
+    'INVALID_TRANSITION',
+    `案件${CASE_STATE_LABELS[caseView.state]}，申请人只能在作出决定前补充证据`,
+  );
 }
 
 /** The kinds of record the actor may write now, for the interface. */
@@ -72,7 +110,10 @@ export function recordRefusals(
 ): Partial<Record<RecordKind, string>> {
   const refusals: Partial<Record<RecordKind, string>> = {};
   for (const kind of RECORD_KINDS) {
-    const check = checkRecordAccess(caseView, actor, kind);
+    const check =
+      kind === 'evidence'
+        ? checkEvidenceAccess(caseView, actor)
+        : checkRecordAccess(caseView, actor, kind);
     if (!check.ok) refusals[kind] = check.error.message;
   }
   return refusals;
@@ -116,6 +157,8 @@ export interface EvidenceInput {
   readonly contentType: string;
   /** Bytes. */
   readonly size: number;
+  /** The fact the file bears on, if any: a link only the record keeper makes. */
+  readonly factId?: string | null;
 }
 
 /** A file of evidence: its type is one of the allowed ones and it is at most 20 MiB. */
@@ -124,8 +167,15 @@ export function checkAttachEvidence(
   actor: Actor,
   input: EvidenceInput,
 ): CaseCheck {
-  const access = checkRecordAccess(caseView, actor, 'evidence');
+  const access = checkEvidenceAccess(caseView, actor);
   if (!access.ok) return access;
+  if (
+    input.factId !== undefined &&
+    input.factId !== null &&
+    !checkRecordAccess(caseView, actor, 'evidence').ok
+  ) {
+    return refusal('FORBIDDEN', '只有负责本案的调查人员可以将证据关联到事实');
+  }
   const type = typeof input.contentType === 'string' ? normalizeContentType(input.contentType) : '';
   if (!isEvidenceType(type)) {
     return refusal(

@@ -9,11 +9,14 @@ import type { Evaluation } from '../policy/evaluate.ts';
 import type { Explanation } from '../policy/explain.ts';
 import { OUTCOME_CODES, type OutcomeCode, type ProcedureParams } from '../policy/policy-model.ts';
 import type { ObjectionReturnState } from './case-state.ts';
+import type { PublicationSource } from './publication.ts';
+import type { LineageUnit } from '../account/unit-scope.ts';
 import type {
   AssessmentFactor,
   CaseOrigin,
   CaseState,
   RecipientKind,
+  ReviewKind,
   Role,
 } from '../vocabulary.ts';
 
@@ -37,6 +40,18 @@ export interface NotificationView {
   readonly recipient: string;
   readonly due: CalendarDate;
   readonly sent: boolean;
+  /**
+   * The delivery date (送达日期) once sent; the objection period runs from the last one.
+   * Absent where the sender does not matter (a view built for another step).
+   */
+  readonly sentOn?: CalendarDate | null;
+}
+
+/** A review opinion recorded before the decision (法制审核意见, 纪检监察意见). */
+export interface ReviewView {
+  readonly kind: ReviewKind;
+  /** Whether the reviewer agrees with the engine's determination. */
+  readonly agrees: boolean;
 }
 
 /** What the state machine needs to know about a case; loaded by the app layer. */
@@ -63,6 +78,12 @@ export interface CaseView {
   readonly objectionDue: CalendarDate | null;
   /** The state an objection was raised from, to return to after review. */
   readonly stateBeforeObjection: ObjectionReturnState | null;
+  /** The day the case went to the deciding body (submit_for_decision); null before. */
+  readonly submittedForDecisionOn: CalendarDate | null;
+  /** The people recused from the case (回避): they may not act on it in any role. */
+  readonly recusedIds: readonly string[];
+  /** The review opinions recorded on the case. */
+  readonly reviews: readonly ReviewView[];
 }
 
 export interface Actor {
@@ -88,6 +109,34 @@ export interface CaseContext {
    * the app layer looks them up, the decision refuses the others.
    */
   readonly knownUnitIds: ReadonlySet<string>;
+  /**
+   * The units of the case's system (本系统, `systemOf`), among which a decision's related
+   * units are chosen; loaded by the app layer for the decision only, empty otherwise.
+   */
+  readonly systemUnitIds: ReadonlySet<string>;
+  /**
+   * The names of the people who may not sit on the deciding body for this case: the
+   * officer concerned and the people recused (回避). Loaded for the decision only.
+   */
+  readonly excludedMembers: readonly ExcludedMember[];
+  /**
+   * What a publication is composed from and who it reaches (publication.ts): loaded by the
+   * app layer for `publish` only.
+   */
+  readonly publication?: PublicationContext;
+}
+
+/** The case as a publication draws on it, and the lineage of the case's unit. */
+export interface PublicationContext {
+  readonly source: PublicationSource;
+  /** The case's unit, then its ancestors up to the root (for 本单位 and 本系统). */
+  readonly lineage: readonly LineageUnit[];
+}
+
+/** A name the decision's members present may not include, and why. */
+export interface ExcludedMember {
+  readonly name: string;
+  readonly why: 'officer' | 'recused';
 }
 
 /** The outcomes of a compiled policy: its grounds in precedence order, then `no_ground`. */

@@ -1,31 +1,105 @@
-// The deciding body's decision (党委/党组研究决定, 第十四条): the meeting, its members and
-// the conclusion, a reason where it departs from the engine, the notices it starts (告知,
-// counted from the meeting) and what 第十五、十六条 attach to the conclusion.
+// The deciding body's decision (党委/党组研究决定, 第十四条): the meeting, dated between the
+// submission for decision and today; its members, who may not include the officer
+// concerned or a recused person (回避), and those recorded as recused; the conclusion, a
+// reason where it departs from the engine; the related units of the case's system; the
+// notices it starts (告知, counted from the meeting) and what 第十五、十六条 attach to the
+// conclusion.
 
-import { isCalendarDate } from '../calendar-date.ts';
+import { formatChineseDate, isCalendarDate, type CalendarDate } from '../calendar-date.ts';
 import { computeDeadline } from '../deadline/deadline.ts';
 import { GROUND_LABELS, type OutcomeCode } from '../policy/policy-model.ts';
-import type { ActionOf, DecisionPayload } from './case-actions.ts';
+import type { ActionOf, DecisionPayload, RecusedMember } from './case-actions.ts';
 import { isBlank, refusal, type CaseError } from './case-errors.ts';
 import { succeed, type CaseChange, type TransitionResult } from './case-effects.ts';
-import type { CaseContext, CaseView } from './case-view.ts';
+import type { CaseContext, CaseView, ExcludedMember } from './case-view.ts';
 import { conclusionChanges } from './conclusion-effects.ts';
 import type { RecipientKind } from '../vocabulary.ts';
 
-/** Checks a committee decision's payload; the conclusion as an outcome code, or a refusal. */
+/** The days a meeting may be dated: from `earliest` (when known) to today, in words. */
+export function meetingRangeText(earliest: CalendarDate | null, today: CalendarDate): string {
+  return earliest === null
+    ? `不晚于${formatChineseDate(today)}`
+    : `${formatChineseDate(earliest)}至${formatChineseDate(today)}之间`;
+}
+
+/** A name as written in a list of members: without spaces and a bracketed title (王强（局长）). */
+export function memberName(text: string): string {
+  return text.replace(/[（(][^）)]*[）)]/g, '').replace(/\s+/g, '');
+}
+
+/** The member present who may not sit on this decision, and why; null when none. */
+function excludedAmong(
+  members: readonly string[],
+  excluded: readonly ExcludedMember[],
+): { member: string; why: ExcludedMember['why'] } | null {
+  for (const member of members) {
+    const name = memberName(member);
+    const hit = excluded.find((e) => name !== '' && memberName(e.name) === name);
+    if (hit) return { member: member.trim(), why: hit.why };
+  }
+  return null;
+}
+
+/** The members recorded as recused, checked; or the refusal. */
+function checkRecusedMembers(
+  recused: unknown,
+  members: readonly string[],
+): { ok: true; members: RecusedMember[] } | { ok: false; error: CaseError } {
+  if (recused === undefined || recused === null) return { ok: true, members: [] };
+  if (!Array.isArray(recused)) return refusal('INVALID_INPUT', '回避人员列表无效');
+  const out: RecusedMember[] = [];
+  for (const r of recused as unknown[]) {
+    const { name, reason } = (r ?? {}) as { name?: unknown; reason?: unknown };
+    if (isBlank(name)) return refusal('INVALID_INPUT', '请填写回避人员的姓名');
+    if (isBlank(reason)) {
+      return refusal('REASON_REQUIRED', `请说明${String(name).trim()}回避的理由`);
+    }
+    out.push({ name: (name as string).trim(), reason: (reason as string).trim() });
+  }
+  const names = out.map((m) => memberName(m.name));
+  if (new Set(names).size !== names.length) return refusal('INVALID_INPUT', '回避人员有重复');
+  const present = excludedAmong(
+    members,
+    out.map((m) => ({ name: m.name, why: 'recused' as const })),
+  );
+  if (present) {
+    return refusal('MEMBER_RECUSED', `${present.member}已回避，不能同时列为参会人员`);
+  }
+  return { ok: true, members: out };
+}
+
+/**
+ * Checks a committee decision's payload; the conclusion as an outcome code, or a refusal.
+ * `earliest` is the first day the meeting may be dated: the submission for decision, or
+ * for a review the decision reviewed; null when the case does not know it.
+ */
 export function checkDecisionPayload(
   payload: DecisionPayload,
   context: CaseContext,
+  earliest: CalendarDate | null,
 ): { ok: true; conclusion: OutcomeCode } | { ok: false; error: CaseError } {
   const { meetingDate, members, conclusion } = payload;
   if (typeof meetingDate !== 'string' || !isCalendarDate(meetingDate)) {
     return refusal('INVALID_INPUT', `会议日期无效：${String(meetingDate)}`);
   }
-  if (meetingDate > context.today) {
-    return refusal('INVALID_INPUT', `会议日期不能晚于今天：${meetingDate}`);
+  if (meetingDate > context.today || (earliest !== null && meetingDate < earliest)) {
+    return refusal(
+      'INVALID_INPUT',
+      `会议日期应在${meetingRangeText(earliest, context.today)}：${formatChineseDate(meetingDate)}`,
+    );
   }
   if (!Array.isArray(members) || members.length === 0 || members.some(isBlank)) {
     return refusal('INVALID_INPUT', '请列明参会人员');
+  }
+  // 回避: the officer concerned, or a person recused from the case, does not decide it.
+  const excluded = excludedAmong(members, context.excludedMembers);
+  if (excluded) {
+    return refusal(
+      'MEMBER_RECUSED',
+      excluded.why === 'officer'
+        ? `参会人员${excluded.member}是本案当事人，应当回避`
+        : `参会人员${excluded.member}已回避本案，不能参加研究决定`,
+    );
   }
   const outcome = context.outcomes.find((code) => code === conclusion);
   if (outcome === undefined) {
@@ -41,6 +115,7 @@ export function decisionRecord(
   engineOutcome: OutcomeCode | null,
   departureReason: string | null,
   onReview: boolean,
+  recusedMembers: readonly RecusedMember[] = [],
 ): CaseChange {
   return {
     kind: 'record_decision',
@@ -50,6 +125,7 @@ export function decisionRecord(
     engineOutcome,
     departureReason,
     onReview,
+    recusedMembers,
   };
 }
 
@@ -58,6 +134,11 @@ function checkRelatedUnits(related: readonly string[], context: CaseContext): Ca
     return { code: 'INVALID_INPUT', message: '相关单位列表有空项或重复' };
   const unknown = related.find((unitId) => !context.knownUnitIds.has(unitId));
   if (unknown !== undefined) return { code: 'NOT_FOUND', message: `相关单位不存在：${unknown}` };
+  // 相关单位 are drawn from the case's own system (本系统), not from other bureaus.
+  const outside = related.find((unitId) => !context.systemUnitIds.has(unitId));
+  if (outside !== undefined) {
+    return { code: 'UNIT_OUTSIDE_SYSTEM', message: '相关单位只能从本系统的单位中选择' };
+  }
   return null;
 }
 
@@ -66,9 +147,11 @@ export function decideRecordDecision(
   action: ActionOf<'record_decision'>,
   context: CaseContext,
 ): TransitionResult {
-  const checked = checkDecisionPayload(action, context);
+  const checked = checkDecisionPayload(action, context, caseView.submittedForDecisionOn);
   if (!checked.ok) return checked;
   const { conclusion } = checked;
+  const recused = checkRecusedMembers(action.recusedMembers, action.members);
+  if (!recused.ok) return recused;
   const engineOutcome = caseView.determination.outcome;
   const departs = conclusion !== engineOutcome;
   if (departs && isBlank(action.departureReason)) {
@@ -100,6 +183,7 @@ export function decideRecordDecision(
       engineOutcome,
       departs ? action.departureReason!.trim() : null,
       false,
+      recused.members,
     ),
     ...recipients.map((r): CaseChange => ({ kind: 'create_notification', ...r, deadline })),
     ...conclusionChanges(procedure, caseView.officerId, null, conclusion),

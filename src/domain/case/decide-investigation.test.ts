@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTORS, context, determination } from './test-fixtures.ts';
+import { ACTORS, context, determination, TODAY } from './test-fixtures.ts';
 import { code, decideIn, effectsOf } from './test-helpers.ts';
 
 describe('intake and investigation', () => {
@@ -29,7 +29,11 @@ describe('intake and investigation', () => {
       decideIn('assessing', { kind: 'submit_for_decision' }, ACTORS.investigator, ctx),
     );
     expect(effects.changes).toEqual([
-      { kind: 'record_determination', determination: determination('determined', 'tolerated') },
+      {
+        kind: 'record_determination',
+        determination: determination('determined', 'tolerated'),
+        submittedOn: TODAY,
+      },
     ]);
   });
 });

@@ -2,6 +2,7 @@
 // application, ending the investigation, and sending the case to the deciding body with
 // the engine's determination as it stands.
 
+import type { CalendarDate } from '../calendar-date.ts';
 import type { ActionOf } from './case-actions.ts';
 import { isBlank, refusal } from './case-errors.ts';
 import { succeed, type TransitionResult } from './case-effects.ts';
@@ -21,8 +22,8 @@ export function decideCompleteInvestigation(caseView: CaseView): TransitionResul
 }
 
 /** The deciding body receives the determination as it is now; it is kept from here on. */
-export function decideSubmitForDecision(caseView: CaseView): TransitionResult {
+export function decideSubmitForDecision(caseView: CaseView, today: CalendarDate): TransitionResult {
   return succeed('submit_for_decision', caseView.state, 'awaiting_decision', null, [
-    { kind: 'record_determination', determination: caseView.determination },
+    { kind: 'record_determination', determination: caseView.determination, submittedOn: today },
   ]);
 }

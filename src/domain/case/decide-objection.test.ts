@@ -82,6 +82,7 @@ describe('objections (异议)', () => {
         engineOutcome: 'tolerated',
         departureReason: '复核认为',
         onReview: true,
+        recusedMembers: [],
       },
       { kind: 'create_enforcement_error_record', officerId: OFFICER_ID, article: 15 },
       { kind: 'cancel_correction', article: 16 },

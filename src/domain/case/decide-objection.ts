@@ -68,7 +68,8 @@ export function decideReview(
         { kind: 'resolve_objection', result: 'confirmed', reviewedOn: today },
       ]);
     case 'change': {
-      const checked = checkDecisionPayload(action, context);
+      // A review meets after the decision it reviews.
+      const checked = checkDecisionPayload(action, context, caseView.decision?.meetingDate ?? null);
       if (!checked.ok) return checked;
       const { conclusion } = checked;
       if (conclusion === before) {

@@ -35,8 +35,15 @@ export function decideTransition(
 ): TransitionResult {
   const refused = checkAllowed(caseView, action.kind, actor, context);
   if (refused) return { ok: false, error: refused };
-  if (action.kind === 'submit_application') return decideSubmitApplication(action, actor);
-  if (action.kind === 'initiate') return decideInitiate(action);
+  if (action.kind === 'submit_application')
+    return decideSubmitApplication(action, actor, context.today);
+  if (action.kind === 'initiate') {
+    // 回避: an investigator does not open a case about their own conduct.
+    if (action.officerId === actor.id) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '不能对本人启动核查，应当回避' } };
+    }
+    return decideInitiate(action, context.today);
+  }
   // checkAllowed has placed every action but the two openings on an existing case.
   if (caseView === null) throw new Error('unreachable: the table places this action on a case');
   switch (action.kind) {
@@ -47,7 +54,7 @@ export function decideTransition(
     case 'complete_investigation':
       return decideCompleteInvestigation(caseView);
     case 'submit_for_decision':
-      return decideSubmitForDecision(caseView);
+      return decideSubmitForDecision(caseView, context.today);
     case 'record_decision':
       return decideRecordDecision(caseView, action, context);
     case 'send_notification':

@@ -7,7 +7,13 @@ import { createWorkCalendar } from '../deadline/work-calendar.ts';
 import { OUTCOME_CODES, type OutcomeCode, type ProcedureParams } from '../policy/policy-model.ts';
 import type { CaseAction } from './case-actions.ts';
 import { NO_CASE, type FromState, type TransitionName } from './case-transitions.ts';
-import type { Actor, CaseContext, CaseDetermination, CaseView } from './case-view.ts';
+import type {
+  Actor,
+  CaseContext,
+  CaseDetermination,
+  CaseView,
+  PublicationContext,
+} from './case-view.ts';
 import { ASSESSMENT_FACTORS, CASE_STATES, type CaseState, type Role } from '../vocabulary.ts';
 
 /** policies/xilingol-emergency-2024/v1.yaml, `procedure`. */
@@ -108,9 +114,37 @@ export function context(overrides: Partial<CaseContext> = {}): CaseContext {
     outcomes: EMERGENCY_OUTCOMES,
     calendar: CALENDAR,
     knownUnitIds: KNOWN_UNITS,
+    systemUnitIds: KNOWN_UNITS,
+    excludedMembers: [{ name: '王强', why: 'officer' }],
+    publication: PUBLICATION,
     ...overrides,
   };
 }
+
+/** The case as a publication draws on it: a section of a bureau that adopted the regime. */
+export const PUBLICATION: PublicationContext = {
+  source: {
+    number: '锡盟应急容〔2030〕1号',
+    title: '对某加油站检查后发生火灾事故',
+    conduct: '执法人员王强对某加油站检查，站长（电话13912345678）拒不整改。',
+    officerName: '王强',
+    caseUnitName: '执法监督科',
+    organName: '锡林郭勒盟应急管理局',
+    decidingBody: '本级应急管理部门党委',
+    policyTitle: '锡林郭勒盟应急管理系统行政执法尽职免责和容错纠错办法',
+    decision: {
+      conclusionLabel: '不予追究行政执法责任',
+      citation: '第十条第（三）项',
+      meetingDate: '2030-09-10',
+    },
+    known: { names: ['王强'] },
+  },
+  lineage: [
+    { id: 'u-section', kind: 'section', policyId: null },
+    { id: 'u-bureau', kind: 'bureau', policyId: 'xilingol-emergency-2024' },
+    { id: 'u-league', kind: 'league', policyId: null },
+  ],
+};
 
 /** After the fixtures' objection period (due 2030-09-30): the day a case may be closed. */
 export const AFTER_OBJECTION_PERIOD = '2030-10-08';
@@ -187,6 +221,7 @@ export function caseIn(state: CaseState, overrides: Partial<CaseView> = {}): Cas
             recipient: OFFICER_ID,
             due: '2030-09-17',
             sent: true,
+            sentOn: '2030-09-12',
           },
           {
             id: 'n-unit',
@@ -194,11 +229,16 @@ export function caseIn(state: CaseState, overrides: Partial<CaseView> = {}): Cas
             recipient: 'unit-b',
             due: '2030-09-17',
             sent: notified,
+            sentOn: notified ? '2030-09-13' : null,
           },
         ]
       : [],
     objectionDue: notified ? '2030-09-30' : null,
     stateBeforeObjection: state === 'objection_review' ? 'published' : null,
+    submittedForDecisionOn: reached(state, 'awaiting_decision') ? '2030-09-05' : null,
+    recusedIds: [],
+    // The legal review the emergency regime requires, recorded before the decision.
+    reviews: reached(state, 'awaiting_decision') ? [{ kind: 'legal', agrees: true }] : [],
     ...overrides,
   };
 }
@@ -217,6 +257,7 @@ export function validAction(name: TransitionName): CaseAction {
         unitId: 'unit-a',
         title: '某企业安全检查未发现隐患',
         conduct: '按检查计划开展现场检查',
+        conductDate: '2030-09-02',
         enforcementAction: 'inspection',
       };
     case 'initiate':
@@ -226,6 +267,8 @@ export function validAction(name: TransitionName): CaseAction {
         unitId: 'unit-a',
         title: '某企业行政处罚案件核查',
         conduct: '作出行政处罚决定',
+        conductDate: '2030-08-01',
+        conductEndDate: '2030-08-15',
         enforcementAction: 'penalty',
       };
     case 'accept':
@@ -243,7 +286,13 @@ export function validAction(name: TransitionName): CaseAction {
         relatedUnitIds: ['unit-b'],
       };
     case 'send_notification':
-      return { kind: name, notificationId: 'n-unit' };
+      return {
+        kind: name,
+        notificationId: 'n-unit',
+        method: 'in_person',
+        deliveredOn: '2030-09-13',
+        deliveredTo: '赵六',
+      };
     case 'publish':
       return { kind: name, scope: '本系统' };
     case 'raise_objection':

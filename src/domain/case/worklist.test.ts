@@ -6,15 +6,13 @@ import type { CaseState } from '../vocabulary.ts';
 
 describe('actingStates: where a to-do list (我的待办) looks', () => {
   it.each<[Role[], CaseState[]]>([
-    // Withdrawing before the decision, objecting after the notice.
-    [
-      ['officer'],
-      ['submitted', 'investigating', 'assessing', 'awaiting_decision', 'notified', 'published'],
-    ],
+    // Withdrawing and objecting are the officer's rights, never a step he must take.
+    [['officer'], []],
     // Intake, investigation and assessment, with the case's records.
     [['investigator'], ['submitted', 'investigating', 'assessing']],
     [['secretary'], ['awaiting_decision', 'decided', 'notified', 'published', 'objection_review']],
-    [['reviewer'], []],
+    // The legal review (法制审核) before the decision.
+    [['reviewer'], ['awaiting_decision']],
     [['sysadmin'], []],
     [['secadmin'], []],
     [['auditadmin'], []],
@@ -25,14 +23,7 @@ describe('actingStates: where a to-do list (我的待办) looks', () => {
   });
 
   it("joins two roles' states, in the states' order rather than the roles'", () => {
-    expect(actingStates(['officer', 'investigator'])).toEqual([
-      'submitted',
-      'investigating',
-      'assessing',
-      'awaiting_decision',
-      'notified',
-      'published',
-    ]);
+    expect(actingStates(['officer', 'investigator'])).toEqual(actingStates(['investigator']));
     // The investigator's states all come before the secretary's.
     expect(actingStates(['secretary', 'investigator'])).toEqual([
       ...actingStates(['investigator']),
@@ -41,10 +32,10 @@ describe('actingStates: where a to-do list (我的待办) looks', () => {
   });
 });
 
-describe('hasWorkOn: a step to take or a record to keep now', () => {
+describe('hasWorkOn: the next step is the reader’s to take now', () => {
   const ctx = context();
 
-  it('is true for whoever may act or record, and false while nothing may be done', () => {
+  it('is true for whoever may take the step or keep its records, and false while nothing may be done', () => {
     // Facts not settled: no step yet, but facts to record.
     const unsettled = caseIn('investigating', {
       determination: determination('undetermined', null),
@@ -52,7 +43,9 @@ describe('hasWorkOn: a step to take or a record to keep now', () => {
     expect(hasWorkOn(unsettled, ACTORS.investigator, ctx)).toBe(true);
     // Published, inside the objection period: the secretary may not close yet.
     expect(hasWorkOn(caseIn('published'), ACTORS.secretary, ctx)).toBe(false);
-    expect(hasWorkOn(caseIn('published'), ACTORS.officer, ctx)).toBe(true);
+    // He may object, but an objection is a right, not a to-do.
+    expect(hasWorkOn(caseIn('published'), ACTORS.officer, ctx)).toBe(false);
+    expect(hasWorkOn(caseIn('submitted'), ACTORS.officer, ctx)).toBe(false);
     // A case the unit opened about the officer: he did not apply, so he may not withdraw.
     const initiated = caseIn('investigating', { origin: 'initiation', applicantId: null });
     expect(hasWorkOn(initiated, ACTORS.officer, ctx)).toBe(false);

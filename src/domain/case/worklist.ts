@@ -1,34 +1,31 @@
-// A person's to-do list (我的待办): the cases, of those they may read, on which they may
-// take a step of the procedure or keep a record now. `actingStates`, read off the table,
-// narrows the cases to look at; `hasWorkOn` asks the same checks as the buttons do.
+// A person's to-do list (我的待办): the cases, of those they may read, whose next step
+// (next-step.ts) is theirs to take now: a step of the procedure, a record to keep, a
+// review opinion the decision waits for (法制审核). `actingStates`, read off the same
+// steps, narrows the cases to look at; `workOn` asks the same checks as the case page's
+// next step. A party's rights (withdrawing, objecting) are nobody's to-do.
 
 import { isAdminRole } from '../account/roles.ts';
-import { checkAllowed } from './case-guards.ts';
-import { checkRecordAccess, RECORD_KEEPER, RECORD_KINDS, RECORD_STATES } from './case-records.ts';
 import { isTerminalState } from './case-state.ts';
-import { TRANSITION_NAMES, TRANSITIONS, type FromState } from './case-transitions.ts';
 import type { Actor, CaseContext, CaseView } from './case-view.ts';
+import { isActorsTurn, nextStep, stepRoles, type PendingStep } from './next-step.ts';
 import { CASE_STATES, type CaseState, type Role } from '../vocabulary.ts';
 
-/** The states in which a holder of these roles has something to do, in the table's order. */
+/** The states in which a holder of these roles may take the next step, in the states' order. */
 export function actingStates(roles: readonly Role[]): readonly CaseState[] {
   // As in access: an account holding an administrator role works on no case.
   if (roles.some(isAdminRole)) return [];
-  const acting = new Set<FromState>();
-  for (const name of TRANSITION_NAMES) {
-    const def = TRANSITIONS[name];
-    if (def.roles.some((r) => roles.includes(r))) for (const from of def.from) acting.add(from);
-  }
-  if (roles.includes(RECORD_KEEPER))
-    for (const state of Object.values(RECORD_STATES)) acting.add(state);
-  return CASE_STATES.filter((s) => acting.has(s) && !isTerminalState(s));
+  return CASE_STATES.filter(
+    (s) => !isTerminalState(s) && stepRoles(s).some((r) => roles.includes(r)),
+  );
 }
 
-/** Whether the actor has something to do on the case now: a step to take or a record to keep. */
+/** The case's next step when it is the actor's to take now; null otherwise. */
+export function workOn(caseView: CaseView, actor: Actor, context: CaseContext): PendingStep | null {
+  const next = nextStep(caseView, context);
+  return next.kind === 'step' && isActorsTurn(next, caseView, actor, context) ? next : null;
+}
+
+/** Whether the case's next step is the actor's to take now (the review included). */
 export function hasWorkOn(caseView: CaseView, actor: Actor, context: CaseContext): boolean {
-  // The first allowed one answers: this runs on every candidate of a to-do list.
-  return (
-    TRANSITION_NAMES.some((name) => checkAllowed(caseView, name, actor, context) === null) ||
-    RECORD_KINDS.some((kind) => checkRecordAccess(caseView, actor, kind).ok)
-  );
+  return workOn(caseView, actor, context) !== null;
 }

@@ -77,7 +77,23 @@ describe('computeDeadline, calendar counting', () => {
       counting: 'calendar',
       due: '2030-09-26',
       provisional: false,
+      extension: null,
     });
+  });
+
+  it('says when the N-th day was a rest day and the due date moved past it', () => {
+    // 2030-09-30 + 1 = 10-01, a holiday; 2030-09-20 + 1 = Sat 09-21, a weekend.
+    expect(due('2030-09-30', 1, 'calendar').extension).toEqual({
+      lastDay: '2030-10-01',
+      restDay: 'holiday',
+    });
+    expect(due('2030-09-20', 1, 'calendar')).toMatchObject({
+      due: '2030-09-23',
+      extension: { lastDay: '2030-09-21', restDay: 'weekend' },
+    });
+    // A make-up workday is a working day: nothing moves. Working counting never extends.
+    expect(due('2030-09-26', 3, 'calendar').extension).toBeNull();
+    expect(due('2030-09-27', 3, 'working').extension).toBeNull();
   });
 });
 

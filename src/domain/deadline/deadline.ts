@@ -20,8 +20,21 @@ export interface DeadlineRequest {
   readonly counting: DeadlineCounting;
 }
 
+/**
+ * Why a calendar-counted due date lies after its N-th day: that day was a rest day, and
+ * the limit ran on to the first working day after it (民法典第二百零三条).
+ */
+export interface DeadlineExtension {
+  /** The N-th day, on which the limit would have ended. */
+  readonly lastDay: CalendarDate;
+  /** Whether that day was a public holiday (法定节假日) or a weekend (休息日). */
+  readonly restDay: 'holiday' | 'weekend';
+}
+
 export interface Deadline extends DeadlineRequest {
   readonly due: CalendarDate;
+  /** Set when the N-th day fell on a rest day and the due date moved past it. */
+  readonly extension: DeadlineExtension | null;
   /**
    * True when a day the computation looked at lies in a year the calendar does not
    * cover: the due date then assumes only weekends rest that year, and may move once
@@ -75,6 +88,7 @@ export function computeDeadline(calendar: WorkCalendar, request: DeadlineRequest
   // A plain walk over the days: at most ~5,100 steps (3,650 working days), each a couple
   // of Set lookups, so no cleverness with week arithmetic is worth its risk.
   let provisional = false;
+  let extension: DeadlineExtension | null = null;
   let date: CalendarDate;
   let day: number;
   if (counting === 'calendar') {
@@ -83,6 +97,12 @@ export function computeDeadline(calendar: WorkCalendar, request: DeadlineRequest
     date = addDays(from, days);
     day = weekday(date);
     if (uncovered(calendar, date)) provisional = true;
+    if (!isWorkingDay(calendar, date, day)) {
+      extension = {
+        lastDay: date,
+        restDay: calendar.holidays.has(date) ? 'holiday' : 'weekend',
+      };
+    }
     while (!isWorkingDay(calendar, date, day)) {
       date = addDays(date, 1);
       day = (day + 1) % 7;
@@ -99,7 +119,7 @@ export function computeDeadline(calendar: WorkCalendar, request: DeadlineRequest
       if (isWorkingDay(calendar, date, day)) remaining -= 1;
     }
   }
-  return { from, days, counting, due: date, provisional };
+  return { from, days, counting, due: date, provisional, extension };
 }
 
 /** Whether the calendar lacks the date's year; refuses dates past the last computable one. */

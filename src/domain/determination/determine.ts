@@ -12,7 +12,7 @@ import {
 } from '../policy/evaluate.ts';
 import { explain, type Explanation } from '../policy/explain.ts';
 import { versionInForce, type PolicyRegistry } from '../policy/policy-registry.ts';
-import { isCalendarDate } from '../calendar-date.ts';
+import { formatChineseDate, isCalendarDate } from '../calendar-date.ts';
 
 export type DeterminationErrorCode =
   | 'INVALID_INPUT'
@@ -64,7 +64,8 @@ const QUOTE_MAX = 60;
 /**
  * A refused value as a message quotes it. JSON.stringify recurses, so a deeply nested
  * value (5,000 arrays deep, from the CLI or any caller) would overflow the stack while the
- * error is being written; such a value is named by its kind instead.
+ * error is being written; such a value is named by its kind instead, in Chinese like the
+ * rest of the message.
  */
 function quoted(value: unknown): string {
   let text: string | undefined;
@@ -73,8 +74,20 @@ function quoted(value: unknown): string {
   } catch {
     text = undefined;
   }
-  if (text === undefined) return Array.isArray(value) ? 'an array' : typeof value;
+  if (text === undefined) {
+    if (Array.isArray(value)) return '（嵌套过深的数组）';
+    return isPlainObject(value) ? '（嵌套过深的对象）' : '（无法显示的值）';
+  }
   return text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text;
+}
+
+/**
+ * The first day any version of a policy is in force, as the contract's message says it:
+ * 2024年10月14日. Null when no version has a known effective date.
+ */
+function firstEffectiveDay(versions: readonly CompiledPolicy[]): string | null {
+  const days = versions.map((v) => v.effectiveFrom).filter((d): d is string => d !== null);
+  return days.length === 0 ? null : formatChineseDate(days.sort()[0]!);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -94,11 +107,15 @@ export function checkInput(
   input: unknown,
   today: string,
 ): CheckedInput | DeterminationError {
-  if (!isPlainObject(input)) return fail('INVALID_INPUT', '输入应当是一个 JSON 对象');
+  // Every message is Chinese alone (issue 9): what it quotes of the input, and the
+  // policy's id, are the only other words in it.
+  if (!isPlainObject(input))
+    return fail('INVALID_INPUT', '输入应当是一个对象，写明制度标识和各项事实');
   const { policy: policyId, asOf: rawAsOf, facts } = input;
   if (typeof policyId !== 'string')
-    return fail('INVALID_INPUT', '“policy”（制度标识）应当是字符串');
-  if (!isPlainObject(facts)) return fail('INVALID_INPUT', '“facts”（事实）应当是一个对象');
+    return fail('INVALID_INPUT', '缺少制度标识，或制度标识不是文字');
+  if (!isPlainObject(facts))
+    return fail('INVALID_INPUT', '各项事实应当写成一个对象：以事实编号为键，以是否成立为值');
 
   const versions = registry.byId.get(policyId);
   if (!versions) return fail('UNKNOWN_POLICY', `没有这个制度：${quoted(policyId)}`);
@@ -107,16 +124,17 @@ export function checkInput(
   if (typeof asOf !== 'string' || !isCalendarDate(asOf)) {
     return fail(
       'INVALID_DATE',
-      `asOf（适用日期）不是有效的日期，格式应为 YYYY-MM-DD：${quoted(rawAsOf)}`,
+      `适用日期不是有效的日期，应写作年-月-日（如“2025-03-01”）：${quoted(rawAsOf)}`,
     );
   }
   const policy = versionInForce(versions, asOf);
   if (!policy) {
-    const first = versions[0]!.effectiveFrom;
+    const first = firstEffectiveDay(versions);
     const title = versions[0]!.def.title;
     return fail(
       'POLICY_NOT_IN_FORCE',
-      `${title}（${policyId}）在 ${asOf} 尚未施行，自 ${first} 起施行`,
+      // The day as given too: a message names the offending value (the contract's examples).
+      `${title}（${policyId}）${first === null ? '' : `自${first}起施行，`}适用日期 ${quoted(asOf)}（${formatChineseDate(asOf)}）时尚未施行`,
     );
   }
 
@@ -147,7 +165,7 @@ function factError(policy: CompiledPolicy, facts: Record<string, unknown>): Dete
     if (value !== true && value !== false && value !== null) {
       return fail(
         'INVALID_FACT_VALUE',
-        `事实 ${key} 的值应当是 true、false 或 null，而不是 ${quoted(value)}`,
+        `事实 ${quoted(key)} 的取值应当是成立、不成立或尚不清楚（布尔值或空值），而不是 ${quoted(value)}`,
       );
     }
   }

@@ -1,6 +1,7 @@
 // The evaluator: a compiled policy and a (partial) fact vector in, the determination
 // of the contract out (spec: determination.md, "Grounds and outcome", "Unknown facts").
 
+import { factQuestion } from './fact-question.ts';
 import type { CompiledPolicy } from './compile-policy.ts';
 import { outcomeOfTerminal } from './outcome-diagram.ts';
 import { restrict, Tri } from './decision-diagram.ts';
@@ -140,6 +141,9 @@ export interface NextQuestion {
   /** How many facts would still be missing after a "yes" and after a "no". */
   readonly remainingIfTrue: number;
   readonly remainingIfFalse: number;
+  /** Which part of its article the fact is, and the question as asked (fact-question.ts). */
+  readonly label: string;
+  readonly question: string;
 }
 
 /**
@@ -152,7 +156,7 @@ export function suggestNextQuestion(
   values: FactVector,
 ): NextQuestion | null {
   const { missing } = restrictOutcome(policy, values);
-  let best: NextQuestion | null = null;
+  let best: { fact: number; remainingIfTrue: number; remainingIfFalse: number } | null = null;
   let bestKey: [number, number] = [Infinity, Infinity];
   const trial = values.slice();
   for (const f of missing) {
@@ -163,9 +167,11 @@ export function suggestNextQuestion(
     trial[f] = Tri.Unknown;
     const key: [number, number] = [Math.max(ifTrue, ifFalse), ifTrue + ifFalse];
     if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
-      best = { fact: policy.facts[f]!.id, remainingIfTrue: ifTrue, remainingIfFalse: ifFalse };
+      best = { fact: f, remainingIfTrue: ifTrue, remainingIfFalse: ifFalse };
       bestKey = key;
     }
   }
-  return best;
+  if (best === null) return null;
+  const fact = policy.facts[best.fact]!;
+  return { ...best, fact: fact.id, ...factQuestion(policy, fact) };
 }

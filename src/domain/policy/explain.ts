@@ -5,6 +5,7 @@
 import { articleCitation } from './citation.ts';
 import type { CompiledPolicy, FactInfo } from './compile-policy.ts';
 import { Tri } from './decision-diagram.ts';
+import { factQuestion } from './fact-question.ts';
 import type { Evaluation } from './evaluate.ts';
 import { GROUND_LABELS, type GroundCode } from './policy-model.ts';
 import { evaluateRule, factsOf, type Rule } from './rule.ts';
@@ -38,9 +39,9 @@ function quote(f: FactInfo): string {
   return `「${text.length > 40 ? `${text.slice(0, 38)}……` : text}」`;
 }
 
-function factPhrase(f: FactInfo, value: Tri): string {
+function factPhrase(policy: CompiledPolicy, f: FactInfo, value: Tri): string {
   const state = value === Tri.True ? '属实' : value === Tri.False ? '不成立' : '尚未查明';
-  return `${f.citation}${quote(f)}${state}`;
+  return `${factQuestion(policy, f).label}${quote(f)}${state}`;
 }
 
 /** Reasons for a node's value, as short Chinese clauses. */
@@ -48,25 +49,25 @@ function reasons(policy: CompiledPolicy, rule: Rule, values: ArrayLike<number>):
   const value = evaluateRule(rule, values);
   switch (rule.kind) {
     case 'fact':
-      return [factPhrase(policy.facts[rule.fact]!, value)];
+      return [factPhrase(policy, policy.facts[rule.fact]!, value)];
     case 'exception': {
       const item = policy.facts[rule.fact]!;
       const exception = policy.facts[rule.unless]!;
       const itemValue = values[rule.fact] as Tri;
       const exceptionValue = values[rule.unless] as Tri;
-      if (itemValue === Tri.False) return [factPhrase(item, itemValue)];
+      if (itemValue === Tri.False) return [factPhrase(policy, item, itemValue)];
       if (exceptionValue === Tri.True) {
         return [
           `${item.citation}${itemValue === Tri.True ? '所述情形虽属实' : '所述情形是否属实尚未查明'}，但属于其但书${quote(exception)}情形，不予适用`,
         ];
       }
       if (value === Tri.True)
-        return [`${factPhrase(item, itemValue)}，且不属于其但书${quote(exception)}情形`];
+        return [`${factPhrase(policy, item, itemValue)}，且不属于其但书${quote(exception)}情形`];
       if (itemValue === Tri.Unknown && exceptionValue === Tri.Unknown) {
-        return [`${factPhrase(item, itemValue)}，其但书${quote(exception)}亦尚未查明`];
+        return [`${factPhrase(policy, item, itemValue)}，其但书${quote(exception)}亦尚未查明`];
       }
       return itemValue === Tri.Unknown
-        ? [factPhrase(item, itemValue)]
+        ? [factPhrase(policy, item, itemValue)]
         : [`${item.citation}所述情形属实，但是否属于其但书${quote(exception)}情形尚未查明`];
     }
     case 'all': {
@@ -142,7 +143,7 @@ export function explain(
   } else {
     const open = evaluation.missing.map((id) => policy.facts[policy.factIndex.get(id)!]!);
     summary = `尚不能作出认定：以下 ${open.length} 项事实仍可能改变结论——${open
-      .map((f) => `${f.citation}${quote(f)}`)
+      .map((f) => `${factQuestion(policy, f).label}${quote(f)}`)
       .join('；')}。`;
   }
   return { summary, grounds };

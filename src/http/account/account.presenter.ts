@@ -6,6 +6,8 @@ import type { Officer, Session, Unit, User } from '../../contract/account.schema
 import type { listUnits, listUsers } from '../../app/account/administration.ts';
 import type { listOfficers } from '../../app/account/officers.ts';
 import { isoOrNull } from '../route-kit.ts';
+import { numberSeries } from '../../domain/case/case-number.ts';
+import { numberingLineageIn } from './unit-numbering.presenter.ts';
 import { ROLE_LABELS, UNIT_KIND_LABELS, type UnitKind } from '../../domain/vocabulary.ts';
 
 export function presentSession({ actor, newCaseActions }: SessionView): Session {
@@ -28,7 +30,9 @@ type UnitRow = Awaited<ReturnType<typeof listUnits>>[number];
 type AccountRow = Awaited<ReturnType<typeof listUsers>>[number];
 type OfficerRow = Awaited<ReturnType<typeof listOfficers>>[number];
 
-export function presentUnit(u: UnitRow): Unit {
+/** A unit with the series its cases are numbered in, read from `all` (the unit tree). */
+export function presentUnit(u: UnitRow, all: readonly UnitRow[]): Unit {
+  const series = numberSeries(numberingLineageIn(all, u));
   return {
     id: u.id,
     parentId: u.parent_id,
@@ -36,6 +40,9 @@ export function presentUnit(u: UnitRow): Unit {
     kind: u.kind,
     kindLabel: UNIT_KIND_LABELS[u.kind as UnitKind] ?? u.kind,
     policyId: u.policy_id,
+    caseNumberPrefix: u.case_number_prefix ?? null,
+    caseNumberPrefixInEffect: series.prefix,
+    caseNumberPrefixIsDefault: series.isDefault,
   };
 }
 

@@ -1,4 +1,4 @@
-// Administration of accounts: units, users and password resets (系统管理员), roles
+// Administration of accounts: units, users, password resets and disabling (系统管理员), roles
 // (安全管理员); and the officers a unit may open a case about.
 
 import {
@@ -8,10 +8,12 @@ import {
   listUsers,
   resetUserPassword,
   setRoles,
+  setUserDisabled,
 } from '../../app/account/administration.ts';
 import { listOfficers } from '../../app/account/officers.ts';
 import type { AppContext } from '../../app/app-context.ts';
 import {
+  DisabledBody,
   NewUnitBody,
   NewUserBody,
   Officer,
@@ -33,7 +35,8 @@ export function adminRoutes(ctx: AppContext): Routes {
     const units = spec('单位列表 / units', {}, { 200: Type.Array(Unit) });
     app.get('/api/v1/units', units, async (request) => {
       await actorOf(ctx, request);
-      return (await listUnits(ctx)).map(presentUnit);
+      const all = await listUnits(ctx);
+      return all.map((u) => presentUnit(u, all));
     });
 
     const newUnit = spec(
@@ -46,7 +49,7 @@ export function adminRoutes(ctx: AppContext): Routes {
     app.post('/api/v1/units', newUnit, async (request, reply) => {
       const body = { ...request.body, policyId: request.body.policyId ?? null };
       const unit = await createUnit(ctx, await actorOf(ctx, request), body);
-      return reply.code(201).send(presentUnit(unit));
+      return reply.code(201).send(presentUnit(unit, await listUnits(ctx)));
     });
 
     const users = spec('用户列表 / users', {}, { 200: Type.Array(User) });
@@ -86,6 +89,18 @@ export function adminRoutes(ctx: AppContext): Routes {
       const actor = await actorOf(ctx, request);
       return presentUser(
         await resetUserPassword(ctx, actor, request.params.id, request.body.password),
+      );
+    });
+
+    const disable = spec(
+      '停用或启用账号（系统管理员；停用即结束其会话）/ disable or enable an account',
+      { params: IdParams, body: DisabledBody },
+      { 200: User },
+    );
+    app.put('/api/v1/users/:id/disabled', disable, async (request) => {
+      const actor = await actorOf(ctx, request);
+      return presentUser(
+        await setUserDisabled(ctx, actor, request.params.id, request.body.disabled),
       );
     });
 

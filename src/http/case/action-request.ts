@@ -33,11 +33,19 @@ export function toAction(name: TransitionName, b: ActionBody): CaseAction {
         ...decision,
         departureReason: b.departureReason ?? null,
         relatedUnitIds: b.relatedUnitIds ?? [],
+        recusedMembers: b.recusedMembers ?? [],
       };
     case 'send_notification':
-      return { kind: name, notificationId: b.notificationId ?? '' };
+      return {
+        kind: name,
+        notificationId: b.notificationId ?? '',
+        method: b.deliveryMethod ?? '',
+        deliveredOn: b.deliveredOn ?? '',
+        deliveredTo: b.deliveredTo ?? '',
+        lateReason: b.lateReason ?? null,
+      };
     case 'publish':
-      return { kind: name, scope: b.scope ?? '' };
+      return { kind: name, scope: b.scope ?? '', text: b.text ?? null };
     case 'review_objection':
       return b.result === 'change'
         ? { kind: name, result: 'change', reason: b.reason ?? '', ...decision }

@@ -9,6 +9,7 @@ import { isTransitionName, TRANSITION_LABELS } from '../../domain/case/case-tran
 import { factOf, type CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { outcomeLabel } from '../../domain/policy/policy-model.ts';
 import { iso } from '../route-kit.ts';
+import { auditActionLabel } from '../../domain/audit/audit-actions.ts';
 import { ASSESSMENT_FACTOR_LABELS, type AssessmentFactor } from '../../domain/vocabulary.ts';
 
 /** The audit actions of records kept on a case, by their record kind's label. */
@@ -20,7 +21,7 @@ const RECORD_ACTION_LABELS: Readonly<Record<string, string>> = {
 
 function actionLabel(name: string): string {
   if (isTransitionName(name)) return TRANSITION_LABELS[name];
-  return RECORD_ACTION_LABELS[name] ?? name;
+  return RECORD_ACTION_LABELS[name] ?? auditActionLabel(`case.${name}`);
 }
 
 function groundLabel(code: unknown): string {

@@ -10,20 +10,25 @@ import type {
   CaseNotification,
 } from '../../contract/case.schemas.ts';
 import { factValueLabel } from '../../contract/labels.ts';
-import { formatChineseDate } from '../../domain/calendar-date.ts';
-import { limitText } from '../../domain/vocabulary.ts';
 import { closeNeedsReason } from '../../domain/case/case-guards.ts';
 import {
   outcomeCodesOf,
   type CaseDetermination as DomainDetermination,
 } from '../../domain/case/case-view.ts';
-import { publicationPreview } from '../../domain/case/publication.ts';
+import { presentDraft } from '../publication/publication.presenter.ts';
 import { daysBetween, deadlineStatus } from '../../domain/deadline/deadline-watch.ts';
 import { articleCitation } from '../../domain/policy/citation.ts';
 import { factOf, type CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { GROUND_LABELS, outcomeLabel } from '../../domain/policy/policy-model.ts';
 import { iso, isoOrNull } from '../route-kit.ts';
 import { presentTimeline } from './case-timeline.presenter.ts';
+import {
+  presentDelivery,
+  presentFairnessForms,
+  presentRecusals,
+  presentReviews,
+} from './fairness.presenter.ts';
+import { presentNextStep } from './next-step.presenter.ts';
 import {
   ASSESSMENT_FACTORS,
   ASSESSMENT_FACTOR_LABELS,
@@ -33,6 +38,7 @@ import {
   ENFORCEMENT_ACTION_LABELS,
   OBJECTION_RESULT_LABELS,
   isCorrectionState,
+  limitText,
   type EnforcementAction,
   type ObjectionResult,
 } from '../../domain/vocabulary.ts';
@@ -80,8 +86,8 @@ function presentNotifications(reading: CaseReading, officerName: string): CaseNo
       fromDate: n.from_date,
       days: n.days,
       counting,
-      limitText: `${formatChineseDate(n.from_date)}起 ${limitText(n.days, counting)}`,
       due: n.due,
+      ...presentDelivery(n),
       provisional: n.provisional,
       sentOn: n.sent_on,
       deadlineStatus: n.sent_at === null ? deadlineStatus(n.due, today) : null,
@@ -112,6 +118,8 @@ export function presentCase(reading: CaseReading): CaseDetail {
     applicantId: row.applicant_id,
     title: row.title,
     conduct: row.conduct,
+    conductDate: row.conduct_date,
+    conductEndDate: row.conduct_end_date,
     enforcementAction: row.enforcement_action,
     enforcementActionLabel:
       ENFORCEMENT_ACTION_LABELS[row.enforcement_action as EnforcementAction] ??
@@ -143,6 +151,7 @@ export function presentCase(reading: CaseReading): CaseDetail {
       size: e.size,
       sha256: e.sha256,
       uploadedBy: e.uploaded_by,
+      uploadedByName: names.people.get(e.uploaded_by)?.name ?? '',
       uploadedAt: iso(e.uploaded_at),
     })),
     assessment: ASSESSMENT_FACTORS.map((factor) => {
@@ -169,14 +178,19 @@ export function presentCase(reading: CaseReading): CaseDetail {
       engineOutcomeLabel: label(d.engine_outcome),
       departureReason: d.departure_reason,
       onReview: d.on_review,
+      recusedMembers: d.recused_members.map((m) => ({ name: m.name, reason: m.reason })),
       decidedAt: iso(d.decided_at),
     })),
     notifications: presentNotifications(reading, officerName),
+    recusals: presentRecusals(reading),
+    reviews: presentReviews(reading),
     publications: records.publications.map((p) => ({
       id: p.id,
       scope: p.scope,
       publishedOn: p.published_on,
       publishedAt: iso(p.published_at),
+      text: p.text,
+      periodEnd: p.period_end,
     })),
     objections: records.objections.map((o) => {
       const result = o.result as ObjectionResult | null;
@@ -217,17 +231,17 @@ export function presentCase(reading: CaseReading): CaseDetail {
       outcomes: outcomeCodesOf(policy).map((code) => ({ value: code, label: GROUND_LABELS[code] })),
       engineOutcome: view.determination.outcome,
       conclusion,
+      fairness: presentFairnessForms(reading),
       publication: {
         scopes: [...procedure.publication.scopes],
         defaultScope: procedure.publication.defaultScope,
-        preview: publicationPreview({
-          number: row.number,
-          title: row.title,
-          officerName,
-          conduct: row.conduct,
-          conclusion: label(conclusion),
-        }),
+        draft: reading.publicationDraft === null ? null : presentDraft(reading.publicationDraft),
+        periodText: limitText(
+          procedure.publication.period.days,
+          procedure.publication.period.counting,
+        ),
       },
     },
+    nextStep: presentNextStep(reading),
   };
 }

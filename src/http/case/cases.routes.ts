@@ -3,10 +3,12 @@
 
 import type { AppContext } from '../../app/app-context.ts';
 import { readCase } from '../../app/case/case-detail.ts';
+import { caseIdOf } from '../../app/case/case-ref.ts';
 import { listCases, worklist } from '../../app/case/case-lists.ts';
 import { officerRecord } from '../../app/case/officer-record.ts';
 import { openCase } from '../../app/case/open-case.ts';
 import {
+  CaseAddressParams,
   CaseListQuery,
   IdempotencyHeaders,
   OpenCaseBody,
@@ -49,13 +51,18 @@ export function caseRoutes(ctx: AppContext): Routes {
     const todo = spec('我的待办 / the cases where the reader acts next', {}, { 200: Worklist });
     app.get('/api/v1/worklist', todo, async (request) => {
       const { items } = await worklist(ctx, await actorOf(ctx, request));
-      return { items: items.map(presentSummary) };
+      return { items: items.map((item) => ({ ...presentSummary(item), step: item.step })) };
     });
 
-    const one = spec('案件详情 / a case', { params: IdParams }, { 200: CaseDetail });
-    app.get('/api/v1/cases/:id', one, async (request) =>
-      presentCase(await readCase(ctx, await actorOf(ctx, request), request.params.id)),
+    const one = spec(
+      '案件详情（按 id 或案号）/ a case, by id or number',
+      { params: CaseAddressParams },
+      { 200: CaseDetail },
     );
+    app.get('/api/v1/cases/:id', one, async (request) => {
+      const actor = await actorOf(ctx, request);
+      return presentCase(await readCase(ctx, actor, await caseIdOf(ctx.db, request.params.id)));
+    });
 
     const record = spec(
       '执法人员履职档案 / an officer’s record',

@@ -41,7 +41,7 @@ export function evaluateRoutes(ctx: AppContext): Routes {
       },
       async (request, reply) => {
         if (request.body === NOT_JSON) {
-          return reply.code(400).send(errorBody('INVALID_INPUT', '请求体不是有效的 JSON'));
+          return reply.code(400).send(errorBody('INVALID_INPUT', '请求体无法解析：数据格式不正确'));
         }
         const out = evaluateFacts(ctx, request.body, { explain: request.query.explain === true });
         if (isDeterminationError(out)) return reply.code(400).send(out);

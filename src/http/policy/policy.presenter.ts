@@ -4,6 +4,7 @@
 import type { PolicyDetail, PolicyDiff, PolicySummary } from '../../contract/policy.schemas.ts';
 import { articleCitation } from '../../domain/policy/citation.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
+import { factQuestion } from '../../domain/policy/fact-question.ts';
 import { describeRule, type PolicyDiff as DomainDiff } from '../../domain/policy/policy-diff.ts';
 import { GROUND_LABELS } from '../../domain/policy/policy-model.ts';
 import { asSent } from '../route-kit.ts';
@@ -56,6 +57,7 @@ export function presentPolicy(policy: CompiledPolicy): PolicyDetail {
       number: f.number,
       citation: f.citation,
       text: f.text,
+      ...factQuestion(policy, f),
     })),
   };
 }

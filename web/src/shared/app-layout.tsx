@@ -4,15 +4,18 @@ import {
   BookOutlined,
   DashboardOutlined,
   FileAddOutlined,
+  FileSearchOutlined,
   FolderOpenOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../../../src/contract/account.schemas.ts';
-import { CASE_ROLES, type Role } from '../../../src/contract/labels.ts';
+import { CASE_ROLES, TRANSITION_LABELS, type Role } from '../../../src/contract/labels.ts';
 import { ADMIN_PAGES } from '../features/account/admin-pages.tsx';
 import { useSession } from '../features/account/session.tsx';
 
@@ -34,28 +37,62 @@ const ITEMS: Item[] = [
     icon: <FolderOpenOutlined />,
     roles: CASE_ROLES,
   },
-  {
-    key: '/cases/new',
-    label: '提出容错认定申请',
-    icon: <FileAddOutlined />,
-    when: (user) => user.newCaseActions.length > 0,
-  },
+  // 公示: every signed-in user; the server gives each the publications of their scope.
+  { key: '/publications', label: '公示', icon: <NotificationOutlined /> },
   { key: '/policies', label: '制度', icon: <BookOutlined /> },
+  { key: '/my-record', label: '我的履职档案', icon: <IdcardOutlined />, roles: ['officer'] },
   ...ADMIN_PAGES.map((p) => ({ key: p.path, label: p.title, icon: p.icon, roles: [p.role] })),
 ];
+
+/**
+ * How the user may open a case, as the server says (`newCaseActions`), each entry named by
+ * the form it opens: an officer applies (提出容错认定申请), an investigator starts a
+ * 单位启动核查 (启动核查); an account with both roles gets both.
+ */
+function newCaseItems(user: SessionUser | null): Item[] {
+  const opens = user?.newCaseActions ?? [];
+  const applies = opens.includes('submit_application');
+  return [
+    ...(applies
+      ? [
+          {
+            key: '/cases/new',
+            label: TRANSITION_LABELS.submit_application,
+            icon: <FileAddOutlined />,
+          },
+        ]
+      : []),
+    ...(opens.includes('initiate')
+      ? [
+          {
+            key: applies ? '/cases/new?origin=initiation' : '/cases/new',
+            label: TRANSITION_LABELS.initiate,
+            icon: <FileSearchOutlined />,
+          },
+        ]
+      : []),
+  ];
+}
 
 export default function AppLayout() {
   const { user, logout, hasRole } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
-  const items = ITEMS.filter(
+  const items = ITEMS.flatMap((i) =>
+    i.key === '/cases' ? [i, ...newCaseItems(user)] : [i],
+  ).filter(
     (i) => (!i.roles || hasRole(...i.roles)) && (!i.when || (user !== null && i.when(user))),
   );
   const selected =
     items
       .map((i) => i.key)
-      .filter((k) => k === location.pathname || (k !== '/' && location.pathname.startsWith(k)))
+      .filter(
+        (k) =>
+          k === `${location.pathname}${location.search}` ||
+          k === location.pathname ||
+          (k !== '/' && location.pathname.startsWith(k)),
+      )
       .sort((a, b) => b.length - a.length)[0] ?? '/';
 
   return (

@@ -30,5 +30,6 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function messageFor(code: string, serverMessage?: string): string {
-  return MESSAGES[code] ?? serverMessage ?? `操作失败（${code}）`;
+  // Never the code itself: an answer without a message (a proxy's 502) reads as a failure.
+  return MESSAGES[code] ?? serverMessage ?? '操作失败，请稍后重试';
 }

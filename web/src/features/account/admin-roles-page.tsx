@@ -45,8 +45,10 @@ export default function AdminRolesPage() {
   };
 
   return (
-    <Loaded data={users.data} error={users.error} page>
-      {() => (
+    // The table once both lists are there: units arriving after the rows would rename the
+    // unit column and move every row (and its save button) while it is being used.
+    <Loaded data={users.data && units.data} error={users.error ?? units.error} page>
+      {(unitList) => (
         <Card title="角色授权">
           <Space orientation="vertical" style={{ width: '100%' }} size="middle">
             <Typography.Text type="secondary">
@@ -63,7 +65,7 @@ export default function AdminRolesPage() {
             </label>
             <UsersTable
               users={shown}
-              units={units.data ?? []}
+              units={unitList}
               empty="没有用户"
               columns={[
                 {

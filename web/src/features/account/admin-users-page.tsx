@@ -1,12 +1,14 @@
 // 单位和用户 (系统管理员): the unit tree with a form to add a unit, and the user table
-// with a form to add a user and a button to reset a password. The server checks passwords
-// and 三员分立; its messages show here. A password set here must be changed at first sign-in.
+// with a form to add a user and buttons to reset a password and to disable or enable an
+// account. The server checks passwords and 三员分立; its messages show here. A password
+// set here must be changed at first sign-in.
 
-import { Card, Col, Row, Tag } from 'antd';
+import { Card, Col, Row, Space, Tag } from 'antd';
 import type { Unit, User } from '../../../../src/contract/account.schemas.ts';
 import { ROLE_LABELS } from '../../../../src/contract/labels.ts';
 import { Loaded } from '@shared/loading.tsx';
 import { useFetch } from '@shared/use-fetch.ts';
+import { DisableAccountButton } from './disable-account-button.tsx';
 import { NewUserCard } from './new-user-card.tsx';
 import { mayReset, ResetPasswordButton } from './reset-password-button.tsx';
 import { UnitsCard } from './units-card.tsx';
@@ -55,11 +57,21 @@ export default function AdminUsersPage() {
                       {
                         title: '操作',
                         key: 'reset',
-                        width: 100,
-                        // Administrators' passwords are not reset here (三员分立).
+                        width: 160,
+                        // Administrators' accounts are not reset nor disabled here (三员分立).
                         render: (_: unknown, u) =>
                           mayReset(u) ? (
-                            <ResetPasswordButton user={u} onReset={users.reload} />
+                            <Space size={4}>
+                              <ResetPasswordButton user={u} onReset={users.reload} />
+                              <DisableAccountButton
+                                user={u}
+                                onChanged={(saved) =>
+                                  users.update((list) =>
+                                    list.map((x) => (x.id === saved.id ? saved : x)),
+                                  )
+                                }
+                              />
+                            </Space>
                           ) : null,
                       },
                     ]}

@@ -2,7 +2,7 @@
 // A user whose password an administrator set goes to the password page first.
 
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { messageFor } from '@shared/error-messages.ts';
 import { FormError } from '@shared/form-error.tsx';
 import { required } from '@shared/form-rules.ts';
@@ -46,6 +46,9 @@ export default function LoginPage() {
           登录
         </Button>
       </Form>
+      <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
+        <Link to="/gongshi">查看向社会公开的认定结果公示</Link>
+      </Typography.Paragraph>
     </AccountCard>
   );
 }

@@ -45,7 +45,14 @@ export function NewUserCard({ units, onAdded }: { units: Unit[]; onAdded: () => 
 
   return (
     <Card title="新建用户" style={{ marginBottom: 16 }}>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="新建用户">
+      <Form
+        form={form}
+        // Its own field ids (new-user_unitId, …): the units card beside it has a unitId too.
+        name="new-user"
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        aria-label="新建用户"
+      >
         <FormError error={error} />
         <Row gutter={16}>
           <HalfItem label="用户名" name="username" rules={[required('请输入用户名'), USERNAME]}>

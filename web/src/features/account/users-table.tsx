@@ -1,7 +1,7 @@
 // The users as both administrators' pages list them: who, in which unit, then the
 // columns each page adds (the roles as tags, or as a form to change them).
 
-import { Empty, type TableColumnsType } from 'antd';
+import { Empty, Tag, type TableColumnsType } from 'antd';
 import type { Unit, User } from '../../../../src/contract/account.schemas.ts';
 import { CompactTable } from '@shared/compact-table.tsx';
 
@@ -19,7 +19,21 @@ export function UsersTable({
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const who: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', width: 120 },
-    { title: '姓名', dataIndex: 'displayName', width: 110 },
+    {
+      title: '姓名',
+      dataIndex: 'displayName',
+      width: 130,
+      render: (name: string, u) => (
+        <>
+          {name}
+          {u.disabled && (
+            <Tag color="red" style={{ marginLeft: 4 }}>
+              已停用
+            </Tag>
+          )}
+        </>
+      ),
+    },
     {
       title: '单位',
       dataIndex: 'unitId',

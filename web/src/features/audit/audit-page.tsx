@@ -1,24 +1,40 @@
-// 审计日志 (审计管理员): the audit events page by page (加载更多 after the last seq),
-// and a check of the hash chain against the newest signed checkpoint, showing the count
-// or every problem found, each with its row and what it means.
+// 审计日志 (审计管理员): who did what, on which case, when and from where, newest first,
+// narrowed by actor, action, case number and dates on the server, a page at a time; the
+// events found exported as CSV (the export is itself audited); and a check of the hash
+// chain against the newest signed checkpoint, showing the count or every problem found.
 
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Space, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type {
   AuditBreak,
   AuditEvent,
+  AuditLogPage,
   AuditVerification,
 } from '../../../../src/contract/audit.schemas.ts';
-import { AUDIT_ENTITY_LABELS } from '../../../../src/contract/labels.ts';
+import { AUDIT_ACTION_LABELS } from '../../../../src/contract/labels.ts';
 import { get } from '@shared/api-client.ts';
-import { CompactTable, dateColumn } from '@shared/compact-table.tsx';
+import { CompactTable } from '@shared/compact-table.tsx';
 import { errorText } from '@shared/error-text.ts';
 import { chineseDateTime } from '@shared/format.ts';
 import { LoadFailed } from '@shared/loading.tsx';
 import { useSubmit } from '@shared/use-submit.ts';
 
-const PAGE = 50;
+const PAGE_SIZE = 50;
 
 /** Which signed checkpoint the chain was held to, and whether it still holds. */
 function CheckpointLine({ result }: { result: AuditVerification }) {
@@ -26,8 +42,7 @@ function CheckpointLine({ result }: { result: AuditVerification }) {
   if (!c)
     return (
       <Typography.Text type="secondary">
-        尚无有效的签名检查点：无法发现对审计链末尾的改写或删除（运行 rongcuo audit checkpoint
-        或等待定时检查点）。
+        尚无有效的签名检查点：无法发现对审计链末尾的改写或删除（可在服务器上生成检查点，或等待定时检查点）。
       </Typography.Text>
     );
   return (
@@ -40,12 +55,6 @@ function CheckpointLine({ result }: { result: AuditVerification }) {
 const BREAK_COLUMNS: TableColumnsType<AuditBreak & { key: number }> = [
   { title: '序号', dataIndex: 'seq', width: 90, render: (seq: number | null) => seq ?? '—' },
   { title: '问题', dataIndex: 'message' },
-  {
-    title: '类别',
-    dataIndex: 'reason',
-    width: 190,
-    render: (r: string) => <Typography.Text code>{r}</Typography.Text>,
-  },
 ];
 
 function VerifyResult({ result }: { result: AuditVerification }) {
@@ -91,7 +100,7 @@ function VerifyResult({ result }: { result: AuditVerification }) {
           />
           {result.breakCount > result.breaks.length && (
             <Typography.Text type="secondary">
-              仅列出前 {result.breaks.length} 处；完整列表请在服务器上运行 rongcuo audit verify。
+              仅列出前 {result.breaks.length} 处；完整列表请在服务器上运行审计校验命令。
             </Typography.Text>
           )}
         </Space>
@@ -102,41 +111,129 @@ function VerifyResult({ result }: { result: AuditVerification }) {
 
 const COLUMNS: TableColumnsType<AuditEvent> = [
   { title: '序号', dataIndex: 'seq', width: 80 },
-  dateColumn('时间', 'at', 200, chineseDateTime),
+  { title: '时间', dataIndex: 'atText', width: 190 },
   {
     title: '操作人',
-    dataIndex: 'actorId',
-    width: 130,
-    render: (a: string | null) =>
-      a ? (
-        <Typography.Text code title={a}>
-          {a.slice(0, 8)}
-        </Typography.Text>
+    key: 'actor',
+    width: 160,
+    render: (_: unknown, e) =>
+      e.actor ? (
+        <span>
+          {e.actor.displayName}
+          <Typography.Text type="secondary">（{e.actor.username}）</Typography.Text>
+        </span>
+      ) : e.actorId ? (
+        '（用户不存在）'
       ) : (
         '系统'
       ),
   },
-  {
-    title: '操作',
-    dataIndex: 'action',
-    render: (a: string) => <Typography.Text code>{a}</Typography.Text>,
-  },
+  { title: '操作', dataIndex: 'actionLabel', width: 200 },
   {
     title: '对象',
-    key: 'entity',
+    key: 'subject',
     render: (_: unknown, e) => (
-      <span title={e.entityId}>
-        {(AUDIT_ENTITY_LABELS as Record<string, string>)[e.entityType] ?? e.entityType}{' '}
-        {e.entityId.length > 12 ? e.entityId.slice(0, 8) : e.entityId}
+      <span>
+        <Typography.Text type="secondary">{e.entityLabel} </Typography.Text>
+        {e.subject}
       </span>
     ),
   },
+  {
+    title: '来源地址',
+    dataIndex: 'clientAddress',
+    width: 150,
+    render: (a: string | null) => a ?? '—',
+  },
 ];
 
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
+
+interface FilterForm {
+  actor?: string;
+  action?: string;
+  case?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/** The filters as the API's query: only those given. */
+function queryOf(v: FilterForm): URLSearchParams {
+  const q = new URLSearchParams();
+  const text = (key: string, value: string | undefined) => {
+    if (value?.trim()) q.set(key, value.trim());
+  };
+  text('actor', v.actor);
+  text('action', v.action);
+  text('case', v.case);
+  const [from, to] = v.range ?? [];
+  if (from) q.set('from', from.format('YYYY-MM-DD'));
+  if (to) q.set('to', to.format('YYYY-MM-DD'));
+  return q;
+}
+
+function AuditFilters({ onSearch }: { onSearch: (q: URLSearchParams) => void }) {
+  const [form] = Form.useForm<FilterForm>();
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      aria-label="筛选审计记录"
+      onFinish={(v) => onSearch(queryOf(v))}
+    >
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+          columnGap: 16,
+        }}
+      >
+        <Form.Item label="操作人" name="actor">
+          <Input allowClear placeholder="姓名或账号" maxLength={100} />
+        </Form.Item>
+        <Form.Item label="操作" name="action">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部操作"
+            options={ACTION_OPTIONS}
+          />
+        </Form.Item>
+        <Form.Item label="案号" name="case">
+          <Input allowClear placeholder="如 锡盟应急容〔2026〕5号" maxLength={100} />
+        </Form.Item>
+        <Form.Item label="日期" name="range">
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            style={{ width: '100%' }}
+            placeholder={['开始日期', '结束日期']}
+          />
+        </Form.Item>
+      </div>
+      <Space>
+        <Button type="primary" htmlType="submit">
+          查询
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onSearch(new URLSearchParams());
+          }}
+        >
+          重置
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
 export default function AuditPage() {
-  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const [filters, setFilters] = useState(() => new URLSearchParams());
+  const [page, setPage] = useState(1);
+  const [found, setFound] = useState<AuditLogPage | null>(null);
   const [loading, setLoading] = useState(true);
-  const [more, setMore] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<AuditVerification | null>(null);
   const verification = useSubmit(async () => {
@@ -144,13 +241,14 @@ export default function AuditPage() {
     setResult(await get<AuditVerification>('/api/v1/audit/verify'));
   });
 
-  const load = useCallback(async (after: number) => {
+  const load = useCallback(async (query: URLSearchParams, current: number) => {
     setLoading(true);
     setError(null);
     try {
-      const page = await get<AuditEvent[]>(`/api/v1/audit?after=${after}&limit=${PAGE}`);
-      setEvents((list) => (after === 0 ? page : [...list, ...page]));
-      setMore(page.length === PAGE);
+      const q = new URLSearchParams(query);
+      q.set('limit', String(PAGE_SIZE));
+      q.set('offset', String((current - 1) * PAGE_SIZE));
+      setFound(await get<AuditLogPage>(`/api/v1/audit?${q.toString()}`));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -159,49 +257,56 @@ export default function AuditPage() {
   }, []);
 
   useEffect(() => {
-    void load(0);
-  }, [load]);
+    void load(filters, page);
+  }, [load, filters, page]);
 
+  const exportHref = `/api/v1/audit/export${filters.toString() !== '' ? `?${filters.toString()}` : ''}`;
   return (
     <Card
       title="审计日志"
       extra={
-        <Button
-          icon={<SafetyCertificateOutlined />}
-          loading={verification.busy}
-          onClick={() => void verification.submit()}
-        >
-          校验审计链
-        </Button>
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} href={exportHref} download>
+            导出 CSV
+          </Button>
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verification.busy}
+            onClick={() => void verification.submit()}
+          >
+            校验审计链
+          </Button>
+        </Space>
       }
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {result && <VerifyResult result={result} />}
         {verification.error && <LoadFailed title="校验失败" message={verification.error} />}
-        {error && <LoadFailed title="审计日志加载失败" message={error} />}
-        <CompactTable
-          rowKey="seq"
-          rows={events}
-          columns={COLUMNS}
-          loading={loading && events.length === 0}
-          minWidth={760}
-          empty={<Empty description="暂无审计记录" />}
+        <AuditFilters
+          onSearch={(q) => {
+            setFilters(q);
+            setPage(1);
+          }}
         />
-        <div style={{ textAlign: 'center' }}>
-          {more ? (
-            <Button
-              loading={loading && events.length > 0}
-              disabled={loading}
-              onClick={() => void load(events[events.length - 1]?.seq ?? 0)}
-            >
-              加载更多
-            </Button>
-          ) : (
-            events.length > 0 && (
-              <Typography.Text type="secondary">已加载全部 {events.length} 条记录</Typography.Text>
-            )
-          )}
-        </div>
+        {error && <LoadFailed title="审计日志加载失败" message={error} />}
+        <Table<AuditEvent>
+          rowKey="seq"
+          size="small"
+          aria-label="审计记录"
+          columns={COLUMNS}
+          dataSource={found?.items ?? []}
+          loading={loading}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: <Empty description="没有符合条件的审计记录" /> }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: found?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: setPage,
+          }}
+        />
       </Space>
     </Card>
   );

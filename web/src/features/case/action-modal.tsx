@@ -50,7 +50,8 @@ export function ActionModal({
       confirmLoading={busy}
       onCancel={onCancel}
       onOk={onOk}
-      width={width}
+      // Below 992 px a wide form takes the window less a margin: never wider than the page.
+      width={width === undefined ? undefined : { xs: 'calc(100vw - 32px)', lg: width }}
     >
       <FormError error={error} />
       {children}

@@ -1,9 +1,10 @@
-// The 办理 panel: one button per step the API allows (allowedActions). Each fires
+// The buttons of the next-step card: one per step the API allows (allowedActions), the
+// next step's own first, then a party's rights (withdrawing, objecting). Each fires
 // POST /api/v1/cases/:id/actions/:action with the case's version, through a form where
 // the step takes one; the answer is the case, which the page then shows.
 
-import { App, Button, Card, Space } from 'antd';
-import { useState } from 'react';
+import { App, Button, Space } from 'antd';
+import { useState, type ReactNode } from 'react';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import { TRANSITION_LABELS, type TransitionName } from '../../../../src/contract/labels.ts';
 import { FormError } from '@shared/form-error.tsx';
@@ -35,7 +36,16 @@ const CONFIRM_TEXT: Partial<Record<TransitionName, string>> = {
   close: '办结后本案终结。',
 };
 
-export function CaseActions({ detail, write }: { detail: CaseDetail; write: CaseWrite }) {
+export function CaseActions({
+  detail,
+  write,
+  children,
+}: {
+  detail: CaseDetail;
+  write: CaseWrite;
+  /** What the reader does on another page for the step (the interview, the assessment). */
+  children?: ReactNode;
+}) {
   const { modal, message } = App.useApp();
   const [open, setOpen] = useState<FormAction | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -60,8 +70,10 @@ export function CaseActions({ detail, write }: { detail: CaseDetail; write: Case
     return true;
   };
 
-  const actions = detail.allowedActions;
-  if (actions.length === 0) return null;
+  // The step's own actions first, as the server names them, then the rest (the rights).
+  const step = detail.nextStep.actions;
+  const actions = [...step, ...detail.allowedActions.filter((a) => !step.includes(a))];
+  if (actions.length === 0 && !children) return null;
 
   // Closing asks why only where the server says so (notified, not published).
   const takesForm = (a: TransitionName): a is FormAction =>
@@ -91,15 +103,16 @@ export function CaseActions({ detail, write }: { detail: CaseDetail; write: Case
   });
 
   return (
-    <Card title="办理" size="small">
+    <div>
       {!open && <FormError error={error} onClose={() => setError(null)} />}
       <Space wrap>
+        {children}
         {actions.map((a) => {
           const undoes = a === 'refuse' || a === 'withdraw';
           return (
             <Button
               key={a}
-              type={undoes ? 'default' : 'primary'}
+              type={undoes || !step.includes(a) ? 'default' : 'primary'}
               danger={undoes}
               loading={busy === a}
               onClick={() => click(a)}
@@ -125,11 +138,15 @@ export function CaseActions({ detail, write }: { detail: CaseDetail; write: Case
           error={error}
           busy={busy}
           onClose={close}
-          onSend={(id) =>
-            void fire('send_notification', { notificationId: id }, `send_notification:${id}`)
+          onSend={(id, delivery) =>
+            fire(
+              'send_notification',
+              { notificationId: id, ...delivery },
+              `send_notification:${id}`,
+            )
           }
         />
       )}
-    </Card>
+    </div>
   );
 }

@@ -80,6 +80,7 @@ function EvidenceList({ detail }: { detail: CaseDetail }) {
                 <span>{fileSize(e.size)}</span>
                 <span title={e.sha256}>SHA-256 {e.sha256.slice(0, 12)}…</span>
                 {e.factCitation && <span>关联事实：{e.factCitation}</span>}
+                {e.uploadedByName && <span>上传人：{e.uploadedByName}</span>}
                 <span>{chineseDateTime(e.uploadedAt)}</span>
               </Space>
             }
@@ -107,16 +108,22 @@ function EvidenceForm({ detail, write }: { detail: CaseDetail; write: CaseWrite 
   return (
     <Form layout="vertical" style={{ maxWidth: 560 }}>
       <FormError error={error} />
-      <Form.Item label="关联事实（可选）" htmlFor="evidence-fact">
-        <Select
-          id="evidence-fact"
-          allowClear
-          value={factId}
-          onChange={setFactId}
-          placeholder="不关联具体事实"
-          options={detail.facts.map((f) => ({ value: f.factId, label: `${f.citation} ${f.text}` }))}
-        />
-      </Form.Item>
+      {/* Linking a file to a finding is the record keeper's; the applicant adds files. */}
+      {detail.allowedRecords.includes('fact') && (
+        <Form.Item label="关联事实（可选）" htmlFor="evidence-fact">
+          <Select
+            id="evidence-fact"
+            allowClear
+            value={factId}
+            onChange={setFactId}
+            placeholder="不关联具体事实"
+            options={detail.facts.map((f) => ({
+              value: f.factId,
+              label: `${f.citation} ${f.text}`,
+            }))}
+          />
+        </Form.Item>
+      )}
       <EvidenceUpload
         label="上传证据文件"
         buttonText="选择文件并上传"

@@ -1,7 +1,7 @@
 // 案件列表 (/cases): filters kept in the URL query string, a table paged by the server;
 // each row comes with its unit, officer and policy named.
 
-import { Alert, Card, Space, Table, Typography } from 'antd';
+import { Alert, Card, Grid, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Unit } from '../../../../src/contract/account.schemas.ts';
@@ -12,14 +12,18 @@ import { dateColumn } from '@shared/compact-table.tsx';
 import { useFetch } from '@shared/use-fetch.ts';
 import { useSession } from '../account/session.tsx';
 import { CaseFilters } from './case-filters.tsx';
+import { conductPeriodText } from './conduct-period.tsx';
 import { StateTag } from './state-tag.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
+/** The narrowest the title column gets: some twelve characters. */
+const TITLE_MIN_WIDTH = 200;
 
 export default function CaseListPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const { user } = useSession();
+  const screens = Grid.useBreakpoint();
   const units = useFetch<Unit[]>('/api/v1/units');
   const policies = useFetch<PolicySummary[]>('/api/v1/policies');
   const limit = Number(params.get('limit') ?? 20) || 20;
@@ -64,6 +68,53 @@ export default function CaseListPage() {
   };
 
   const open = (c: CaseSummary) => navigate(`/cases/${c.id}`);
+  const columns: TableColumnsType<CaseSummary> = [
+    { title: '案号', dataIndex: 'number', width: 160 },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      render: (t: string, r) => <Typography.Link onClick={() => open(r)}>{t}</Typography.Link>,
+    },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 120,
+      render: (s: CaseState, r) => <StateTag state={s} label={r.stateLabel} />,
+    },
+    {
+      title: '制度',
+      key: 'policy',
+      width: 220,
+      responsive: ['xxl'],
+      render: (_: unknown, r) => `${r.policy.title}（第 ${r.policy.version} 版）`,
+    },
+    {
+      title: '单位',
+      key: 'unit',
+      width: 180,
+      responsive: ['lg'],
+      render: (_: unknown, r) => r.unit.name || '—',
+    },
+    {
+      title: '执法人员',
+      key: 'officer',
+      width: 100,
+      responsive: ['md'],
+      render: (_: unknown, r) => r.officer.displayName || '—',
+    },
+    {
+      title: '行为发生日期',
+      key: 'conductDate',
+      width: 150,
+      responsive: ['lg'],
+      render: (_: unknown, r) => conductPeriodText(r.conductDate, r.conductEndDate),
+    },
+    dateColumn('提出日期', 'createdAt', 140),
+  ];
+  // The title takes what the other columns leave, and never less than TITLE_MIN_WIDTH:
+  // below that the table scrolls rather than squeeze the title to a character a line.
+  const shown = columns.filter((c) => !c.responsive || c.responsive.some((b) => screens[b]));
+  const scrollX = shown.reduce((sum, c) => sum + (Number(c.width) || 0), TITLE_MIN_WIDTH);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -80,7 +131,7 @@ export default function CaseListPage() {
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 720 }}
+          scroll={{ x: scrollX }}
           locale={{ emptyText: list.error ? '加载失败' : '暂无案件' }}
           onRow={(r) => ({
             onClick: () => open(r),
@@ -99,43 +150,7 @@ export default function CaseListPage() {
             showTotal: (t) => `共 ${t} 件`,
             onChange: page,
           }}
-          columns={[
-            { title: '案号', dataIndex: 'number', width: 160 },
-            {
-              title: '标题',
-              dataIndex: 'title',
-              render: (t: string, r) => (
-                <Typography.Link onClick={() => open(r)}>{t}</Typography.Link>
-              ),
-            },
-            {
-              title: '状态',
-              dataIndex: 'state',
-              width: 130,
-              render: (s: CaseState, r) => <StateTag state={s} label={r.stateLabel} />,
-            },
-            {
-              title: '制度',
-              key: 'policy',
-              width: 220,
-              render: (_: unknown, r) => `${r.policy.title}（第 ${r.policy.version} 版）`,
-            },
-            {
-              title: '单位',
-              key: 'unit',
-              width: 180,
-              responsive: ['lg'],
-              render: (_: unknown, r) => r.unit.name || '—',
-            },
-            {
-              title: '执法人员',
-              key: 'officer',
-              width: 100,
-              responsive: ['md'],
-              render: (_: unknown, r) => r.officer.displayName || '—',
-            },
-            dateColumn('提出日期', 'createdAt', 140),
-          ]}
+          columns={columns}
         />
       </Card>
     </Space>

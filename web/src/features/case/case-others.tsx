@@ -2,6 +2,7 @@
 // opened (第十六条) and the enforcement-error records a conclusion made (第十五条).
 
 import { List, Space, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import { chineseDate, chineseDateTime } from '@shared/format.ts';
@@ -45,7 +46,13 @@ export function CaseOthers({ detail }: { detail: CaseDetail }) {
         title="公开"
         items={detail.publications}
         empty="尚未公开"
-        render={(p) => `${chineseDate(p.publishedOn)} 在「${p.scope}」范围公开`}
+        render={(p) => (
+          <span>
+            {chineseDate(p.publishedOn)} 在「{p.scope}」范围公开
+            {p.periodEnd ? `，公示期至 ${chineseDate(p.periodEnd)}` : ''}{' '}
+            <Link to={`/publications/${p.id}`}>查看公示</Link>
+          </span>
+        )}
       />
       <Records
         title="异议"

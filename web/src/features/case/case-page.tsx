@@ -1,4 +1,5 @@
-// 案件详情 (/cases/:id), loaded in one request: the header, the actions the API allows,
+// 案件详情 (/cases/:id), loaded in one request: the header, the next step with the
+// actions the API allows (in every state, so the reader always sees what comes next),
 // and every record of the procedure: timeline, facts and evidence, assessment,
 // determination with citations, decisions, notifications, publications, objections,
 // corrections and error records. Each write answers with the case, which the page keeps.
@@ -6,15 +7,16 @@
 import { Alert, Button, Card, Result, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { CaseActions } from './case-actions.tsx';
 import { CaseAssessment } from './case-assessment.tsx';
 import { CaseDecisions } from './case-decisions.tsx';
 import { CaseDeterminationSection } from './case-determination.tsx';
+import { CaseFairness } from './case-fairness.tsx';
 import { CaseFacts } from './case-facts.tsx';
 import { CaseNotifications } from './case-notifications.tsx';
 import { CaseOthers } from './case-others.tsx';
 import { CaseSummary } from './case-summary.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
+import { NextStepCard } from './next-step-card.tsx';
 import { useCase } from './use-case.ts';
 
 export default function CasePage() {
@@ -41,7 +43,8 @@ export default function CasePage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon title={error.message} role="alert" />}
       <CaseSummary detail={detail} />
-      <CaseActions detail={detail} write={write} />
+      <NextStepCard detail={detail} write={write} onEvidence={() => setTab('facts')} />
+      <CaseFairness detail={detail} write={write} />
       <Card>
         <Tabs
           activeKey={tab}
@@ -63,7 +66,11 @@ export default function CasePage() {
               label: '认定意见',
               children: <CaseDeterminationSection detail={detail} />,
             },
-            { key: 'decisions', label: '研究决定', children: <CaseDecisions detail={detail} /> },
+            {
+              key: 'decisions',
+              label: '审核、回避与决定',
+              children: <CaseDecisions detail={detail} />,
+            },
             {
               key: 'notifications',
               label: unsent > 0 ? `告知（${unsent} 项未送达）` : '告知',

@@ -1,6 +1,7 @@
-// The one control that picks an evidence file, on the case page and in the interview:
-// it offers the accepted types and refuses a file of another type or over the size
-// limit before anything is sent (the server checks the same list again).
+// The controls that pick evidence files, on the case page and in the interview (one file,
+// sent at once) and on the application form (several, sent once the case exists): they
+// offer the accepted types and refuse a file of another type or over the size limit
+// before anything is sent (the server checks the same list again).
 
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Form, Upload, type UploadFile } from 'antd';
@@ -14,7 +15,8 @@ import {
 } from '../../../../src/contract/evidence.ts';
 import { messageFor } from '@shared/error-messages.ts';
 
-function refusal(file: File): string | null {
+/** Why a file cannot be evidence, before it is sent; null when it may be. */
+export function evidenceRefusal(file: File): string | null {
   if (file.size > EVIDENCE_MAX_BYTES) return messageFor('EVIDENCE_TOO_LARGE');
   if (!isEvidenceType(evidenceContentType(file.name, file.type)))
     return messageFor('EVIDENCE_TYPE_NOT_ALLOWED');
@@ -51,7 +53,7 @@ export function EvidenceUpload({
         showUploadList={keep}
         fileList={keep ? files : []}
         beforeUpload={(file) => {
-          const refused = refusal(file);
+          const refused = evidenceRefusal(file);
           setError(refused);
           if (refused) return Upload.LIST_IGNORE;
           if (!keep) onFile(file);
@@ -67,6 +69,59 @@ export function EvidenceUpload({
         <Button icon={<UploadOutlined />} loading={busy}>
           {buttonText}
         </Button>
+      </Upload>
+    </Form.Item>
+  );
+}
+
+/**
+ * Several files chosen on a form and kept until it is sent (附件): each checked as it is
+ * chosen, the refused ones named with the reason and left out.
+ */
+export function EvidenceFiles({
+  label,
+  files,
+  onChange,
+}: {
+  label: string;
+  files: readonly File[];
+  onChange: (files: File[]) => void;
+}) {
+  const [errors, setErrors] = useState<string[]>([]);
+  const listed: UploadFile[] = files.map((f, i) => ({
+    uid: `${i}-${f.name}`,
+    name: f.name,
+    status: 'done',
+    originFileObj: f as UploadFile['originFileObj'],
+  }));
+  return (
+    <Form.Item
+      label={label}
+      extra={`可选。支持 ${EVIDENCE_TYPE_NAMES}，单个文件不超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB；提交申请后随即上传。`}
+      validateStatus={errors.length > 0 ? 'error' : undefined}
+      help={errors.length > 0 ? errors.join('；') : undefined}
+    >
+      <Upload
+        accept={EVIDENCE_ACCEPT}
+        multiple
+        fileList={listed}
+        beforeUpload={(file, batch) => {
+          // Called once per file of a choice: the batch is checked as a whole at its first.
+          if (file !== batch[0]) return false;
+          const refused = batch
+            .map((f) => [f, evidenceRefusal(f)] as const)
+            .filter(([, why]) => why !== null);
+          setErrors(refused.map(([f, why]) => `${f.name}：${why}`));
+          const accepted = batch.filter((f) => evidenceRefusal(f) === null);
+          onChange([...files, ...accepted]);
+          return false;
+        }}
+        onRemove={(removed) => {
+          onChange(files.filter((_, i) => `${i}-${files[i]!.name}` !== removed.uid));
+          setErrors([]);
+        }}
+      >
+        <Button icon={<UploadOutlined />}>选择附件</Button>
       </Upload>
     </Form.Item>
   );

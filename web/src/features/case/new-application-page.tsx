@@ -1,27 +1,33 @@
-// 提出容错认定申请: the officer describes the enforcement conduct and applies (origin
-// 'application', in the officer's own unit); an investigator starts a 单位启动核查 about an
-// officer of the unit subtree (origin 'initiation'). One Idempotency-Key per form, so a
-// double click opens one case.
+// 提出容错认定申请: the officer describes the enforcement conduct, says when it happened,
+// attaches what supports the application and applies (origin 'application', in the
+// officer's own unit); an investigator starts a 单位启动核查 about an officer of the unit
+// subtree (origin 'initiation'). One Idempotency-Key per form, so a double click opens
+// one case. The attachments are uploaded one by one once the case exists: a file the
+// server refuses is named with the reason, and the case stays, open to more uploads.
 
-import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
-import { useMemo } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Card, Form, Input, Radio, Result, Select, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Officer } from '../../../../src/contract/account.schemas.ts';
 import type { OpenCaseBody } from '../../../../src/contract/case-requests.schemas.ts';
-import type { CaseRef } from '../../../../src/contract/case.schemas.ts';
+import type { CaseDetail, CaseRef } from '../../../../src/contract/case.schemas.ts';
 import {
   ENFORCEMENT_ACTION_LABELS,
   ENFORCEMENT_ACTIONS,
   type EnforcementAction,
 } from '../../../../src/contract/labels.ts';
 import { post } from '@shared/api-client.ts';
+import { errorText } from '@shared/error-text.ts';
 import { FormError } from '@shared/form-error.tsx';
 import { maxChars, required, requiredText } from '@shared/form-rules.ts';
 import { useFetch } from '@shared/use-fetch.ts';
 import { useSubmit } from '@shared/use-submit.ts';
 import { useSession } from '../account/session.tsx';
+import { uploadEvidence } from './case-writes.ts';
+import { conductPayload, ConductDateFields, type ConductValues } from './conduct-period.tsx';
+import { EvidenceFiles } from './evidence-upload.tsx';
 
-interface Values {
+interface Values extends ConductValues {
   officerId?: string;
   title: string;
   enforcementAction: EnforcementAction;
@@ -53,6 +59,55 @@ function OfficerField({ officers }: { officers: Officer[] }) {
   );
 }
 
+/** A file the server refused after the case was opened, and why. */
+interface FailedUpload {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/**
+ * Uploads the files to the new case one after another, each with the version the last
+ * answer gave; answers the files that failed. A refusal does not stop the others.
+ */
+async function uploadAll(created: CaseRef, files: readonly File[]): Promise<FailedUpload[]> {
+  const failed: FailedUpload[] = [];
+  let current: Pick<CaseDetail, 'id' | 'version'> = created;
+  for (const file of files) {
+    try {
+      current = await uploadEvidence(current, file);
+    } catch (e) {
+      failed.push({ name: file.name, reason: errorText(e, '上传失败，请稍后在案件页面重新上传') });
+    }
+  }
+  return failed;
+}
+
+/** The case is open but some attachments did not go: which, why, and the way to the case. */
+function UploadsFailed({ created, failed }: { created: CaseRef; failed: FailedUpload[] }) {
+  return (
+    <Card style={{ maxWidth: 880 }}>
+      <Result
+        status="warning"
+        title={`申请已提交（案号 ${created.number}），但有 ${failed.length} 个附件未能上传`}
+        subTitle="可在案件页面“事实与证据”中重新上传。"
+        extra={
+          <Link to={`/cases/${created.id}`}>
+            <Button type="primary">前往案件页面</Button>
+          </Link>
+        }
+      >
+        <ul role="alert" style={{ margin: 0 }}>
+          {failed.map((f) => (
+            <li key={f.name}>
+              {f.name}：{f.reason}
+            </li>
+          ))}
+        </ul>
+      </Result>
+    </Card>
+  );
+}
+
 export default function NewApplicationPage() {
   const { user } = useSession();
   const navigate = useNavigate();
@@ -61,8 +116,17 @@ export default function NewApplicationPage() {
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   // Which way this user may open a case is the server's answer (the procedure's table).
   const opens = user?.newCaseActions ?? [];
-  const initiating = !opens.includes('submit_application') && opens.includes('initiate');
+  // An account that may do both opens the initiation from its own menu entry (?origin=initiation).
+  const [params] = useSearchParams();
+  const initiating =
+    opens.includes('initiate') &&
+    (!opens.includes('submit_application') || params.get('origin') === 'initiation');
   const officers = useFetch<Officer[]>(initiating ? '/api/v1/officers' : null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [failedUploads, setFailedUploads] = useState<{
+    created: CaseRef;
+    failed: FailedUpload[];
+  } | null>(null);
   const { busy, error, submit } = useSubmit(async (values: Values) => {
     if (!user) return;
     const officer = officers.data?.find((o) => o.id === values.officerId);
@@ -72,13 +136,18 @@ export default function NewApplicationPage() {
         : { origin: 'application', unitId: user.unitId }),
       title: values.title.trim(),
       conduct: values.conduct.trim(),
+      ...conductPayload(values),
       enforcementAction: values.enforcementAction,
     };
     const created = await post<CaseRef>('/api/v1/cases', body, {
       'Idempotency-Key': idempotencyKey,
     });
-    navigate(`/cases/${created.id}`);
+    const failed = await uploadAll(created, files);
+    if (failed.length > 0) setFailedUploads({ created, failed });
+    else navigate(`/cases/${created.id}`);
   }, '提交失败，请稍后再试');
+
+  if (failedUploads) return <UploadsFailed {...failedUploads} />;
 
   if (opens.length === 0) {
     return (
@@ -109,7 +178,7 @@ export default function NewApplicationPage() {
         layout="vertical"
         onFinish={(v) => void submit(v)}
         disabled={busy}
-        initialValues={{ title: '', conduct: '' }}
+        initialValues={{ title: '', conduct: '', conductOverPeriod: false }}
       >
         {initiating && <OfficerField officers={officers.data ?? []} />}
         <Form.Item
@@ -127,6 +196,7 @@ export default function NewApplicationPage() {
         >
           <Radio.Group options={ACTION_OPTIONS} />
         </Form.Item>
+        <ConductDateFields />
         <Form.Item
           label="执法行为及有关情况"
           name="conduct"
@@ -135,6 +205,7 @@ export default function NewApplicationPage() {
         >
           <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} maxLength={10000} showCount />
         </Form.Item>
+        {!initiating && <EvidenceFiles label="附件" files={files} onChange={setFiles} />}
         <Form.Item style={{ marginBottom: 0 }}>
           <Button type="primary" htmlType="submit" loading={busy}>
             {initiating ? '启动核查' : '提交申请'}

@@ -78,7 +78,10 @@ export function ReviewModal({
             <Form.Item label="变更理由" name="reason" rules={[requiredText('请填写变更理由')]}>
               <Input.TextArea rows={4} maxLength={5000} showCount />
             </Form.Item>
-            <MeetingFields />
+            <MeetingFields
+              earliest={detail.decisions.at(-1)?.meetingDate ?? null}
+              latest={detail.forms.today}
+            />
           </>
         )}
       </Form>

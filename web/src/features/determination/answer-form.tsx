@@ -1,9 +1,10 @@
-// One question of the determination interview: the fact's citation and text, its
+// One question of the determination interview: which part of its article the fact is
+// (第四条条件（一）, 第十条第（一）项但书) and the question in the article's words, its
 // article in full (expandable), and the answer 是 / 否 / 尚不清楚 with a note and an
-// optional evidence file, saved at once.
+// optional evidence file, saved at once. After a save the next question takes the focus.
 
 import { Button, Collapse, Form, Input, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PolicyDetail, PolicyFact } from '../../../../src/contract/policy.schemas.ts';
 import { maxChars, required } from '@shared/form-rules.ts';
 import { EvidenceUpload } from '../case/evidence-upload.tsx';
@@ -41,6 +42,8 @@ interface AnswerFormProps {
   allowEvidence: boolean;
   saving: boolean;
   submitLabel?: string;
+  /** Focus the question when it appears (the next question after a save). */
+  autoFocus?: boolean;
   onSave(answer: Answer): void;
 }
 
@@ -57,10 +60,15 @@ export function AnswerForm({
   allowEvidence,
   saving,
   submitLabel = '保存回答',
+  autoFocus = false,
   onSave,
 }: AnswerFormProps) {
   const [form] = Form.useForm<FormValues>();
   const [file, setFile] = useState<File | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (autoFocus) heading.current?.focus();
+  }, [autoFocus]);
   const article = findArticle(policy, (a) => a.number === fact.article);
   const domId = `fact-${fact.id.replace(/\W/g, '-')}`;
 
@@ -73,13 +81,17 @@ export function AnswerForm({
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Paragraph style={{ fontSize: 16, marginBottom: 0 }} id={`${domId}-q`}>
-        <Typography.Text type="secondary">
-          {fact.citation}
-          {'\u3000'}
-        </Typography.Text>
-        {fact.text}
-      </Typography.Paragraph>
+      <h3
+        ref={heading}
+        tabIndex={-1}
+        id={`${domId}-q`}
+        data-fact={fact.id}
+        style={{ fontSize: 16, fontWeight: 'normal', margin: 0, outlineOffset: 4 }}
+      >
+        <Typography.Text strong>{fact.label}</Typography.Text>
+        {'\u3000'}
+        {fact.question}
+      </h3>
       {article && (
         <Collapse
           size="small"

@@ -7,9 +7,12 @@ import { ANSWER_COLORS, ANSWER_LABELS, answerKey } from './answer-form.tsx';
 
 export function AnsweredFacts({
   detail,
+  labelOf = () => undefined,
   onEdit,
 }: {
   detail: CaseDetail;
+  /** Which part of its article a fact is (第四条条件（一）), where the policy says it. */
+  labelOf?: (factId: string) => string | undefined;
   /** Reopens an answer; absent when the reader may not record. */
   onEdit?: (factId: string) => void;
 }) {
@@ -23,6 +26,7 @@ export function AnsweredFacts({
           {answered.map((a) => {
             const files = detail.evidence.filter((e) => e.factId === a.factId);
             const k = answerKey(a.value);
+            const label = labelOf(a.factId) ?? a.citation;
             return (
               <li
                 key={a.factId}
@@ -31,14 +35,14 @@ export function AnsweredFacts({
               >
                 <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
                   <Space wrap size={4}>
-                    <Typography.Text strong>{a.citation}</Typography.Text>
+                    <Typography.Text strong>{label}</Typography.Text>
                     <Tag color={ANSWER_COLORS[k]}>{ANSWER_LABELS[k]}</Tag>
                   </Space>
                   {onEdit && (
                     <Button
                       size="small"
                       onClick={() => onEdit(a.factId)}
-                      aria-label={`修改${a.citation}的回答`}
+                      aria-label={`修改${label}的回答`}
                     >
                       修改
                     </Button>

@@ -16,12 +16,27 @@ export function resultLine(e: Evaluation): string {
   }`;
 }
 
-export function ProvisionalResult({ evaluation }: { evaluation: Evaluation }) {
+/**
+ * `live`: the card is the page's live region (the assessment page); the interview has its
+ * own status sentence instead, so the screen reader hears one summary, not two.
+ */
+export function ProvisionalResult({
+  evaluation,
+  live = true,
+}: {
+  evaluation: Evaluation;
+  live?: boolean;
+}) {
   const determined = evaluation.status === 'determined';
   const grounds = evaluation.explanation.grounds;
   const open = grounds.filter((g) => g.rank === 'outcome').map((g) => g.code);
   return (
-    <Card title="暂定认定结果" size="small" aria-live="polite" data-testid="provisional-result">
+    <Card
+      title="暂定认定结果"
+      size="small"
+      aria-live={live ? 'polite' : undefined}
+      data-testid="provisional-result"
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <Tag color={determined ? 'green' : 'gold'}>{determined ? '已可认定' : '尚待查明'}</Tag>

@@ -57,9 +57,9 @@ export function OtherQuestions({
                     style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
                     onClick={() => onChoose(q.id)}
                   >
-                    {q.citation}
+                    {q.label}
                   </Button>{' '}
-                  <Typography.Text type="secondary">{q.text}</Typography.Text>
+                  <Typography.Text type="secondary">{q.question}</Typography.Text>
                 </li>
               ))}
             </ol>

@@ -1,5 +1,5 @@
 // 制度: browse one policy (its source, dates, procedure limits, and articles chapter by
-// chapter with each item's fact id, 但书 and rules), or compare two side by side.
+// chapter with each item's citation, 但书 and rules), or compare two side by side.
 
 import { Card, Empty, Tabs } from 'antd';
 import type { PolicySummary } from '../../../../src/contract/policy.schemas.ts';

@@ -1,5 +1,6 @@
-// One article in the policy browser: its paragraphs and items with each item's fact id
-// and 但书 marked, and the rules it makes.
+// One article in the policy browser: its paragraphs and items, each fact the interview
+// asks marked with its citation (第九条第（一）项) and each 但书 marked, and the rules it
+// makes. Fact ids (a9.1) are the API's, never the reader's: they are nowhere on the page.
 
 import { Card, Space, Tag, Typography } from 'antd';
 import { chineseNumeral } from '../../../../src/contract/labels.ts';
@@ -25,7 +26,15 @@ function ItemText({ item }: { item: PolicyItem }) {
   );
 }
 
-export function PolicyArticleCard({ article }: { article: PolicyArticle }) {
+export function PolicyArticleCard({
+  article,
+  citations,
+}: {
+  article: PolicyArticle;
+  /** Each fact's citation by its id. */
+  citations: ReadonlyMap<string, string>;
+}) {
+  const cite = (fact: string) => citations.get(fact) ?? article.citation;
   return (
     <Card
       size="small"
@@ -39,7 +48,7 @@ export function PolicyArticleCard({ article }: { article: PolicyArticle }) {
             <Space wrap style={{ marginBottom: 4 }}>
               {p.facts.map((f) => (
                 <span key={f.fact}>
-                  <Tag color="geekblue">{f.fact}</Tag>
+                  <Tag color="geekblue">{cite(f.fact)}</Tag>
                   <Typography.Text type="secondary">{f.quote}</Typography.Text>
                 </span>
               ))}
@@ -50,10 +59,10 @@ export function PolicyArticleCard({ article }: { article: PolicyArticle }) {
               {p.items.map((item) => (
                 <li key={item.n} style={{ marginBottom: 6 }}>
                   （{chineseNumeral(item.n)}）<ItemText item={item} />{' '}
-                  {item.fact && <Tag color="geekblue">{item.fact}</Tag>}
+                  {item.fact && <Tag color="geekblue">{cite(item.fact)}</Tag>}
                   {item.exception && (
                     <Tag color="gold" title={`但书：${item.exception.quote}`}>
-                      但书 {item.exception.fact}
+                      但书
                     </Tag>
                   )}
                 </li>

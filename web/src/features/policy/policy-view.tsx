@@ -8,6 +8,7 @@ import type { PolicySummary } from '../../../../src/contract/policy.schemas.ts';
 import { chineseDate } from '@shared/format.ts';
 import { Loaded } from '@shared/loading.tsx';
 import { PolicyArticleCard } from './policy-article.tsx';
+import { factCitations, withWarningLabels } from './policy-facts.ts';
 import { policyKey, policyRef, usePolicy } from './policy-cache.ts';
 import { firstOf, policyOptions } from './policy-choices.ts';
 
@@ -48,7 +49,7 @@ export function PolicyView({ list }: { list: PolicySummary[] }) {
                       {policy.effectiveFrom ? chineseDate(policy.effectiveFrom) : '未知'}
                       {policy.effectiveNote && (
                         <Typography.Text type="secondary" style={{ display: 'block' }}>
-                          {policy.effectiveNote}
+                          {withWarningLabels(policy.effectiveNote)}
                         </Typography.Text>
                       )}
                     </>
@@ -75,7 +76,7 @@ export function PolicyView({ list }: { list: PolicySummary[] }) {
               <section key={c.title} aria-label={c.title}>
                 <Typography.Title level={4}>{c.title}</Typography.Title>
                 {c.articles.map((a) => (
-                  <PolicyArticleCard key={a.number} article={a} />
+                  <PolicyArticleCard key={a.number} article={a} citations={factCitations(policy)} />
                 ))}
               </section>
             ))}

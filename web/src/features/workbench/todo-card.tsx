@@ -1,20 +1,23 @@
-// 我的待办: the cases where the reader's role acts next, as the server derives them from
-// the procedure's transition table (GET /api/v1/worklist).
+// 我的待办: the cases whose next step is the reader's to take now, each with that step,
+// as the server finds them (GET /api/v1/worklist, the same rule as the case page's 下一步).
 
 import { Card, Empty, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import type { CaseSummary, Worklist } from '../../../../src/contract/case.schemas.ts';
+import type { Worklist } from '../../../../src/contract/case.schemas.ts';
 import type { CaseState } from '../../../../src/contract/labels.ts';
 import { CompactTable, dateColumn } from '@shared/compact-table.tsx';
 import { Loaded } from '@shared/loading.tsx';
 import { useFetch } from '@shared/use-fetch.ts';
 import { StateTag } from '../case/state-tag.tsx';
 
-const caseLink = (text: string, c: CaseSummary) => <Link to={`/cases/${c.id}`}>{text}</Link>;
+type Todo = Worklist['items'][number];
 
-const COLUMNS: TableColumnsType<CaseSummary> = [
+const caseLink = (text: string, c: Todo) => <Link to={`/cases/${c.id}`}>{text}</Link>;
+
+const COLUMNS: TableColumnsType<Todo> = [
   { title: '案件编号', dataIndex: 'number', width: 150, render: caseLink },
   { title: '案件名称', dataIndex: 'title', render: caseLink },
+  { title: '待办事项', dataIndex: 'step', width: 170 },
   {
     title: '状态',
     dataIndex: 'state',
@@ -34,7 +37,7 @@ export function TodoCard() {
             rows={items}
             columns={COLUMNS}
             pageSize={10}
-            minWidth={560}
+            minWidth={720}
             empty={<Empty description="暂无待办案件" />}
           />
         )}
