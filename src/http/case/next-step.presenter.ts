@@ -3,7 +3,7 @@
 // sets no time limit), and what of it the reader may take now.
 
 import type { CaseReading } from '../../app/case/case-detail.ts';
-import type { CaseNextStep } from '../../contract/case.schemas.ts';
+import type { CaseNextStep } from '../../contract/next-step.schemas.ts';
 import { formatChineseDate, type CalendarDate } from '../../domain/calendar-date.ts';
 import { hasStepToTake, type StepDate, type StepParty } from '../../domain/case/next-step.ts';
 import { daysBetween } from '../../domain/deadline/deadline-watch.ts';
