@@ -238,39 +238,13 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     consequences: '已撤销处罚决定并退还罚款，未造成不良影响',
     remedy: '当事人损失已全部挽回',
   };
-  for (const [factor, finding] of Object.entries(findings) as [AssessmentFactor, string][]) {
-    v = (await recordAssessment(ctx, investigator, c.id, factor, finding, v)).version;
-  }
-  v = (await fireTransition(ctx, investigator, c.id, { kind: 'submit_for_decision' }, v)).version;
-  // The legal review the regime requires before the decision (法制审核).
-  v = (
-    await recordReview(
-      ctx,
-      as('liuyang'),
-      c.id,
-      'legal',
-      {
-        opinion: '经审核，事实清楚，证据确实充分，程序合法，同意系统认定意见。',
-        agrees: true,
-        reviewedOn: today,
-      },
-      v,
-    )
-  ).version;
-  await fireTransition(
-    ctx,
-    secretary,
-    c.id,
-    {
-      kind: 'record_decision',
-      meetingDate: today,
-      members: ['党委书记', '局长', '纪检组长'],
-      conclusion: 'no_liability',
-      departureReason: null,
-      relatedUnitIds: [unitIds.get('xlht')!],
-    },
-    v,
-  );
+  await assessAndDecide(ctx, { investigator, reviewer: as('liuyang'), secretary }, c.id, v, today, {
+    findings,
+    opinion: '经审核，事实清楚，证据确实充分，程序合法，同意系统认定意见。',
+    members: ['党委书记', '局长', '纪检组长'],
+    conclusion: 'no_liability',
+    relatedUnitIds: [unitIds.get('xlht')!],
+  });
 
   // 4. An education case submitted by a county officer.
   const eduOfficer = as('chenjing');
@@ -330,27 +304,13 @@ async function seedPublishedCase(
     consequences: '已责令退还经费，未造成不良影响',
     remedy: '挪用经费已全部退还',
   };
-  for (const [factor, finding] of Object.entries(findings) as [AssessmentFactor, string][])
-    v = (await recordAssessment(ctx, investigator, c.id, factor, finding, v)).version;
-  v = (await fireTransition(ctx, investigator, c.id, { kind: 'submit_for_decision' }, v)).version;
-  const opinion = { opinion: '经审核，同意系统认定意见。', agrees: true, reviewedOn: today };
-  v = (await recordReview(ctx, reviewer, c.id, 'legal', opinion, v)).version;
-  v = (
-    await fireTransition(
-      ctx,
-      secretary,
-      c.id,
-      {
-        kind: 'record_decision',
-        meetingDate: today,
-        members: ['党组书记', '局长'],
-        conclusion: 'due_diligence',
-        departureReason: null,
-        relatedUnitIds: [],
-      },
-      v,
-    )
-  ).version;
+  v = await assessAndDecide(ctx, { investigator, reviewer, secretary }, c.id, v, today, {
+    findings,
+    opinion: '经审核，同意系统认定意见。',
+    members: ['党组书记', '局长'],
+    conclusion: 'due_diligence',
+    relatedUnitIds: [],
+  });
   for (const n of (await caseRecords(ctx.db, c.id)).notifications)
     v = (
       await fireTransition(
@@ -369,6 +329,45 @@ async function seedPublishedCase(
     ).version;
   // The server's own redacted draft, published as it is.
   await fireTransition(ctx, secretary, c.id, { kind: 'publish', scope: '社会公开' }, v);
+}
+
+/**
+ * From 综合分析研判 to the committee's decision: the six findings, the submission, the
+ * legal review the regimes require (法制审核) and the decision of today's meeting. The
+ * case's version after it.
+ */
+async function assessAndDecide(
+  ctx: AppContext,
+  people: { investigator: Actor; reviewer: Actor; secretary: Actor },
+  caseId: string,
+  version: number,
+  today: string,
+  decision: {
+    findings: Record<AssessmentFactor, string>;
+    opinion: string;
+    members: string[];
+    conclusion: 'no_liability' | 'due_diligence';
+    relatedUnitIds: string[];
+  },
+): Promise<number> {
+  const { investigator, reviewer, secretary } = people;
+  let v = version;
+  for (const [factor, finding] of Object.entries(decision.findings) as [AssessmentFactor, string][])
+    v = (await recordAssessment(ctx, investigator, caseId, factor, finding, v)).version;
+  v = (await fireTransition(ctx, investigator, caseId, { kind: 'submit_for_decision' }, v)).version;
+  const review = { opinion: decision.opinion, agrees: true, reviewedOn: today };
+  v = (await recordReview(ctx, reviewer, caseId, 'legal', review, v)).version;
+  const { members, conclusion, relatedUnitIds } = decision;
+  const decided = { meetingDate: today, members, conclusion, relatedUnitIds };
+  return (
+    await fireTransition(
+      ctx,
+      secretary,
+      caseId,
+      { kind: 'record_decision', departureReason: null, ...decided },
+      v,
+    )
+  ).version;
 }
 
 export function demoAccountsTable(): string {
