@@ -48,11 +48,25 @@ const Procedure = Type.Object({
     detailsArticle: Type.Integer(),
     opensOn: Type.Array(StringEnum(GROUND_CODES)),
     extensionAllowed: Type.Boolean(),
+    deadline: TimeLimit,
+    reminder: TimeLimit,
   }),
   followUp: Type.Object({ article: Type.Integer() }),
   objection: TimeLimit,
   reports: Type.Object({ article: Type.Integer(), feedback: TimeLimit }),
 });
+
+const TaxonomyEntry = Type.Object({ code: Type.String(), label: Type.String() });
+export type TaxonomyEntry = Static<typeof TaxonomyEntry>;
+
+/** 执法领域 and 错误类型 of a version: the choices a case is classified by. */
+export const Taxonomy = Type.Object({
+  article: Type.Integer(),
+  note: Type.Optional(Type.String()),
+  fields: Type.Array(TaxonomyEntry),
+  errorTypes: Type.Array(TaxonomyEntry),
+});
+export type Taxonomy = Static<typeof Taxonomy>;
 
 const PolicyItem = Type.Object({
   n: Type.Integer(),
@@ -112,6 +126,7 @@ export const PolicyDetail = Type.Object({
   effectiveFrom: Nullable(Type.String()),
   effectiveNote: Type.String(),
   procedure: Procedure,
+  taxonomy: Taxonomy,
   chapters: Type.Array(Type.Object({ title: Type.String(), articles: Type.Array(PolicyArticle) })),
   facts: Type.Array(PolicyFact),
 });

@@ -157,9 +157,11 @@ export const DEADLINE_STATUS_LABELS = {
 export type DeadlineStatus = keyof typeof DEADLINE_STATUS_LABELS;
 export const DEADLINE_STATUSES = codesOf(DEADLINE_STATUS_LABELS);
 
-/** 纠错状态: as the database checks them; the procedure of 第十六至十八条 is still to come. */
+/** 纠错状态: the states of the correction procedure (第十六至十八条), src/domain/correction/. */
 export const CORRECTION_STATE_LABELS = {
-  open: '进行中',
+  opened: '待下发纠错通知',
+  in_progress: '整改中',
+  completion_claimed: '待验收',
   completed: '已完成',
   cancelled: '已撤销',
 } as const;

@@ -49,6 +49,16 @@ const timeLimit = z
   })
   .strict();
 
+/** One entry of the field or error-type list: an English code and its Chinese label. */
+const taxonomyEntry = z
+  .object({
+    code: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, { message: '分类代码只能含小写字母、数字和下划线' }),
+    label: text,
+  })
+  .strict();
+
 const reviewRequirement = z.object({ required: z.boolean(), note: text.optional() }).strict();
 
 const item = z
@@ -123,11 +133,21 @@ export const policyFileSchema = z
             detailsArticle: articleNumber,
             opensOn: z.array(groundCode),
             extensionAllowed: z.boolean(),
+            deadline: timeLimit,
+            reminder: timeLimit,
           })
           .strict(),
         followUp: z.object({ article: articleNumber }).strict(),
         objection: timeLimit,
         reports: z.object({ article: articleNumber, feedback: timeLimit }).strict(),
+      })
+      .strict(),
+    taxonomy: z
+      .object({
+        article: articleNumber,
+        note: text.optional(),
+        fields: z.array(taxonomyEntry).min(1),
+        errorTypes: z.array(taxonomyEntry).min(1),
       })
       .strict(),
     exclusion: z.object({ ground: groundCode, survives: z.array(groundCode) }).strict(),

@@ -151,9 +151,22 @@ export async function writeCaseChange(tx: Tx, change: CaseChange, c: ChangeConte
         .execute();
       return;
     case 'open_correction':
+      // The correction object and the unit are the case's (migration 0008).
       await tx
         .insertInto('corrections')
-        .values({ case_id: caseId, article: change.article, opened_at: at })
+        .columns(['case_id', 'article', 'opened_at', 'officer_id', 'unit_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom('cases')
+            .select([
+              eb.val(caseId).as('case_id'),
+              eb.val(change.article).as('article'),
+              eb.val(at).as('opened_at'),
+              'officer_id',
+              'unit_id',
+            ])
+            .where('id', '=', caseId),
+        )
         .execute();
       return;
     case 'cancel_correction':
@@ -161,7 +174,7 @@ export async function writeCaseChange(tx: Tx, change: CaseChange, c: ChangeConte
         .updateTable('corrections')
         .set({ state: 'cancelled' })
         .where('case_id', '=', caseId)
-        .where('state', '=', 'open')
+        .where('state', 'not in', ['completed', 'cancelled'])
         .execute();
       return;
     default: {

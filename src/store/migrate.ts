@@ -11,6 +11,7 @@ import { conductDates } from './migrations/0004_conduct_dates.ts';
 import { publicationTexts } from './migrations/0005_publication_texts.ts';
 import { reviewRecusalDelivery } from './migrations/0006_review_recusal_delivery.ts';
 import { caseNumbersAuditAddress } from './migrations/0007_case_numbers_audit_address.ts';
+import { classificationCorrectionCore } from './migrations/0008_classification_correction_core.ts';
 import type { Database } from './schema.ts';
 
 /** In order; the names are recorded in kysely_migration and must never change. */
@@ -22,6 +23,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0005_publication_texts': publicationTexts,
   '0006_review_recusal_delivery': reviewRecusalDelivery,
   '0007_case_numbers_audit_address': caseNumbersAuditAddress,
+  '0008_classification_correction_core': classificationCorrectionCore,
 };
 
 /**

@@ -123,6 +123,10 @@ export interface CaseTable {
     DateOnly | null | undefined,
     DateOnly | null
   >;
+  /** 执法领域: a code of the version's taxonomy; null until classified (migration 0008). */
+  field: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 错误类型: a code of the version's taxonomy; null until classified (migration 0008). */
+  error_type: ColumnType<string | null, string | null | undefined, string | null>;
   /** Optimistic concurrency: every write sets version = version + 1 where version = read. */
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -273,7 +277,19 @@ export interface CorrectionTable {
   /** The article that opened it (第十六条 in the emergency regime). */
   article: number;
   opened_at: Generated<Date>;
+  /** A state of src/domain/correction/ (migration 0008). */
   state: Generated<string>;
+  /** 纠错对象: the case's officer. */
+  officer_id: string;
+  /** The case's unit, which issues the notice and closes the correction. */
+  unit_id: string;
+  /** The day the 纠错通知 was issued; null while the correction awaits it. */
+  notified_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
+  /** 整改期限: the last day to complete; moved by an approved extension. */
+  due: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
+  /** The day the unit checked the work and closed the correction. */
+  closed_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
+  version: Generated<number>;
 }
 
 export interface EnforcementErrorRecordTable {

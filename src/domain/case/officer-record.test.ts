@@ -21,10 +21,22 @@ const def: PolicyDef = {
     },
     review: { legal: { required: true }, discipline: { required: false } },
     notEnforcementError: { article: 2, grounds: ['tolerated'] },
-    correction: { article: 1, detailsArticle: 1, opensOn: ['tolerated'], extensionAllowed: true },
+    correction: {
+      article: 1,
+      detailsArticle: 1,
+      opensOn: ['tolerated'],
+      extensionAllowed: true,
+      deadline: { days: 30, counting: 'working', article: 1 },
+      reminder: { days: 5, counting: 'working', article: 1 },
+    },
     followUp: { article: 1 },
     objection: { days: 15, counting: 'calendar', article: 1 },
     reports: { article: 1, feedback: { days: 60, counting: 'calendar', article: 1 } },
+  },
+  taxonomy: {
+    article: 1,
+    fields: [{ code: 'field_a', label: '领域甲' }],
+    errorTypes: [{ code: 'error_a', label: '错误甲' }],
   },
   exclusion: { ground: 'not_tolerated', survives: [] },
   chapters: [

@@ -216,12 +216,23 @@ export function compilePolicy(def: PolicyDef): CompileResult {
     ['procedure.notEnforcementError.article', def.procedure.notEnforcementError.article],
     ['procedure.correction.article', def.procedure.correction.article],
     ['procedure.correction.detailsArticle', def.procedure.correction.detailsArticle],
+    ['procedure.correction.deadline.article', def.procedure.correction.deadline.article],
+    ['procedure.correction.reminder.article', def.procedure.correction.reminder.article],
+    ['taxonomy.article', def.taxonomy.article],
     ['procedure.followUp.article', def.procedure.followUp.article],
     ['procedure.objection.article', def.procedure.objection.article],
     ['procedure.reports.article', def.procedure.reports.article],
   ];
   for (const [field, n] of procedureRefs) {
     if (!articleNumbers.has(n)) issues.push({ field, message: `引用的第${n}条不存在` });
+  }
+  for (const list of ['fields', 'errorTypes'] as const) {
+    const seen = new Set<string>();
+    for (const entry of def.taxonomy[list]) {
+      if (seen.has(entry.code))
+        issues.push({ field: `taxonomy.${list}`, message: `分类代码 "${entry.code}" 重复` });
+      seen.add(entry.code);
+    }
   }
   if (!def.procedure.publication.scopes.includes(def.procedure.publication.defaultScope)) {
     issues.push({

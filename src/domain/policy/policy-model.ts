@@ -153,11 +153,32 @@ export interface ProcedureParams {
     readonly detailsArticle: number;
     readonly opensOn: readonly GroundCode[];
     readonly extensionAllowed: boolean;
+    /** 整改期限: the default time to correct, counted from the day after the notice. */
+    readonly deadline: TimeLimit;
+    /** How long before the deadline the follow-up (跟踪了解) starts reminding. */
+    readonly reminder: TimeLimit;
   };
   readonly followUp: { readonly article: number };
   /** The period after notification in which a party may object (异议); not in the source texts. */
   readonly objection: TimeLimit;
   readonly reports: { readonly article: number; readonly feedback: TimeLimit };
+}
+
+/** One field of enforcement or one error type: a code stable across versions, and its label. */
+export interface TaxonomyEntry {
+  readonly code: string;
+  readonly label: string;
+}
+
+/**
+ * The classification of cases (第十八条 in the emergency regime: 同一类问题 and 同一领域). Each
+ * case carries one field and one error type from the version it is decided under.
+ */
+export interface Taxonomy {
+  readonly article: number;
+  readonly note?: string;
+  readonly fields: readonly TaxonomyEntry[];
+  readonly errorTypes: readonly TaxonomyEntry[];
 }
 
 export interface PolicySource {
@@ -180,6 +201,8 @@ export interface PolicyDef {
   readonly effectiveFrom: string | null;
   readonly effectiveNote: string;
   readonly procedure: ProcedureParams;
+  /** 执法领域 and 错误类型: what warnings and statistics count cases by. */
+  readonly taxonomy: Taxonomy;
   /** The 不予容错 exclusion: which ground it is and which grounds still apply under it. */
   readonly exclusion: { readonly ground: GroundCode; readonly survives: readonly GroundCode[] };
   readonly chapters: readonly ChapterDef[];

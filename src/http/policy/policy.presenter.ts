@@ -29,6 +29,7 @@ export function presentPolicy(policy: CompiledPolicy): PolicyDetail {
     effectiveFrom: d.effectiveFrom,
     effectiveNote: d.effectiveNote,
     procedure: asSent<PolicyDetail['procedure']>(d.procedure),
+    taxonomy: asSent<PolicyDetail['taxonomy']>(d.taxonomy),
     chapters: d.chapters.map((c) => ({
       title: c.title,
       articles: c.articles.map((a) => ({
