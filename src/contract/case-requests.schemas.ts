@@ -28,6 +28,10 @@ export const OpenCaseBody = Type.Object(
     /** The last day of a conduct over a period: not before conductDate, not after today. */
     conductEndDate: Type.Optional(Nullable(DateOnly)),
     enforcementAction: StringEnum(ENFORCEMENT_ACTIONS),
+    /** 执法领域: a code of the policy's taxonomy (GET /api/v1/policies/:id, `taxonomy.fields`). */
+    field: Type.Optional(Nullable(Text(60, 1))),
+    /** 错误类型: a code of the policy's taxonomy (`taxonomy.errorTypes`). */
+    errorType: Type.Optional(Nullable(Text(60, 1))),
   },
   { additionalProperties: false },
 );

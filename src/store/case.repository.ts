@@ -127,6 +127,8 @@ export interface NewCase {
   readonly conductDate: string;
   readonly conductEndDate: string | null;
   readonly enforcementAction: string;
+  readonly field: string | null;
+  readonly errorType: string | null;
   readonly at: Date;
 }
 
@@ -147,6 +149,8 @@ export function insertCase(tx: Tx, c: NewCase) {
       conduct_date: c.conductDate,
       conduct_end_date: c.conductEndDate,
       enforcement_action: c.enforcementAction,
+      field: c.field,
+      error_type: c.errorType,
       created_at: c.at,
       updated_at: c.at,
     })

@@ -13,6 +13,7 @@ import {
   versionForConduct,
   type ConductPeriod,
 } from '../../domain/case/decide-opening.ts';
+import { checkClassification } from '../../domain/case/classification.ts';
 import { decideTransition } from '../../domain/case/decide-transition.ts';
 import { insertCase } from '../../store/case.repository.ts';
 import { allocateCaseNumber } from './case-number.ts';
@@ -34,6 +35,9 @@ export interface OpenCaseInput extends ConductPeriod {
   readonly title: string;
   readonly conduct: string;
   readonly enforcementAction: EnforcementAction;
+  /** 执法领域 and 错误类型: codes of the pinned version's taxonomy, or left for the investigator. */
+  readonly field?: string | null;
+  readonly errorType?: string | null;
 }
 
 export interface OpenedCase {
@@ -52,6 +56,8 @@ function actionOf(input: OpenCaseInput): CaseAction {
     conductDate: input.conductDate,
     conductEndDate: input.conductEndDate ?? null,
     enforcementAction: input.enforcementAction,
+    field: input.field ?? null,
+    errorType: input.errorType ?? null,
   };
   return input.origin === 'application'
     ? { kind: 'submit_application', ...opening }
@@ -106,6 +112,8 @@ export async function openCase(
     if (dates) refuse(dates);
     const policy = versionForConduct(versions, input);
     if ('code' in policy) refuse(policy);
+    const classification = checkClassification(policy.def.taxonomy, input);
+    if (classification) refuse(classification);
 
     if (input.origin === 'initiation') {
       if (input.officerId === undefined) {
@@ -150,6 +158,8 @@ export async function openCase(
           title: opening.title,
           conductDate: opening.conductDate,
           conductEndDate: opening.conductEndDate,
+          field: opening.field,
+          errorType: opening.errorType,
         },
       },
       now,

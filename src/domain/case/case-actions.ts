@@ -16,6 +16,9 @@ export interface CaseOpening {
   /** The last day of a conduct over a period; null or absent for one day. */
   readonly conductEndDate?: CalendarDate | null;
   readonly enforcementAction: EnforcementAction;
+  /** 执法领域 and 错误类型, codes of the version's taxonomy; optional at opening (classification.ts). */
+  readonly field?: string | null;
+  readonly errorType?: string | null;
 }
 
 export interface DecisionPayload {

@@ -32,6 +32,8 @@ export type CaseChange =
       readonly conductDate: CalendarDate;
       readonly conductEndDate: CalendarDate | null;
       readonly enforcementAction: EnforcementAction;
+      readonly field: string | null;
+      readonly errorType: string | null;
     }
   | {
       /** The engine's determination as the deciding body receives it, with policy version and explanation. */

@@ -43,7 +43,13 @@ export type CaseErrorCode =
   /** A notice delivered after its due date, without the reason it is late. */
   | 'LATE_REASON_REQUIRED'
   /** A related unit that is not of the case's system (本系统). */
-  | 'UNIT_OUTSIDE_SYSTEM';
+  | 'UNIT_OUTSIDE_SYSTEM'
+  /** A field of enforcement (执法领域) that the case's policy version does not list. */
+  | 'UNKNOWN_FIELD'
+  /** An error type (错误类型) that the case's policy version does not list. */
+  | 'UNKNOWN_ERROR_TYPE'
+  /** Submitting for decision before the case's field and error type are set. */
+  | 'CLASSIFICATION_REQUIRED';
 
 export interface CaseError {
   readonly code: CaseErrorCode;

@@ -29,6 +29,8 @@ describe('opening a case', () => {
           conductDate: '2030-09-02',
           conductEndDate: null,
           enforcementAction: 'inspection',
+          field: null,
+          errorType: null,
         },
       ]),
     );

@@ -140,6 +140,8 @@ function open(
       conductDate: opening.conductDate,
       conductEndDate: opening.conductEndDate ?? null,
       enforcementAction: opening.enforcementAction,
+      field: opening.field ?? null,
+      errorType: opening.errorType ?? null,
     },
   ]);
 }
