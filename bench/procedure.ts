@@ -92,6 +92,9 @@ async function toPublished(
     conduct: '本人依据第三方检测机构出具的检测报告作出罚款决定，后该机构撤回报告。',
     conductDate: '2025-03-01',
     enforcementAction: 'penalty',
+    // Classified at opening: the submission for decision requires it.
+    field: 'industry_trade',
+    errorType: 'facts_unclear',
   });
   const id = opened.id;
   let v = opened.version;

@@ -1,9 +1,9 @@
 // No English and no raw code on any page (issue 9, item 9): every demo role of both
 // bureaus signs in and visits every page its menu offers, every case it may read (opened
 // by its number in the address), the interview and the assessment page, both policies,
-// every tab, and a few dialogs that open with one click; the public 公示 page without
-// signing in. On each, once its data has loaded, the visible text may hold Latin letters
-// only where the whitelist below says why.
+// every tab, a correction of each state it may read (纠错), and a few dialogs that open
+// with one click; the public 公示 page without signing in. On each, once its data has
+// loaded, the visible text may hold Latin letters only where the whitelist below says why.
 //
 // A new page in the menu is visited without any change here; a page reached otherwise is
 // one line in EXTRA_PAGES.
@@ -39,6 +39,8 @@ const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'OFD',
   'TXT',
   'CSV',
+  // The spreadsheet format statistics download as: 下载 Excel, as offices call it.
+  'Excel',
   'MB',
   'MiB',
   'KB',
@@ -168,6 +170,26 @@ async function readableCases(page: Page): Promise<CaseListed[]> {
   return ((await res.json()) as { items: CaseListed[] }).items;
 }
 
+interface CorrectionListed {
+  id: string;
+  caseTitle: string;
+  state: string;
+  pendingExtension: boolean;
+}
+
+/**
+ * The corrections (纠错) the signed-in user may read, as the page's own session reads
+ * them: one of each state, with and without an extension waiting (their pages differ by
+ * those; the demo has a score of corrections in one state).
+ */
+async function readableCorrections(page: Page): Promise<CorrectionListed[]> {
+  const res = await page.request.get(`${web.url}/api/v1/corrections?pageSize=200`);
+  expect(res.status()).toBe(200);
+  const { items } = (await res.json()) as { items: CorrectionListed[] };
+  const kind = (c: CorrectionListed) => `${c.state}:${c.pendingExtension}`;
+  return items.filter((c, i) => items.findIndex((d) => kind(d) === kind(c)) === i);
+}
+
 /** One-click dialogs and results worth reading, by the path where they open. */
 const CLICKS: Readonly<Record<string, (page: Page) => Promise<void>>> = {
   '/admin/audit': async (page) => {
@@ -229,6 +251,10 @@ async function walkAs(username: string): Promise<Finding[]> {
     if (roles.includes('investigator') || roles.includes('secretary'))
       await visit(page, `/cases/${c.id}/assessment`, findings);
   }
+  // A correction of each kind the user may read, on its page: its object's, the unit's.
+  if (['officer', 'investigator', 'secretary'].some((r) => roles.includes(r)))
+    for (const c of await readableCorrections(page))
+      await visit(page, `/corrections/${c.id}`, findings, c.caseTitle);
   await page.context().close();
   return findings;
 }

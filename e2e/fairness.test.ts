@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/app/demo-data.ts';
 import { ASSESSMENT_FACTORS, type AssessmentFactor } from '../src/domain/vocabulary.ts';
 import { HttpClient } from '../test/support/http-client.ts';
+import { CLASSIFIED } from '../test/support/procedure-api.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -40,6 +41,7 @@ async function caseAwaitingDecision(): Promise<string> {
     conduct: '依据检测报告作出罚款决定，后报告被撤回',
     conductDate: '2025-03-01',
     enforcementAction: 'penalty',
+    ...CLASSIFIED,
   });
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   const id: string = opened.body.id;

@@ -13,7 +13,7 @@ import { todayInChina } from '../src/domain/calendar-date.ts';
 import { ASSESSMENT_FACTORS } from '../src/domain/vocabulary.ts';
 import { HttpClient } from '../test/support/http-client.ts';
 import { squeezed } from './support/layout-check.ts';
-import { apiAs, written } from '../test/support/procedure-api.ts';
+import { apiAs, CLASSIFIED, written } from '../test/support/procedure-api.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -88,6 +88,7 @@ describe('the next step on the case page, and the to-do list', () => {
         conduct: '依据第三方检测报告作出罚款决定，后报告被撤回。',
         conductDate: '2025-03-01',
         enforcementAction: 'penalty',
+        ...CLASSIFIED,
       }),
     );
     const id = c.id;

@@ -100,6 +100,17 @@ try {
   const publication = (await crew.secretary.get('/api/v1/publications')).body.items?.[0]?.id as
     string | undefined;
 
+  // The demo's corrections (纠错): one in progress with its officer, one closed.
+  const correctionIn = (state: string) =>
+    db
+      .selectFrom('corrections')
+      .innerJoin('users', 'users.id', 'corrections.officer_id')
+      .select(['corrections.id as id', 'users.username as username'])
+      .where('corrections.state', '=', state)
+      .executeTakeFirst();
+  const correcting = await correctionIn('in_progress');
+  const corrected = await correctionIn('completed');
+
   // A page whose data has come: nothing loading any more.
   const heading = async (page: Page) => {
     await page.locator('.ant-layout-content, .ant-card, form').first().waitFor();
@@ -169,6 +180,33 @@ try {
         ]
       : []),
     { name: 'gongshi-public', user: null, path: '/gongshi', ready: heading },
+    { name: 'corrections', user: 'zhangmin', path: '/corrections', ready: heading },
+    ...(correcting
+      ? [
+          {
+            name: 'corrections-officer',
+            user: correcting.username,
+            path: '/corrections',
+            ready: heading,
+          },
+          {
+            name: 'correction-in-progress',
+            user: 'zhangmin',
+            path: `/corrections/${correcting.id}`,
+            ready: heading,
+          },
+        ]
+      : []),
+    ...(corrected
+      ? [
+          {
+            name: 'correction-completed',
+            user: 'zhangmin',
+            path: `/corrections/${corrected.id}`,
+            ready: heading,
+          },
+        ]
+      : []),
     { name: 'officer-record-own', user: 'wangqiang', path: '/my-record', ready: heading },
     { name: 'officer-record', user: 'zhangmin', path: `/officers/${officerId}`, ready: heading },
     { name: 'policies', user: 'liuyang', path: '/policies', ready: heading },

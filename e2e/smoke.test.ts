@@ -30,13 +30,25 @@ describe('signing in', () => {
       '工作台',
       '案件',
       '提出容错认定申请',
+      '我的整改',
       '公示',
+      '典型案例',
       '制度',
       '我的履职档案',
     ]);
     const investigator = await web.signIn('lina');
-    expect(await menu(investigator)).toEqual(['工作台', '案件', '启动核查', '公示', '制度']);
+    expect(await menu(investigator)).toEqual([
+      '工作台',
+      '案件',
+      '启动核查',
+      '纠错整改',
+      '公示',
+      '典型案例',
+      '制度',
+      '警示提醒',
+      '统计分析',
+    ]);
     const auditor = await web.signIn('auditadmin');
-    expect(await menu(auditor)).toEqual(['工作台', '公示', '制度', '审计日志']);
+    expect(await menu(auditor)).toEqual(['工作台', '公示', '典型案例', '制度', '审计日志']);
   });
 });

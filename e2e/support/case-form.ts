@@ -19,6 +19,18 @@ export interface CaseForm {
   readonly conductDate?: string;
   /** The last day of a conduct over a period: ticks 持续一段时间 and fills both days. */
   readonly conductEndDate?: string;
+  /** The labels of the 执法领域 and 错误类型 chosen: 其他 unless given. */
+  readonly field?: string;
+  readonly errorType?: string;
+}
+
+/** Picks the option labelled `option` in the form's select labelled `label`, once loaded. */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page
+    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
+    .click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
 }
 
 /** Types a day into an antd date picker's input and confirms it as a person would. */
@@ -30,7 +42,7 @@ async function typeDay(input: Locator, day: string) {
 
 /**
  * Fills the new case form: the title, the kind of enforcement action, when the conduct
- * happened (a day, or a period), what was done.
+ * happened (a day, or a period), the field and error type, what was done.
  */
 export async function fillCaseForm(page: Page, form: CaseForm): Promise<void> {
   await page.getByLabel('申请事项名称').fill(form.title);
@@ -42,6 +54,8 @@ export async function fillCaseForm(page: Page, form: CaseForm): Promise<void> {
     await typeDay(page.getByPlaceholder('开始日期'), form.conductDate ?? '2025-03-01');
     await typeDay(page.getByPlaceholder('结束日期'), form.conductEndDate);
   }
+  await choose(page, '执法领域', form.field ?? '其他');
+  await choose(page, '错误类型', form.errorType ?? '其他');
   await page.getByLabel('执法行为及有关情况').fill(form.conduct);
 }
 

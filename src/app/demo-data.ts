@@ -14,7 +14,11 @@ import { recordReview } from './case/case-fairness.ts';
 import { fireTransition } from './case/fire-transition.ts';
 import { openCase } from './case/open-case.ts';
 import { recordAssessment, recordFact } from './case/record-on-case.ts';
+import { seedTypicalCases } from './demo/typical-case-demo.ts';
+import { seedCorrections } from './demo/correction-demo.ts';
+import { seedWarnings } from './demo/warning-demo.ts';
 import { caseRecords } from '../store/case-detail.queries.ts';
+import { seedStatisticsDemo } from './demo/statistics-demo.ts';
 import {
   ROLE_LABELS,
   type AssessmentFactor,
@@ -168,6 +172,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       '2025年5月，本人审查某化工公司危险化学品经营许可延续申请，依据其提交的安全评价报告作出准予延续决定，后查明该报告数据系企业伪造。',
     conductDate: '2025-05-20',
     enforcementAction: 'license',
+    field: 'hazardous_chemicals',
+    errorType: 'facts_unclear',
   });
 
   // 2. Under investigation, some facts recorded.
@@ -182,6 +188,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     conductDate: '2025-11-03',
     conductEndDate: '2025-11-20',
     enforcementAction: 'inspection',
+    field: 'hazardous_chemicals',
+    errorType: 'inspection_gap',
   });
   let v = (
     await recordFact(
@@ -211,6 +219,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       '本人依据第三方检测机构出具的检测报告对某企业作出罚款决定，后该机构以检测设备故障为由撤回报告。',
     conductDate: '2025-08-12',
     enforcementAction: 'penalty',
+    field: 'industry_trade',
+    errorType: 'insufficient_evidence',
   });
   v = (await fireTransition(ctx, investigator, c.id, { kind: 'accept' }, c.version)).version;
   v = (
@@ -255,11 +265,17 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     conduct: '本人对某校外培训机构开展检查时，该机构隐瞒了超范围培训的事实，致使未能及时发现。',
     conductDate: '2025-09-16',
     enforcementAction: 'inspection',
+    field: 'off_campus_training',
+    errorType: 'inspection_gap',
   });
 
   // 5. Published to the public (社会公开): the conduct names a person, a phone and an
   // 身份证号, which the publication's text masks (第十四条 一定范围内公开).
   await seedPublishedCase(ctx, as, unitIds.get('erl-sec')!, today);
+  await seedTypicalCases(ctx, as, unitIds, today);
+  await seedCorrections(ctx, as);
+  await seedWarnings(ctx, as);
+  await seedStatisticsDemo(ctx, { as, unit: (key) => unitIds.get(key)! });
 }
 
 /** An education case taken through the whole procedure to publication. */
@@ -285,6 +301,8 @@ async function seedPublishedCase(
       '联系电话13912345678）提供的报告经审计机构签章，后查明其挪用办园经费。',
     conductDate: '2025-06-10',
     enforcementAction: 'inspection',
+    field: 'private_schools',
+    errorType: 'inspection_gap',
   });
   let v = c.version;
   for (const [factId, value] of [

@@ -6,6 +6,7 @@
 import { RECORD_KINDS } from '../domain/case/case-records.ts';
 import { TRANSITION_NAMES } from '../domain/case/case-transitions.ts';
 import { Ground } from './determination.schemas.ts';
+import { CaseClassification } from './classification.schemas.ts';
 import { CaseNextStep } from './next-step.schemas.ts';
 import { PublicationDraft } from './publication.schemas.ts';
 import { CaseRecusal, CaseReview, FairnessForms, RecusedMember } from './fairness.schemas.ts';
@@ -243,6 +244,8 @@ export const CaseDetail = Type.Object(
     conductDate: DateOnly,
     conductEndDate: Nullable(DateOnly),
     policy: PolicyRef,
+    /** 执法领域 and 错误类型, and whether the reader may set them now. */
+    classification: CaseClassification,
     objectionDue: Nullable(DateOnly),
     createdAt: DateTime,
     facts: Type.Array(CaseFact),
@@ -288,6 +291,14 @@ export const CaseDetail = Type.Object(
         article: Type.Integer(),
         ...texts('citation', 'state', 'stateLabel'),
         openedAt: DateTime,
+        /** The day of the 纠错通知, and the deadline (整改期限); null before the notice. */
+        notifiedOn: Nullable(DateOnly),
+        due: Nullable(DateOnly),
+        closedOn: Nullable(DateOnly),
+        /** 第十七条: the cause analysis and the rules or mechanisms changed, once closed. */
+        lessons: NullableObject(
+          Type.Object({ causeAnalysis: Type.String(), improvements: Type.String() }),
+        ),
       }),
     ),
     enforcementErrorRecords: Type.Array(

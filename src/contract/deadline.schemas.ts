@@ -12,6 +12,8 @@ export const WatchedDeadline = Type.Object({
   /** Calendar days from today in China to the due date; negative once overdue. */
   daysLeft: Type.Integer(),
   notificationId: Nullable(Type.String()),
+  /** For kind `correction` (整改期限): the correction, at /corrections/:id. */
+  correctionId: Nullable(Type.String()),
 });
 export type WatchedDeadline = Static<typeof WatchedDeadline>;
 

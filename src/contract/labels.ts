@@ -11,11 +11,19 @@ export { GROUND_LABELS } from '../domain/policy/policy-model.ts';
 export { AUDIT_ACTION_LABELS, type AuditAction } from '../domain/audit/audit-actions.ts';
 export { articleCitation, chineseNumeral } from '../domain/policy/citation.ts';
 export {
+  CORRECTION_ACTION_LABELS,
+  type CorrectionAction,
+} from '../domain/correction/correction-actions.ts';
+export {
   AUDIT_ENTITY_LABELS,
   limitText,
   ASSESSMENT_FACTOR_LABELS,
   CASE_STATES,
   CASE_STATE_LABELS,
+  CORRECTION_STATES,
+  CORRECTION_STATE_LABELS,
+  EXTENSION_STATE_LABELS,
+  FOLLOW_UP_METHOD_LABELS,
   DEADLINE_STATUS_LABELS,
   ENFORCEMENT_ACTIONS,
   ENFORCEMENT_ACTION_LABELS,
@@ -25,6 +33,8 @@ export {
   UNIT_KIND_LABELS,
   type AssessmentFactor,
   type CaseState,
+  type CorrectionState,
+  type FollowUpMethod,
   type DeadlineStatus,
   type EnforcementAction,
   type ReviewKind,

@@ -145,6 +145,7 @@ export const UNIT_KINDS = codesOf(UNIT_KIND_LABELS);
 export const DEADLINE_KIND_LABELS = {
   notification: '告知期限',
   objection: '异议期限',
+  correction: '整改期限',
 } as const;
 export type DeadlineKind = keyof typeof DEADLINE_KIND_LABELS;
 export const DEADLINE_KINDS = codesOf(DEADLINE_KIND_LABELS);
@@ -166,6 +167,35 @@ export const CORRECTION_STATE_LABELS = {
   cancelled: '已撤销',
 } as const;
 export type CorrectionState = keyof typeof CORRECTION_STATE_LABELS;
+export const CORRECTION_STATES = codesOf(CORRECTION_STATE_LABELS);
+
+/** 跟踪了解方式 (第十八条): how the unit checked a correction's progress. */
+export const FOLLOW_UP_METHOD_LABELS = {
+  on_site: '实地核查',
+  written_report: '书面报告',
+  interview: '约谈',
+  phone: '电话了解',
+  other: '其他',
+} as const;
+export type FollowUpMethod = keyof typeof FOLLOW_UP_METHOD_LABELS;
+export const FOLLOW_UP_METHODS = codesOf(FOLLOW_UP_METHOD_LABELS);
+
+/** 延长整改期限申请的状态. */
+export const EXTENSION_STATE_LABELS = {
+  pending: '待审批',
+  approved: '已批准',
+  refused: '不予批准',
+} as const;
+export type ExtensionState = keyof typeof EXTENSION_STATE_LABELS;
+export const EXTENSION_STATES = codesOf(EXTENSION_STATE_LABELS);
+
+/** 警示规则的种类 (第十八条 易错情形): what a warning rule counts (src/domain/warning/). */
+export const WARNING_RULE_KIND_LABELS = {
+  same_error_type_in_unit: '同一单位同类错误频繁出现',
+  same_field_across_units: '同一领域多个单位集中出现',
+} as const;
+export type WarningRuleKind = keyof typeof WARNING_RULE_KIND_LABELS;
+export const WARNING_RULE_KINDS = codesOf(WARNING_RULE_KIND_LABELS);
 
 /** 期限计算方式: how a time limit counts its days (docs/spec/deadlines.md). */
 export const COUNTING_LABELS = {
@@ -178,12 +208,15 @@ export const DEADLINE_COUNTINGS = codesOf(COUNTING_LABELS);
 /** 审计对象: what an audit event is about. */
 export const AUDIT_ENTITY_LABELS = {
   case: '案件',
+  correction: '纠错',
   user: '用户',
   unit: '单位',
   session: '会话',
   system: '系统',
   policy: '制度',
   job: '定时任务',
+  warning: '警示提醒',
+  warning_rules: '警示规则',
 } as const;
 
 /** A time limit in words: 7 个自然日, 10 个工作日. */

@@ -18,10 +18,12 @@ import { sessionRoutes } from './account/session.routes.ts';
 import { unitNumberingRoutes } from './account/unit-numbering.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { caseActionRoutes } from './case/case-actions.routes.ts';
+import { classificationRoutes } from './case/classification.routes.ts';
 import { fairnessRoutes } from './case/fairness.routes.ts';
 import { caseRoutes } from './case/cases.routes.ts';
 import { evidenceRoutes } from './case/evidence.routes.ts';
 import { deadlineRoutes } from './deadline/deadlines.routes.ts';
+import { correctionRoutes } from './correction/corrections.routes.ts';
 import { evaluateRoutes } from './determination/evaluate.routes.ts';
 import {
   frameworkErrorOptions,
@@ -32,12 +34,15 @@ import {
 } from './http-errors.ts';
 import { policyRoutes } from './policy/policies.routes.ts';
 import { publicationRoutes } from './publication/publications.routes.ts';
+import { typicalCaseRoutes } from './typical-case/typical-cases.routes.ts';
 import { installRequestTextCheck } from './request-text.ts';
 import { schemaController } from './request-validation.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authenticateBeforeBody } from './session-cookie.ts';
 import { installClientAddress } from './client-address.ts';
 import { healthRoutes } from './system/health.routes.ts';
+import { warningRoutes } from './warning/warnings.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
 
 /**
  * The largest body of any request but an evidence upload (which has its own limit). The
@@ -119,9 +124,14 @@ export async function buildServer(
     caseRoutes(ctx),
     caseActionRoutes(ctx),
     fairnessRoutes(ctx),
+    classificationRoutes(ctx),
     evidenceRoutes(ctx),
     deadlineRoutes(ctx),
+    correctionRoutes(ctx),
     publicationRoutes(ctx),
+    typicalCaseRoutes(ctx),
+    warningRoutes(ctx),
+    statisticsRoutes(ctx),
   ])
     await app.register(routes);
 

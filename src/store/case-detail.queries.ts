@@ -65,6 +65,17 @@ export function caseRecords(db: Conn, caseId: string) {
     publications: childRows(db, 'publications', caseId),
     objections: childRows(db, 'objections', caseId),
     corrections: childRows(db, 'corrections', caseId),
+    /** The lessons recorded when a correction closed (第十七条), shown on the case. */
+    correctionClosings: db
+      .selectFrom('correction_closings')
+      .innerJoin('corrections', 'corrections.id', 'correction_closings.correction_id')
+      .select([
+        'correction_closings.correction_id',
+        'correction_closings.cause_analysis',
+        'correction_closings.improvements',
+      ])
+      .where('corrections.case_id', '=', caseId)
+      .execute(),
     errorRecords: childRows(db, 'enforcement_error_records', caseId),
     recusals: db
       .selectFrom('case_recusals')

@@ -211,3 +211,15 @@ export async function upsertAssessment(tx: Tx, a: AssessmentRecord): Promise<voi
     .onConflict((oc) => oc.columns(['case_id', 'factor']).doUpdateSet(values))
     .execute();
 }
+
+/** A case's field of enforcement and error type (migration 0008), as classified. */
+export async function setClassification(
+  tx: Tx,
+  c: { readonly caseId: string; readonly field: string; readonly errorType: string },
+): Promise<void> {
+  await tx
+    .updateTable('cases')
+    .set({ field: c.field, error_type: c.errorType })
+    .where('id', '=', c.caseId)
+    .execute();
+}

@@ -12,6 +12,10 @@ import { publicationTexts } from './migrations/0005_publication_texts.ts';
 import { reviewRecusalDelivery } from './migrations/0006_review_recusal_delivery.ts';
 import { caseNumbersAuditAddress } from './migrations/0007_case_numbers_audit_address.ts';
 import { classificationCorrectionCore } from './migrations/0008_classification_correction_core.ts';
+import { correctionProcedure } from './migrations/0009_correction_procedure.ts';
+import { warnings } from './migrations/0010_warnings.ts';
+import { statistics } from './migrations/0011_statistics.ts';
+import { typicalCases } from './migrations/0012_typical_cases.ts';
 import type { Database } from './schema.ts';
 
 /** In order; the names are recorded in kysely_migration and must never change. */
@@ -24,6 +28,10 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0006_review_recusal_delivery': reviewRecusalDelivery,
   '0007_case_numbers_audit_address': caseNumbersAuditAddress,
   '0008_classification_correction_core': classificationCorrectionCore,
+  '0009_correction_procedure': correctionProcedure,
+  '0010_warnings': warnings,
+  '0011_statistics': statistics,
+  '0012_typical_cases': typicalCases,
 };
 
 /**

@@ -92,9 +92,11 @@ async function startHarness(target: StoreTarget): Promise<Harness> {
  */
 export function useHarness(target: StoreTarget): Harness {
   let started: Harness | undefined;
+  // The demo takes some thirty cases through the procedure (about 6 s alone); with every
+  // file seeding at once on two cores it can take several times that.
   beforeAll(async () => {
     started = await startHarness(target);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => started?.close());
   const h = (): Harness => {
     if (!started) throw new Error('the harness starts in beforeAll');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/app/demo-data.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { storeTargets } from '../support/test-databases.ts';
-import { advance, emergencyCrew } from '../support/procedure-api.ts';
+import { advance, CLASSIFIED, emergencyCrew } from '../support/procedure-api.ts';
 import { useHarness } from './api-harness.ts';
 
 const DECIDED_TITLE = '依据检测报告作出行政处罚后检测机构撤回报告';
@@ -23,6 +23,7 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       conduct: '详见申请书',
       conductDate: '2025-03-01',
       enforcementAction: 'penalty',
+      ...CLASSIFIED,
     });
 
   it('says with the session how the user may open a case', async () => {
@@ -110,7 +111,8 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       listed += todo.length;
     }
     expect(listed).toBeGreaterThan(0);
-    expect([...ended].sort()).toEqual(['refused', 'withdrawn']);
+    // The demo's overdue correction (整改期限) is on a case closed after its objection period.
+    expect([...ended].sort()).toEqual(['closed', 'refused', 'withdrawn']);
     expect((await both.get('/api/v1/worklist')).body.items).toEqual([
       expect.objectContaining({ title: DECIDED_TITLE }),
     ]);

@@ -139,7 +139,8 @@ describe.each(storeTargets())('conduct dates and the applicant’s evidence on $
     it('is attached in each state before the decision, and says who uploaded it', async () => {
       const opened = await officer.post(
         '/api/v1/cases',
-        await opening({ conductDate: '2025-08-12' }),
+        // Classified at opening: the submission for decision requires it.
+        await opening({ conductDate: '2025-08-12', field: 'industry_trade', errorType: 'other' }),
       );
       expect(opened.status).toBe(201);
       const id: string = opened.body.id;

@@ -5,6 +5,7 @@
 // a holiday, and related units only of the case's system. On both databases.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_FACTORS as FACTORS } from '../../src/domain/vocabulary.ts';
+import { CLASSIFIED } from '../support/procedure-api.ts';
 import { range } from '../support/spec-oracle.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import type { HttpClient } from '../support/http-client.ts';
@@ -62,6 +63,7 @@ describe.each(storeTargets())('fairness of the procedure on $name', (target) => 
       conduct: '依据检测报告作出罚款决定，后报告被撤回',
       conductDate: '2025-03-01',
       enforcementAction: 'penalty',
+      ...CLASSIFIED,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string; version: number };

@@ -219,6 +219,12 @@ describe.each(storeTargets())('input hardening on $name', (target) => {
         ...['limit', 'offset', 'limit', 'offset'],
         // The audit log's pages.
         'offset',
+        // 典型案例: the library's pages and its article filter; how many 类案 are listed.
+        ...['article', 'limit', 'offset', 'limit'],
+        // 纠错: the list's pages.
+        ...['page', 'pageSize'],
+        // 警示提醒: the list's pages.
+        ...['limit', 'offset'],
       ].sort(),
     );
     const notIntegers = ['Infinity', '-Infinity', '+Infinity', 'NaN', '1e400', '-1e400'];

@@ -1,6 +1,6 @@
 // Scheduled jobs run once across instances; time limits show as coming and overdue.
 import { describe, expect, it } from 'vitest';
-import { ensureScheduled, nextRun, runDueJobs } from '../../src/app/jobs/job-runner.ts';
+import { ensureScheduled, JOB_KINDS, nextRun, runDueJobs } from '../../src/app/jobs/job-runner.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import { useHarness } from './api-harness.ts';
 
@@ -32,12 +32,12 @@ describe.each(storeTargets())('jobs and deadlines on $name', (target) => {
     await ensureScheduled(h.app.ctx); // a second instance starting: no duplicate runs
     expect(
       await h.app.ctx.db.selectFrom('jobs').select('kind').where('done_at', 'is', null).execute(),
-    ).toHaveLength(3);
+    ).toHaveLength(JOB_KINDS.length);
     h.advance(25 * 60 * 60_000);
     const counts = await Promise.all(
       ['a', 'b', 'c', 'd'].map((w) => runDueJobs(h.app.ctx, `instance-${w}`)),
     );
-    expect(counts.reduce((x, y) => x + y, 0)).toBe(3);
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(JOB_KINDS.length);
     const scans = await h.app.ctx.db
       .selectFrom('audit_events')
       .select('seq')
@@ -47,24 +47,38 @@ describe.each(storeTargets())('jobs and deadlines on $name', (target) => {
     // Each run scheduled its successor, once.
     expect(
       await h.app.ctx.db.selectFrom('jobs').select('kind').where('done_at', 'is', null).execute(),
-    ).toHaveLength(3);
+    ).toHaveLength(JOB_KINDS.length);
   });
 
   it('lists unsent notifications as coming, then overdue, per user and per unit', async () => {
+    // The case's own deadlines; the demo's corrections (整改期限) are corrections.test.ts's.
+    type Deadline = { kind: string; status: string };
+    type Listed = { mine: Deadline[]; unit: Deadline[]; all: Deadline[] };
+    const ofCases = (l: Listed) => ({
+      mine: l.mine.filter((d) => d.kind !== 'correction'),
+      unit: l.unit.filter((d) => d.kind !== 'correction'),
+      all: l.all.filter((d) => d.kind !== 'correction'),
+    });
     const secretary = await h.as('zhangmin');
     // The demo's decided case has two unsent notifications due in 7 days.
-    let list = (await secretary.get('/api/v1/deadlines')).body;
-    const soon = list.unit.filter((d: { status: string }) => d.status === 'due_soon');
+    let list = ofCases((await secretary.get('/api/v1/deadlines')).body);
+    const soon = list.unit.filter((d) => d.status === 'due_soon');
     h.advance(10 * 24 * 60 * 60_000);
     const fresh = await h.as('zhangmin');
-    list = (await fresh.get('/api/v1/deadlines')).body;
-    const overdue = list.unit.filter((d: { status: string }) => d.status === 'overdue');
+    list = ofCases((await fresh.get('/api/v1/deadlines')).body);
+    const overdue = list.unit.filter((d) => d.status === 'overdue');
     expect(overdue.length).toBeGreaterThanOrEqual(2);
     expect(soon.length).toBeLessThan(overdue.length);
     // An officer of another section sees none of them; the officer concerned may read his case.
     const other = await h.as('zhaoli');
-    expect((await other.get('/api/v1/deadlines')).body).toEqual({ mine: [], unit: [], all: [] });
+    expect(ofCases((await other.get('/api/v1/deadlines')).body)).toEqual({
+      mine: [],
+      unit: [],
+      all: [],
+    });
     const concerned = await h.as('wangqiang');
-    expect((await concerned.get('/api/v1/deadlines')).body.unit.length).toBe(overdue.length);
+    expect(ofCases((await concerned.get('/api/v1/deadlines')).body).unit.length).toBe(
+      overdue.length,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/calendar-date.ts';
 import { ASSESSMENT_FACTORS as FACTORS } from '../../src/domain/vocabulary.ts';
+import { CLASSIFIED } from '../support/procedure-api.ts';
 import { range } from '../support/spec-oracle.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import type { HttpClient } from '../support/http-client.ts';
@@ -43,6 +44,7 @@ describe.each(storeTargets())('the procedure on $name', (target) => {
       conduct: '详见申请书',
       conductDate: '2025-03-01',
       enforcementAction: 'penalty',
+      ...CLASSIFIED,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string; number: string; version: number };

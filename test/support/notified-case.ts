@@ -49,6 +49,9 @@ export async function notifiedCase(
     conduct: input.conduct,
     conductDate: '2025-03-01',
     enforcementAction: 'inspection',
+    // The submission for decision requires the case's field and error type.
+    field: 'industry_trade',
+    errorType: 'inspection_gap',
   });
   expectOk(res, 'initiate');
   const id: string = res.body.id;

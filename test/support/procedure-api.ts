@@ -30,11 +30,18 @@ export function written(res: { status: number; body: unknown }): CaseAnswer {
   return res.body as CaseAnswer;
 }
 
-/** The officer's application in his own unit. */
+/**
+ * The classification the procedure's cases are opened with (执法领域, 错误类型 of the
+ * emergency regime): the submission for decision requires one.
+ */
+export const CLASSIFIED = { field: 'industry_trade', errorType: 'facts_unclear' } as const;
+
+/** The officer's application in his own unit, classified (CLASSIFIED unless given). */
 export async function applyAs(
   officer: HttpClient,
   title: string,
   conduct = '依据第三方检测报告作出罚款决定，后报告被撤回。',
+  classification: { readonly field: string; readonly errorType: string } = CLASSIFIED,
 ): Promise<CaseAnswer> {
   const { unitId } = (await officer.get('/api/v1/session')).body.user;
   return written(
@@ -45,6 +52,7 @@ export async function applyAs(
       conduct,
       conductDate: '2025-03-01',
       enforcementAction: 'penalty',
+      ...classification,
     }),
   );
 }

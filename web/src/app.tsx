@@ -25,11 +25,19 @@ const PublicPublicationsPage = lazy(
   () => import('./features/publication/public-publications-page.tsx'),
 );
 const OfficerRecordPage = lazy(() => import('./features/officer/officer-record-page.tsx'));
+const TypicalCasesPage = lazy(() => import('./features/typical-case/typical-cases-page.tsx'));
+const TypicalCasePage = lazy(() => import('./features/typical-case/typical-case-page.tsx'));
+const CorrectionListPage = lazy(() => import('./features/correction/correction-list-page.tsx'));
+const CorrectionPage = lazy(() => import('./features/correction/correction-page.tsx'));
+const StatisticsPage = lazy(() => import('./features/statistics/statistics-page.tsx'));
+const WarningsPage = lazy(() => import('./features/warning/warnings-page.tsx'));
+const WarningPage = lazy(() => import('./features/warning/warning-page.tsx'));
 
 const ADMIN_COMPONENTS: Record<AdminPage['path'], ComponentType> = {
   '/admin/users': lazy(() => import('./features/account/admin-users-page.tsx')),
   '/admin/roles': lazy(() => import('./features/account/admin-roles-page.tsx')),
   '/admin/audit': lazy(() => import('./features/audit/audit-page.tsx')),
+  '/admin/warning-rules': lazy(() => import('./features/warning/warning-rules-page.tsx')),
 };
 
 const loading = <Loading page />;
@@ -85,8 +93,15 @@ export function App() {
             <Route path="policies" element={<PoliciesPage />} />
             <Route path="publications" element={<PublicationsPage />} />
             <Route path="publications/:id" element={<PublicationPage />} />
+            <Route path="typical-cases" element={<TypicalCasesPage />} />
+            <Route path="typical-cases/:id" element={<TypicalCasePage />} />
             <Route path="my-record" element={<OfficerRecordPage />} />
             <Route path="officers/:id" element={<OfficerRecordPage />} />
+            <Route path="corrections" element={<CorrectionListPage />} />
+            <Route path="corrections/:id" element={<CorrectionPage />} />
+            <Route path="statistics" element={<StatisticsPage />} />
+            <Route path="warnings" element={<WarningsPage />} />
+            <Route path="warnings/:id" element={<WarningPage />} />
             {ADMIN_PAGES.map(({ path, role }) => {
               const Page = ADMIN_COMPONENTS[path];
               return (

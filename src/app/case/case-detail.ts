@@ -5,6 +5,7 @@
 import { todayInChina, type CalendarDate } from '../../domain/calendar-date.ts';
 import { determineCase } from '../../domain/case/case-determination.ts';
 import { allowedActions } from '../../domain/case/case-guards.ts';
+import { checkClassify } from '../../domain/case/classification.ts';
 import {
   recordRefusals,
   recordsAllowedDespite,
@@ -58,6 +59,8 @@ export interface CaseReading {
   readonly recusal: 'requested' | 'unit' | null;
   /** What comes next on the case, and of it what the reader may take now. */
   readonly nextStep: NextStep;
+  /** Whether the reader may set the field and error type now (classification.ts). */
+  readonly mayClassify: boolean;
   readonly readersStep: ReturnType<typeof stepFor>;
 }
 
@@ -121,5 +124,6 @@ export async function readCase(
     recusal: recusalKindFor(snapshot.view, who),
     nextStep: next,
     readersStep: stepFor(next, snapshot.view, who, context),
+    mayClassify: checkClassify(snapshot.view, who).ok,
   };
 }

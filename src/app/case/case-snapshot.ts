@@ -99,6 +99,8 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: CaseViewRows): 
     submittedForDecisionOn: row.submitted_for_decision_on,
     recusedIds: parts.recusedIds,
     reviews: parts.reviews.filter((r): r is ReviewView => isReviewKind(r.kind)),
+    field: row.field,
+    errorType: row.error_type,
   };
   return { row, policy, values, view };
 }

@@ -9,6 +9,7 @@ import { existingUnitIds } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { withPublication } from '../publication/publication-source.ts';
+import { raiseWarningsOnDecision } from '../warning/raise-warnings.ts';
 import { decisionContext } from './case-fairness.ts';
 import { caseContext, refuse, writeOnCase } from './case-write.ts';
 
@@ -36,6 +37,9 @@ export function fireTransition(
       async write(trx, at) {
         for (const change of effects.changes)
           await writeCaseChange(trx, change, { caseId, actorId: actor.id, at });
+        // A decided case starts to count toward warnings (第十八条): raised with the decision.
+        if (action.kind === 'record_decision')
+          await raiseWarningsOnDecision(trx, snapshot.row, context.today, actor.id, at);
         const { kind: _kind, ...payload } = action;
         return { from: effects.from, to: effects.state, reason: effects.reason, payload };
       },

@@ -14,6 +14,7 @@ import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { readerOf } from '../case/case-actor.ts';
 import type { CaseState } from '../../domain/vocabulary.ts';
+import { correctionDeadlines } from '../correction/correction-deadlines.ts';
 
 export async function listDeadlines(ctx: AppContext, actor: Actor) {
   const { cases, unsent } = await casesWithDeadlines(
@@ -37,12 +38,21 @@ export async function listDeadlines(ctx: AppContext, actor: Actor) {
       notifications: unsentOf.get(c.id) ?? [],
     }),
   );
-  const watched = watchDeadlines(open, todayInChina(ctx.now()));
-  const unitIds = new Set(cases.filter((c) => c.in_unit_scope).map((c) => c.unit_id));
+  const caseDeadlines = watchDeadlines(open, todayInChina(ctx.now()));
+  // 整改期限: the corrections at work near or past their deadline, by the policy's reminder.
+  const corrections = await correctionDeadlines(ctx, actor);
+  const watched = [...caseDeadlines, ...corrections.watched].sort(
+    (a, b) => a.daysLeft - b.daysLeft || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0),
+  );
+  const unitIds = new Set([
+    ...cases.filter((c) => c.in_unit_scope).map((c) => c.unit_id),
+    ...corrections.unitIds,
+  ]);
   return {
     mine: deadlinesForUser(watched, actor.id),
     unit: deadlinesForUnits(watched, unitIds),
     all: deadlinesForUserOrUnits(watched, actor.id, unitIds),
     cases,
+    correctionCases: corrections.cases,
   };
 }

@@ -15,8 +15,14 @@ import type { AppContext } from '../app-context.ts';
 import { runCheckpointJob } from '../audit/audit-checkpoints.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { auditSignInFailures } from '../account/sign-in-failures.ts';
+import { raiseCorrectionReminders } from '../correction/correction-deadlines.ts';
 
-export const JOB_KINDS = ['deadline_scan', 'session_cleanup', 'audit_checkpoint'] as const;
+export const JOB_KINDS = [
+  'deadline_scan',
+  'session_cleanup',
+  'audit_checkpoint',
+  'correction_reminders',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** 08:00 China time on a date: the scan runs at the start of the working day. */
@@ -27,7 +33,8 @@ function eightAmChina(date: string): Date {
 /** The next run of each kind after `now`. */
 export function nextRun(kind: JobKind, now: Date): Date {
   switch (kind) {
-    case 'deadline_scan': {
+    case 'deadline_scan':
+    case 'correction_reminders': {
       const today = todayInChina(now);
       const at = eightAmChina(today);
       return at.getTime() > now.getTime() ? at : eightAmChina(addDays(today, 1));
@@ -86,6 +93,10 @@ async function perform(ctx: AppContext, kind: JobKind, runAt: Date): Promise<voi
     }
     case 'audit_checkpoint':
       await runCheckpointJob(ctx.db, ctx.auditFiles, ctx.now());
+      return;
+    case 'correction_reminders':
+      // 整改期限: a reminder before the deadline, an overdue warning after, once a day each.
+      await raiseCorrectionReminders(ctx, runAt);
       return;
   }
 }

@@ -6,28 +6,13 @@ import type { CaseContext, PublicationContext } from '../../domain/case/case-vie
 import { composePublication } from '../../domain/case/publication.ts';
 import type { RedactedText } from '../../domain/case/redaction.ts';
 import { organOf } from '../../domain/account/unit-scope.ts';
-import { factOf, type CompiledPolicy } from '../../domain/policy/compile-policy.ts';
+import { conclusionCitation } from '../../domain/case/conclusion-citation.ts';
+import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { outcomeLabel } from '../../domain/policy/policy-model.ts';
 import { deciderUnitId, peopleOfCase, unitNames } from '../../store/publication.queries.ts';
 import type { Conn } from '../../store/transaction.ts';
 import { unitLineage } from '../../store/unit.repository.ts';
 import type { CaseSnapshot } from '../case/case-snapshot.ts';
-
-/**
- * The citation of the ground a conclusion rests on: the engine's, when the conclusion is
- * its outcome; otherwise the facts of that ground as the engine found them, if it held.
- */
-function citationOf(snapshot: CaseSnapshot, conclusion: string): string | null {
-  const { determination } = snapshot.view;
-  if (determination.outcome === conclusion && determination.citation !== '')
-    return determination.citation;
-  const ground = determination.grounds.find((g) => g.code === conclusion && g.basis.length > 0);
-  if (ground === undefined) return null;
-  const citations = ground.basis
-    .map((f) => factOf(snapshot.policy, f)?.citation)
-    .filter((c): c is string => c !== undefined);
-  return citations.length === 0 ? null : [...new Set(citations)].join('、');
-}
 
 function policyTitle(policy: CompiledPolicy): string {
   return policy.def.title;
@@ -74,7 +59,7 @@ export async function publicationContext(
           ? null
           : {
               conclusionLabel: outcomeLabel(decision.conclusion),
-              citation: citationOf(snapshot, decision.conclusion),
+              citation: conclusionCitation(policy, view.determination, decision.conclusion),
               meetingDate: decision.meetingDate,
             },
       known: people,

@@ -16,6 +16,20 @@ export const CASE_RECORD_ACTION_LABELS = {
   'case.record_assessment': '记录综合分析研判',
   'case.record_review': '记录审核意见',
   'case.record_recusal': '记录回避',
+  'case.classify': '设置执法领域和错误类型',
+} as const;
+
+/** 典型案例: a published case marked as typical, and the mark withdrawn (typical-case/). */
+export const TYPICAL_CASE_ACTION_LABELS = {
+  'case.mark_typical': '标记为典型案例',
+  'case.withdraw_typical': '撤销典型案例标记',
+} as const;
+
+/** 警示提醒 (第十八条): the rules set, a warning raised, a unit's acknowledgement (warning/). */
+export const WARNING_ACTION_LABELS = {
+  'warning_rules.set': '设置警示规则',
+  'warning.raised': '发出警示提醒',
+  'warning.acknowledged': '签收警示提醒',
 } as const;
 
 /** Accounts, sign-in and the system's own events. */
@@ -37,9 +51,28 @@ export const SYSTEM_ACTION_LABELS = {
   'audit.export': '导出审计日志',
 } as const;
 
+/** The steps of the correction procedure (src/domain/correction/), and its daily reminders. */
+export const CORRECTION_ACTION_AUDIT_LABELS = {
+  'correction.issue_notice': '下发纠错通知',
+  'correction.report_progress': '报告整改进展',
+  'correction.attach_evidence': '上传整改证明材料',
+  'correction.claim_completion': '报告整改完成',
+  'correction.close': '纠错验收办结',
+  'correction.send_back': '退回整改',
+  'correction.request_extension': '申请延长整改期限',
+  'correction.decide_extension': '审批延长整改期限',
+  'correction.follow_up': '记录跟踪了解',
+  'job.correction_reminders': '整改期限提醒',
+} as const;
+
 export type CaseStepAction = `case.${TransitionName}`;
 export type AuditAction =
-  CaseStepAction | keyof typeof CASE_RECORD_ACTION_LABELS | keyof typeof SYSTEM_ACTION_LABELS;
+  | CaseStepAction
+  | keyof typeof CASE_RECORD_ACTION_LABELS
+  | keyof typeof TYPICAL_CASE_ACTION_LABELS
+  | keyof typeof WARNING_ACTION_LABELS
+  | keyof typeof SYSTEM_ACTION_LABELS
+  | keyof typeof CORRECTION_ACTION_AUDIT_LABELS;
 
 /** Every action code with its label: the steps, the records, the rest. */
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
@@ -47,6 +80,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
     TRANSITION_NAMES.map((name) => [`case.${name}`, TRANSITION_LABELS[name]]),
   ) as Record<CaseStepAction, string>),
   ...CASE_RECORD_ACTION_LABELS,
+  ...TYPICAL_CASE_ACTION_LABELS,
+  ...WARNING_ACTION_LABELS,
+  ...CORRECTION_ACTION_AUDIT_LABELS,
   ...SYSTEM_ACTION_LABELS,
 };
 

@@ -71,6 +71,23 @@ describe('guards that need no payload', () => {
     });
   });
 
+  it('CLASSIFICATION_REQUIRED until both the field and the error type are chosen', () => {
+    const submit = { kind: 'submit_for_decision' } as const;
+    for (const missing of [{ field: null }, { errorType: null }]) {
+      const result = decideTransition(
+        caseIn('assessing', missing),
+        submit,
+        ACTORS.investigator,
+        ctx,
+      );
+      expect(code(result)).toBe('CLASSIFICATION_REQUIRED');
+      expect(allowedActions(caseIn('assessing', missing), ACTORS.investigator, ctx)).not.toContain(
+        'submit_for_decision',
+      );
+    }
+    expect(decideTransition(caseIn('assessing'), submit, ACTORS.investigator, ctx).ok).toBe(true);
+  });
+
   it('DEADLINE_PASSED: an objection up to the last day of the period, not after', () => {
     const notified = caseIn('notified', { objectionDue: '2030-09-30' });
     const onLastDay = decideTransition(

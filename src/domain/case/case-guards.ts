@@ -6,6 +6,7 @@
 import { assertNever } from '../assert-never.ts';
 import type { CaseError } from './case-errors.ts';
 import { authorize } from './case-access.ts';
+import { isClassified } from './classification.ts';
 import { reviewGuard } from './case-reviews.ts';
 import {
   NO_CASE,
@@ -62,6 +63,12 @@ function caseGuard(
         const labels = missing.map((f) => ASSESSMENT_FACTOR_LABELS[f]).join('、');
         return { code: 'ASSESSMENT_INCOMPLETE', message: `综合分析研判尚缺：${labels}` };
       }
+      // The warnings of 第十八条 count decided cases by field and error type.
+      if (!isClassified(caseView))
+        return {
+          code: 'CLASSIFICATION_REQUIRED',
+          message: '提请研究决定前，须选定本案的执法领域和错误类型',
+        };
       return determinedGuard(caseView);
     }
     case 'record_decision':

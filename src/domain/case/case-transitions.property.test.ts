@@ -57,6 +57,8 @@ function apply(view: CaseView | null, effects: TransitionEffects, ledger: Ledger
           submittedForDecisionOn: null,
           recusedIds: [],
           reviews: [],
+          field: change.field,
+          errorType: change.errorType,
         };
         break;
       case 'record_determination':
@@ -130,6 +132,13 @@ const action: fc.Arbitrary<CaseAction> = fc.oneof(
     // Before, on and after the fixtures' today (2030-09-20).
     conductDate: fc.constantFrom('2030-09-01', '2030-09-20', '2030-09-21'),
     enforcementAction: fc.constantFrom('inspection' as const, 'penalty' as const),
+    // Mostly classified at opening: an unclassified case is never submitted for decision,
+    // and the deep states need every run that can reach them.
+    field: fc.oneof(
+      { arbitrary: fc.constant<string | null>('hazardous_chemicals'), weight: 19 },
+      { arbitrary: fc.constant(null), weight: 1 },
+    ),
+    errorType: fc.constant('facts_unclear'),
   }),
   fc.record({
     kind: fc.constant('initiate' as const),
@@ -139,6 +148,8 @@ const action: fc.Arbitrary<CaseAction> = fc.oneof(
     conduct: fc.constant('履职行为'),
     conductDate: fc.constant('2030-09-01'),
     enforcementAction: fc.constant('coercion' as const),
+    field: fc.constant('industry_trade'),
+    errorType: fc.constant('procedural_defect'),
   }),
   fc.constantFrom<CaseAction>(
     { kind: 'accept' },
@@ -238,6 +249,14 @@ function guidedAction(
 ): CaseAction {
   const conclusion = OUTCOME_CODES[pick % OUTCOME_CODES.length]!;
   switch (name) {
+    case 'submit_application':
+    case 'initiate':
+      // Classified at opening, as the submission for decision requires.
+      return {
+        ...validAction(name),
+        field: 'hazardous_chemicals',
+        errorType: 'facts_unclear',
+      } as CaseAction;
     case 'record_decision':
       return {
         kind: name,

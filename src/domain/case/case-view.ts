@@ -84,6 +84,10 @@ export interface CaseView {
   readonly recusedIds: readonly string[];
   /** The review opinions recorded on the case. */
   readonly reviews: readonly ReviewView[];
+  /** 执法领域, a code of the version's taxonomy (classification.ts); null until classified. */
+  readonly field: string | null;
+  /** 错误类型, a code of the version's taxonomy; null until classified. */
+  readonly errorType: string | null;
 }
 
 export interface Actor {

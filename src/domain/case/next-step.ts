@@ -8,6 +8,7 @@ import { assertNever } from '../assert-never.ts';
 import { addDays, type CalendarDate } from '../calendar-date.ts';
 import { computeDeadline } from '../deadline/deadline.ts';
 import { checkAllowed } from './case-guards.ts';
+import { isClassified } from './classification.ts';
 import {
   checkRecordAccess,
   RECORD_KEEPER,
@@ -230,12 +231,14 @@ export function nextStep(
     }
     case 'assessing': {
       const missing = ASSESSMENT_FACTORS.filter((f) => !caseView.recordedFactors.includes(f));
+      // 第十八条's warnings count decided cases by field and error type: chosen before.
+      const unclassified = isClassified(caseView) ? '' : '；提请前须选定执法领域和错误类型';
       return step(caseView, {
         step: missing.length === 0 ? '提请研究决定' : '综合分析研判',
         detail:
-          missing.length === 0
+          (missing.length === 0
             ? '综合分析研判六个方面均已记录'
-            : `尚缺：${missing.map((f) => ASSESSMENT_FACTOR_LABELS[f]).join('、')}`,
+            : `尚缺：${missing.map((f) => ASSESSMENT_FACTOR_LABELS[f]).join('、')}`) + unclassified,
         by: unitRole(caseView, 'investigator'),
         rights: withdrawal(caseView),
       });

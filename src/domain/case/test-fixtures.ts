@@ -243,6 +243,8 @@ export function caseIn(state: CaseState, overrides: Partial<CaseView> = {}): Cas
     recusedIds: [],
     // The legal review the emergency regime requires, recorded before the decision.
     reviews: reached(state, 'awaiting_decision') ? [{ kind: 'legal', agrees: true }] : [],
+    field: 'hazardous_chemicals',
+    errorType: 'facts_unclear',
     ...overrides,
   };
 }

@@ -19,6 +19,8 @@ export interface OpenDeadline {
   readonly userId: string | null;
   /** For a notification: its id. */
   readonly notificationId: string | null;
+  /** For a correction's deadline (整改期限): the correction's id. */
+  readonly correctionId?: string | null;
 }
 
 export interface WatchedDeadline extends OpenDeadline {

@@ -28,6 +28,7 @@ import {
   presentRecusals,
   presentReviews,
 } from './fairness.presenter.ts';
+import { presentClassification } from './classification.presenter.ts';
 import { presentNextStep } from './next-step.presenter.ts';
 import {
   ASSESSMENT_FACTORS,
@@ -125,6 +126,7 @@ export function presentCase(reading: CaseReading): CaseDetail {
       ENFORCEMENT_ACTION_LABELS[row.enforcement_action as EnforcementAction] ??
       row.enforcement_action,
     policy: { id: policy.id, version: policy.version, title: policy.def.title },
+    classification: presentClassification(reading),
     objectionDue: row.objection_due,
     createdAt: iso(row.created_at),
     facts: [...records.facts]
@@ -212,6 +214,10 @@ export function presentCase(reading: CaseReading): CaseDetail {
       state: c.state,
       stateLabel: isCorrectionState(c.state) ? CORRECTION_STATE_LABELS[c.state] : c.state,
       openedAt: iso(c.opened_at),
+      notifiedOn: c.notified_on,
+      due: c.due,
+      closedOn: c.closed_on,
+      lessons: lessonsOf(records.correctionClosings, c.id),
     })),
     enforcementErrorRecords: records.errorRecords.map((r) => ({
       id: r.id,
@@ -244,4 +250,15 @@ export function presentCase(reading: CaseReading): CaseDetail {
     },
     nextStep: presentNextStep(reading),
   };
+}
+
+/** The lessons of a closed correction (第十七条), or null while it is not closed. */
+function lessonsOf(
+  closings: readonly { correction_id: string; cause_analysis: string; improvements: string }[],
+  correctionId: string,
+) {
+  const closing = closings.find((c) => c.correction_id === correctionId);
+  return closing === undefined
+    ? null
+    : { causeAnalysis: closing.cause_analysis, improvements: closing.improvements };
 }

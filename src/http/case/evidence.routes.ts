@@ -43,7 +43,7 @@ const connectionGone = () => new UseCaseError('INVALID_INPUT', '文件未传完�
  * limit, and at the first chunk past it otherwise (chunked uploads declare none). On a
  * refusal the rest is not read; Fastify closes the connection after the answer.
  */
-function receiveFile(request: FastifyRequest, payload: IncomingMessage): Promise<Buffer> {
+export function receiveFile(request: FastifyRequest, payload: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (Number(request.headers['content-length']) > EVIDENCE_MAX_BYTES) {
       reject(tooLarge());
@@ -93,7 +93,7 @@ function receiveFile(request: FastifyRequest, payload: IncomingMessage): Promise
  * may have closed, its 'close' events already past: such a request takes no slot and goes
  * no further.
  */
-function uploadSlots(max: number) {
+export function uploadSlots(max: number) {
   let taken = 0;
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const response = reply.raw;

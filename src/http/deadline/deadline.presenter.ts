@@ -10,8 +10,9 @@ export function presentDeadlines({
   unit,
   all,
   cases,
+  correctionCases,
 }: Awaited<ReturnType<typeof listDeadlines>>): Deadlines {
-  const byId = new Map(cases.map((c) => [c.id, c]));
+  const byId = new Map([...cases, ...correctionCases].map((c) => [c.id, c]));
   const present = (d: Watched): WatchedDeadline => ({
     kind: d.kind,
     kindLabel: DEADLINE_KIND_LABELS[d.kind],
@@ -23,6 +24,7 @@ export function presentDeadlines({
     statusLabel: DEADLINE_STATUS_LABELS[d.status],
     daysLeft: d.daysLeft,
     notificationId: d.notificationId,
+    correctionId: d.correctionId ?? null,
   });
   return { mine: mine.map(present), unit: unit.map(present), all: all.map(present) };
 }

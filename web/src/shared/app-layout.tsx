@@ -1,6 +1,8 @@
 // The frame of every signed-in page: a menu of what the user may do, and who is signed in.
 
 import {
+  AlertOutlined,
+  BarChartOutlined,
   BookOutlined,
   DashboardOutlined,
   FileAddOutlined,
@@ -10,6 +12,8 @@ import {
   KeyOutlined,
   LogoutOutlined,
   NotificationOutlined,
+  ReadOutlined,
+  ReconciliationOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -39,8 +43,23 @@ const ITEMS: Item[] = [
   },
   // 公示: every signed-in user; the server gives each the publications of their scope.
   { key: '/publications', label: '公示', icon: <NotificationOutlined /> },
+  // 典型案例: every signed-in user; each reads those whose publication they may read.
+  { key: '/typical-cases', label: '典型案例', icon: <ReadOutlined /> },
   { key: '/policies', label: '制度', icon: <BookOutlined /> },
   { key: '/my-record', label: '我的履职档案', icon: <IdcardOutlined />, roles: ['officer'] },
+  // 警示提醒: those who read a unit's cases, to whose units warnings are addressed.
+  {
+    key: '/warnings',
+    label: '警示提醒',
+    icon: <AlertOutlined />,
+    roles: ['investigator', 'secretary', 'reviewer'],
+  },
+  {
+    key: '/statistics',
+    label: '统计分析',
+    icon: <BarChartOutlined />,
+    roles: ['investigator', 'secretary', 'reviewer'],
+  },
   ...ADMIN_PAGES.map((p) => ({ key: p.path, label: p.title, icon: p.icon, roles: [p.role] })),
 ];
 
@@ -74,13 +93,32 @@ function newCaseItems(user: SessionUser | null): Item[] {
   ];
 }
 
+/**
+ * 纠错整改 for the unit staff (secretaries, investigators) and 我的整改 for an officer,
+ * the corrections of which they are the object; an account with both roles gets both.
+ */
+function correctionItems(user: SessionUser | null): Item[] {
+  const staff = !!user && user.roles.some((r) => r === 'secretary' || r === 'investigator');
+  return [
+    ...(staff
+      ? [{ key: '/corrections', label: '纠错整改', icon: <ReconciliationOutlined /> }]
+      : []),
+    {
+      key: staff ? '/corrections?mine=true' : '/corrections',
+      label: '我的整改',
+      icon: <ReconciliationOutlined />,
+      roles: ['officer'],
+    },
+  ];
+}
+
 export default function AppLayout() {
   const { user, logout, hasRole } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const items = ITEMS.flatMap((i) =>
-    i.key === '/cases' ? [i, ...newCaseItems(user)] : [i],
+    i.key === '/cases' ? [i, ...newCaseItems(user), ...correctionItems(user)] : [i],
   ).filter(
     (i) => (!i.roles || hasRole(...i.roles)) && (!i.when || (user !== null && i.when(user))),
   );

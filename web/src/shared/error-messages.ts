@@ -27,6 +27,13 @@ const MESSAGES: Record<string, string> = {
   EVIDENCE_TOO_LARGE: `证据文件超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
   EVIDENCE_TYPE_NOT_ALLOWED: `证据文件类型不允许（支持 ${EVIDENCE_TYPE_NAMES}）`,
   NETWORK: '无法连接服务器，请检查网络后重试',
+  // 纠错 (第十六至十八条).
+  CORRECTION_NOT_FOUND: '纠错事项不存在，或您无权查看',
+  ITEMS_NOT_DONE: '尚有纠错事项未完成：每一项纠错事项均完成后方可报告完成或验收办结',
+  EXTENSION_PENDING: '已有延期申请等待审批，审批后方可再次申请',
+  EXTENSION_NOT_ALLOWED: '本制度不允许延长整改期限',
+  EXTENSION_NOT_PENDING: '该延期申请已审批',
+  NEW_DUE_NOT_LATER: '新的整改期限应晚于现整改期限',
 };
 
 export function messageFor(code: string, serverMessage?: string): string {

@@ -1,12 +1,12 @@
 // The three administrators' pages (三员分立), each for one role: the menu, the
 // workbench's shortcuts and the routes' guard all read this one list.
 
-import { AuditOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../../src/contract/labels.ts';
 
 export interface AdminPage {
-  path: '/admin/users' | '/admin/roles' | '/admin/audit';
+  path: '/admin/users' | '/admin/roles' | '/admin/audit' | '/admin/warning-rules';
   role: Role;
   title: string;
   /** What the page is for, on the workbench. */
@@ -21,6 +21,13 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
     title: '单位和用户',
     text: '维护单位树，新建用户账号',
     icon: <TeamOutlined />,
+  },
+  {
+    path: '/admin/warning-rules',
+    role: 'sysadmin',
+    title: '警示规则',
+    text: '设置易错情形警示提醒的次数和统计期间',
+    icon: <AlertOutlined />,
   },
   {
     path: '/admin/roles',

@@ -1,7 +1,8 @@
 // 公开、异议与纠错: the publications, the objections and their review, the corrections
-// opened (第十六条) and the enforcement-error records a conclusion made (第十五条).
+// opened (第十六条), each with its deadline, a link to its page and, once closed, its
+// lessons (第十七条), and the enforcement-error records a conclusion made (第十五条).
 
-import { List, Space, Typography } from 'antd';
+import { Descriptions, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
@@ -38,6 +39,62 @@ function Records<T>({
     </div>
   );
 }
+
+/**
+ * A correction of the case: its state, the notice day and deadline, a link to its page
+ * (where its steps are taken), and once closed the lessons drawn (第十七条).
+ */
+function CaseCorrection({ c }: { c: CaseDetail['corrections'][number] }) {
+  return (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }} data-testid="case-correction">
+      <Space wrap size={[8, 4]}>
+        <span>
+          依据{c.citation}于{chineseDate(c.openedAt)}启动纠错
+        </span>
+        <Tag color={CORRECTION_COLORS[c.state] ?? 'default'}>{c.stateLabel}</Tag>
+        <Link to={`/corrections/${c.id}`}>查看纠错整改</Link>
+      </Space>
+      {(c.notifiedOn || c.due || c.closedOn) && (
+        <Typography.Text type="secondary">
+          {[
+            c.notifiedOn && `${chineseDate(c.notifiedOn)}下发纠错通知`,
+            c.due && `整改期限${chineseDate(c.due)}`,
+            c.closedOn && `${chineseDate(c.closedOn)}验收办结`,
+          ]
+            .filter(Boolean)
+            .join('，')}
+        </Typography.Text>
+      )}
+      {c.lessons && (
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          styles={{ label: { whiteSpace: 'nowrap', width: '10em' } }}
+          items={[
+            {
+              key: 'cause',
+              label: '原因分析',
+              children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.lessons.causeAnalysis}</span>,
+            },
+            {
+              key: 'improvements',
+              label: '完善制度、健全机制',
+              children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.lessons.improvements}</span>,
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
+
+const CORRECTION_COLORS: Readonly<Record<string, string>> = {
+  opened: 'blue',
+  in_progress: 'processing',
+  completion_claimed: 'purple',
+  completed: 'green',
+};
 
 export function CaseOthers({ detail }: { detail: CaseDetail }) {
   return (
@@ -79,9 +136,7 @@ export function CaseOthers({ detail }: { detail: CaseDetail }) {
         title="纠错"
         items={detail.corrections}
         empty="未启动纠错"
-        render={(c) =>
-          `依据${c.citation}于${chineseDate(c.openedAt)}启动纠错，状态：${c.stateLabel}`
-        }
+        render={(c) => <CaseCorrection c={c} />}
       />
       <Records
         title="执法错误记录"

@@ -8,6 +8,7 @@ import { Alert, Button, Card, Result, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { CaseAssessment } from './case-assessment.tsx';
+import { CaseClassification } from './case-classification.tsx';
 import { CaseDecisions } from './case-decisions.tsx';
 import { CaseDeterminationSection } from './case-determination.tsx';
 import { CaseFairness } from './case-fairness.tsx';
@@ -18,6 +19,8 @@ import { CaseSummary } from './case-summary.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { NextStepCard } from './next-step-card.tsx';
 import { useCase } from './use-case.ts';
+import { CaseTypicalCard } from '../typical-case/case-typical-card.tsx';
+import { SimilarCasesPanel } from '../typical-case/similar-cases-panel.tsx';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -43,8 +46,11 @@ export default function CasePage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon title={error.message} role="alert" />}
       <CaseSummary detail={detail} />
+      <CaseClassification detail={detail} write={write} />
       <NextStepCard detail={detail} write={write} onEvidence={() => setTab('facts')} />
       <CaseFairness detail={detail} write={write} />
+      <CaseTypicalCard detail={detail} />
+      <SimilarCasesPanel caseId={detail.id} version={detail.version} />
       <Card>
         <Tabs
           activeKey={tab}

@@ -46,6 +46,16 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
           },
           { key: 'action', label: '执法行为类别', children: detail.enforcementActionLabel },
           {
+            key: 'field',
+            label: '执法领域',
+            children: detail.classification.field?.label ?? '未选定',
+          },
+          {
+            key: 'errorType',
+            label: '错误类型',
+            children: detail.classification.errorType?.label ?? '未选定',
+          },
+          {
             key: 'conductDate',
             label: '行为发生日期',
             children: conductPeriodText(detail.conductDate, detail.conductEndDate),

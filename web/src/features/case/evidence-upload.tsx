@@ -82,10 +82,13 @@ export function EvidenceFiles({
   label,
   files,
   onChange,
+  sentWhen = '提交申请后随即上传',
 }: {
   label: string;
   files: readonly File[];
   onChange: (files: File[]) => void;
+  /** When the chosen files are sent, as the form's reader is told. */
+  sentWhen?: string;
 }) {
   const [errors, setErrors] = useState<string[]>([]);
   const listed: UploadFile[] = files.map((f, i) => ({
@@ -97,7 +100,7 @@ export function EvidenceFiles({
   return (
     <Form.Item
       label={label}
-      extra={`可选。支持 ${EVIDENCE_TYPE_NAMES}，单个文件不超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB；提交申请后随即上传。`}
+      extra={`可选。支持 ${EVIDENCE_TYPE_NAMES}，单个文件不超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB；${sentWhen}。`}
       validateStatus={errors.length > 0 ? 'error' : undefined}
       help={errors.length > 0 ? errors.join('；') : undefined}
     >

@@ -24,6 +24,7 @@ import { useFetch } from '@shared/use-fetch.ts';
 import { useSubmit } from '@shared/use-submit.ts';
 import { useSession } from '../account/session.tsx';
 import { uploadEvidence } from './case-writes.ts';
+import { ClassificationFields } from './classification-fields.tsx';
 import { conductPayload, ConductDateFields, type ConductValues } from './conduct-period.tsx';
 import { EvidenceFiles } from './evidence-upload.tsx';
 
@@ -32,6 +33,8 @@ interface Values extends ConductValues {
   title: string;
   enforcementAction: EnforcementAction;
   conduct: string;
+  field: string;
+  errorType: string;
 }
 
 const ACTION_OPTIONS = ENFORCEMENT_ACTIONS.map((a) => ({
@@ -123,6 +126,11 @@ export default function NewApplicationPage() {
     (!opens.includes('submit_application') || params.get('origin') === 'initiation');
   const officers = useFetch<Officer[]>(initiating ? '/api/v1/officers' : null);
   const [files, setFiles] = useState<File[]>([]);
+  // The classification's choices are the regime of the case's unit: the officer's.
+  const chosenOfficer = Form.useWatch('officerId', form);
+  const caseUnitId = initiating
+    ? (officers.data?.find((o) => o.id === chosenOfficer)?.unitId ?? null)
+    : (user?.unitId ?? null);
   const [failedUploads, setFailedUploads] = useState<{
     created: CaseRef;
     failed: FailedUpload[];
@@ -138,6 +146,8 @@ export default function NewApplicationPage() {
       conduct: values.conduct.trim(),
       ...conductPayload(values),
       enforcementAction: values.enforcementAction,
+      field: values.field,
+      errorType: values.errorType,
     };
     const created = await post<CaseRef>('/api/v1/cases', body, {
       'Idempotency-Key': idempotencyKey,
@@ -197,6 +207,7 @@ export default function NewApplicationPage() {
           <Radio.Group options={ACTION_OPTIONS} />
         </Form.Item>
         <ConductDateFields />
+        <ClassificationFields unitId={caseUnitId} />
         <Form.Item
           label="执法行为及有关情况"
           name="conduct"

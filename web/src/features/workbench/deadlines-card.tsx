@@ -1,5 +1,6 @@
 // 期限提醒: the time limits near and past of the reader's cases and unit, as the server
-// finds them against today in China (GET /api/v1/deadlines).
+// finds them against today in China (GET /api/v1/deadlines): 告知期限, 异议期限 and the
+// corrections' 整改期限, each linked to the page where it is met.
 
 import { Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -23,7 +24,8 @@ function DeadlineList({ items, empty }: { items: WatchedDeadline[]; empty: strin
               {d.statusLabel}
             </Tag>
             <Typography.Text strong>{d.kindLabel}</Typography.Text>
-            <Link to={`/cases/${d.caseId}`}>
+            {/* 整改期限 leads to the correction, where its steps are taken; the others to the case. */}
+            <Link to={d.correctionId ? `/corrections/${d.correctionId}` : `/cases/${d.caseId}`}>
               {d.caseNumber} {d.caseTitle}
             </Link>
             <Typography.Text type={d.status === 'overdue' ? 'danger' : 'warning'}>

@@ -1,12 +1,15 @@
-// 工作台: a greeting, the cases where the user's role acts next (我的待办), and the
-// deadlines coming and passed; administrators get shortcuts to their own page instead.
+// 工作台: a greeting, the cases where the user's role acts next (我的待办), the
+// corrections where they act next (纠错待办), and the deadlines coming and passed;
+// administrators get shortcuts to their own page instead.
 
 import { Alert, Space, Typography } from 'antd';
 import { ADMIN_ROLES, CASE_ROLES } from '../../../../src/contract/labels.ts';
 import { useSession } from '../account/session.tsx';
 import { AdminShortcuts } from './admin-shortcuts.tsx';
+import { CorrectionTodoCard } from './correction-todo-card.tsx';
 import { DeadlinesCard } from './deadlines-card.tsx';
 import { TodoCard } from './todo-card.tsx';
+import { PendingWarningsCard } from '../warning/pending-warnings-card.tsx';
 
 function greeting(): string {
   const hour = Number(
@@ -28,6 +31,8 @@ export default function WorkbenchPage() {
   if (!user) return null;
   const worksOnCases = hasRole(...CASE_ROLES);
   const administers = hasRole(...ADMIN_ROLES);
+  // Who takes a correction's steps: its object (an officer) and the unit's staff.
+  const corrects = hasRole('officer', 'secretary', 'investigator');
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
@@ -41,7 +46,9 @@ export default function WorkbenchPage() {
       </div>
       {administers && <AdminShortcuts roles={user.roles} />}
       {worksOnCases && <TodoCard />}
+      {corrects && <CorrectionTodoCard />}
       {worksOnCases && <DeadlinesCard />}
+      {hasRole('investigator', 'secretary', 'reviewer') && <PendingWarningsCard />}
       {!worksOnCases && !administers && (
         <Alert
           type="info"

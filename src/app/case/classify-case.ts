@@ -1,0 +1,58 @@
+// Classifies a case: its field of enforcement (执法领域) and error type (错误类型), codes of
+// its own policy version's taxonomy, set or changed before the decision by the case's
+// investigator or secretary (classification.ts). A write like the others: the case's lock,
+// its version checked, one audit event with the classification before and after.
+
+import { checkClassification, checkClassify } from '../../domain/case/classification.ts';
+import { todayInChina } from '../../domain/calendar-date.ts';
+import { versionInForce } from '../../domain/policy/policy-registry.ts';
+import { setClassification } from '../../store/case.repository.ts';
+import { unitLineage } from '../../store/unit.repository.ts';
+import type { Actor } from '../account/sessions.ts';
+import { type AppContext, UseCaseError } from '../app-context.ts';
+import { refuse, writeOnCase } from './case-write.ts';
+
+export interface ClassificationInput {
+  readonly field: string;
+  readonly errorType: string;
+}
+
+export function classifyCase(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: ClassificationInput,
+  expectedVersion: number,
+) {
+  return writeOnCase(ctx, actor, caseId, expectedVersion, async (snapshot, who) => {
+    const check = checkClassify(snapshot.view, who);
+    if (!check.ok) refuse(check.error);
+    const unknown = checkClassification(snapshot.policy.def.taxonomy, input);
+    if (unknown) refuse(unknown);
+    const before = { field: snapshot.row.field, errorType: snapshot.row.error_type };
+    return {
+      action: 'case.classify',
+      state: snapshot.row.state,
+      async write(tx) {
+        await setClassification(tx, { caseId, ...input });
+        return { before, after: { field: input.field, errorType: input.errorType } };
+      },
+    };
+  });
+}
+
+/**
+ * The choices of a new case's classification in a unit: the taxonomy of its regime's
+ * version in force today (codes are kept across versions, and the version pinned at
+ * opening checks them again).
+ */
+export async function classificationChoices(ctx: AppContext, unitId: string) {
+  const lineage = await unitLineage(ctx.db, unitId);
+  if (!lineage) throw new UseCaseError('NOT_FOUND', '单位不存在');
+  const versions = lineage.policyId === null ? undefined : ctx.registry.byId.get(lineage.policyId);
+  const policy = versions
+    ? (versionInForce(versions, todayInChina(ctx.now())) ?? versions.at(-1))
+    : undefined;
+  if (!policy) throw new UseCaseError('POLICY_NOT_IN_FORCE', '该单位没有施行中的容错纠错制度');
+  return { policy, taxonomy: policy.def.taxonomy };
+}
