@@ -11,6 +11,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/health',
   'POST /api/v1/evaluate',
   'POST /api/v1/session',
+  // 公示 published to the public (社会公开), read without signing in.
+  'GET /api/v1/public/publications',
+  'GET /api/v1/public/publications/{id}',
 ]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
