@@ -7,6 +7,33 @@
 // here, checked by the database and by the domain's guards (src/domain/case/case-state.ts).
 
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  CorrectionClosingTable,
+  CorrectionCompletionTable,
+  CorrectionEvidenceTable,
+  CorrectionExtensionTable,
+  CorrectionFollowUpTable,
+  CorrectionItemTable,
+  CorrectionNoticeTable,
+  CorrectionProgressReportTable,
+  CorrectionReminderTable,
+  CorrectionSendBackTable,
+  CorrectionTable,
+} from './correction.schema.ts';
+import type {
+  StatisticsCaseCountTable,
+  StatisticsCorrectionCountTable,
+  StatisticsOpenCorrectionDueTable,
+  StatisticsStageDaysTable,
+} from './statistics.schema.ts';
+import type { TypicalCaseTable } from './typical-case.schema.ts';
+import type {
+  WarningCaseTable,
+  WarningRecipientTable,
+  WarningRuleSetTable,
+  WarningRuleTable,
+  WarningTable,
+} from './warning.schema.ts';
 
 /**
  * jsonb: read as parsed JSON, written as JSON text. Write `JSON.stringify(value)`: given a
@@ -271,148 +298,6 @@ export interface ObjectionTable {
   reviewed_at: Date | null;
 }
 
-export interface CorrectionTable {
-  id: Generated<string>;
-  case_id: string;
-  /** The article that opened it (第十六条 in the emergency regime). */
-  article: number;
-  opened_at: Generated<Date>;
-  /** A state of src/domain/correction/ (migration 0008). */
-  state: Generated<string>;
-  /** 纠错对象: the case's officer. */
-  officer_id: string;
-  /** The case's unit, which issues the notice and closes the correction. */
-  unit_id: string;
-  /** The day the 纠错通知 was issued; null while the correction awaits it. */
-  notified_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
-  /** 整改期限: the last day to complete; moved by an approved extension. */
-  due: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
-  /** The day the unit checked the work and closed the correction. */
-  closed_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
-  version: Generated<number>;
-}
-
-/** The correction procedure's records (migration 0009, src/domain/correction/). */
-export interface CorrectionNoticeTable {
-  correction_id: string;
-  /** 纠错事由. */
-  reason: string;
-  /** 纠错要求或者建议. */
-  requirements: string;
-  /** 责任科室或个人. */
-  responsible: string;
-  days: number;
-  counting: string;
-  notified_on: DateOnly;
-  /** The deadline the notice set (corrections.due moves with an approved extension). */
-  due: DateOnly;
-  /** The N-th day, when it fell on a rest day and the deadline moved past it. */
-  extended_from: DateOnly | null;
-  issued_by: string;
-  issued_at: Date;
-}
-
-/** 纠错事项. */
-export interface CorrectionItemTable {
-  id: Generated<string>;
-  correction_id: string;
-  position: number;
-  text: string;
-  done: Generated<boolean>;
-  note: string | null;
-  done_on: DateOnly | null;
-}
-
-export interface CorrectionProgressReportTable {
-  id: Generated<string>;
-  correction_id: string;
-  reported_on: DateOnly;
-  text: string;
-  item_ids: string[];
-  reported_by: string;
-  created_at: Date;
-}
-
-/** A file attached to a progress report. */
-export interface CorrectionEvidenceTable {
-  id: Generated<string>;
-  report_id: string;
-  correction_id: string;
-  filename: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  uploaded_by: string;
-  uploaded_at: Date;
-}
-
-export interface CorrectionCompletionTable {
-  id: Generated<string>;
-  correction_id: string;
-  summary: string;
-  claimed_on: DateOnly;
-  claimed_by: string;
-  created_at: Date;
-}
-
-export interface CorrectionSendBackTable {
-  id: Generated<string>;
-  correction_id: string;
-  reason: string;
-  sent_back_on: DateOnly;
-  sent_back_by: string;
-  created_at: Date;
-}
-
-/** The check that closed a correction, with the lessons (第十七条). */
-export interface CorrectionClosingTable {
-  correction_id: string;
-  closed_on: DateOnly;
-  result: string;
-  cause_analysis: string;
-  improvements: string;
-  closed_by: string;
-  created_at: Date;
-}
-
-/** 延长整改期限: asked, then approved or refused. */
-export interface CorrectionExtensionTable {
-  id: Generated<string>;
-  correction_id: string;
-  reason: string;
-  requested_due: DateOnly;
-  requested_on: DateOnly;
-  requested_by: string;
-  state: Generated<string>;
-  decided_on: DateOnly | null;
-  new_due: DateOnly | null;
-  decision_reason: string | null;
-  decided_by: string | null;
-  created_at: Date;
-}
-
-/** 跟踪了解 (第十八条). */
-export interface CorrectionFollowUpTable {
-  id: Generated<string>;
-  correction_id: string;
-  method: string;
-  checked_on: DateOnly;
-  findings: string;
-  recorded_by: string;
-  created_at: Date;
-}
-
-/** What the daily job raised: a reminder before the deadline, or an overdue warning. */
-export interface CorrectionReminderTable {
-  id: Generated<string>;
-  correction_id: string;
-  kind: string;
-  on_day: DateOnly;
-  due: DateOnly;
-  created_at: Date;
-}
-
 export interface EnforcementErrorRecordTable {
   id: Generated<string>;
   case_id: string;
@@ -457,129 +342,6 @@ export interface AuditEventTable {
   canonical: string | null;
   /** The client's address of the request that appended it; null for the system and before 0007. */
   client_address: ColumnType<string | null, string | null | undefined, never>;
-}
-
-/** Statistics (migration 0011): counters kept by triggers; read only by statistics.queries.ts. */
-interface StatisticsKeyColumns {
-  unit_id: string;
-  policy_id: string;
-  /** The first day of the quarter the case was opened in (China time). */
-  quarter: DateOnly;
-}
-
-/** Cases per dimension: conclusion, state (undecided), field, error_type ('' unclassified). */
-export interface StatisticsCaseCountTable extends StatisticsKeyColumns {
-  dimension: string;
-  code: string;
-  cases: number;
-}
-
-/** The stints cases spent in each stage, and their days, counted when a stint ends. */
-export interface StatisticsStageDaysTable extends StatisticsKeyColumns {
-  stage: string;
-  stints: number;
-  days: number;
-}
-
-/** Corrections by status: awaiting_notice, open, on_time, late, cancelled. */
-export interface StatisticsCorrectionCountTable extends StatisticsKeyColumns {
-  status: string;
-  corrections: number;
-}
-
-/** The open corrections by due date: overdue is read against today. */
-export interface StatisticsOpenCorrectionDueTable extends StatisticsKeyColumns {
-  due: DateOnly;
-  corrections: number;
-}
-
-/** 典型案例 (migration 0012): a published case kept as an example; a withdrawn mark stays. */
-export interface TypicalCaseTable {
-  id: Generated<string>;
-  case_id: string;
-  /** The publication whose redacted text the typical case shows, and whose readers read it. */
-  publication_id: string;
-  policy_id: string;
-  policy_version: number;
-  /** 执法领域 and 错误类型 of the case when it was marked; null if it was not classified. */
-  field: string | null;
-  error_type: string | null;
-  /** The committee's conclusion, and the engine's outcome recorded at submission. */
-  conclusion: string;
-  engine_outcome: string | null;
-  /** 第X条第（Y）项 of the ground the conclusion rests on; null when none of it held. */
-  ground_citation: string | null;
-  /** The facts found to hold, [{ factId, citation, text }] in the policy's words. */
-  findings: Json<{ factId: string; citation: string; text: string }[]>;
-  /** The ids of the facts found to hold, for the likeness of cases. */
-  true_facts: string[];
-  /** The articles of the findings and of the conclusion's ground. */
-  articles: number[];
-  /** The day of the meeting that decided (its latest decision). */
-  decided_on: DateOnly;
-  marked_by: string;
-  marked_on: DateOnly;
-  marked_at: Generated<Date>;
-  withdrawn_by: string | null;
-  withdrawn_at: Date | null;
-  withdrawal_reason: string | null;
-}
-
-/** 警示规则 (migration 0010): a threshold the system administrator sets (src/domain/warning/). */
-export interface WarningRuleTable {
-  id: Generated<string>;
-  kind: string;
-  /** null: the cases of every regime, each counted apart. */
-  policy_id: string | null;
-  threshold: number;
-  months: number;
-  enabled: Generated<boolean>;
-  created_at: Generated<Date>;
-  updated_at: Generated<Date>;
-  updated_by: string | null;
-  /** Taken out of the set; kept so that the warnings it raised still name it. */
-  removed_at: Date | null;
-}
-
-/** The one row holding the rule set's version (0010). */
-export interface WarningRuleSetTable {
-  id: Generated<boolean>;
-  version: Generated<number>;
-}
-
-/** 警示提醒 (0010): one per rule, key and window, with the rule's numbers when it fired. */
-export interface WarningTable {
-  id: Generated<string>;
-  rule_id: string;
-  kind: string;
-  policy_id: string;
-  /** same_error_type_in_unit: the unit and the error type; the other kind: the field. */
-  unit_id: string | null;
-  field: string | null;
-  error_type: string | null;
-  key: string;
-  threshold: number;
-  months: number;
-  window_from: DateOnly;
-  window_to: DateOnly;
-  raised_at: Generated<Date>;
-}
-
-/** The cases behind a warning, each at most once per rule (0010). */
-export interface WarningCaseTable {
-  warning_id: string;
-  rule_id: string;
-  case_id: string;
-}
-
-/** The units a warning is addressed to, and each one's acknowledgement (0010). */
-export interface WarningRecipientTable {
-  warning_id: string;
-  unit_id: string;
-  acknowledged_by: string | null;
-  acknowledged_at: Date | null;
-  /** What the unit will do (防范措施). */
-  measures: string | null;
 }
 
 export interface Database {
