@@ -2,7 +2,6 @@
 // several states. The cases are made through the same use cases a user would fire, so
 // the demo is also a smoke test of the procedure.
 
-import { todayInChina } from '../domain/calendar-date.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { insertUnit } from '../store/unit.repository.ts';
 import { countUsers, insertUser } from '../store/user.repository.ts';
@@ -10,14 +9,19 @@ import { hashPassword } from './account/passwords.ts';
 import type { Actor } from './account/sessions.ts';
 import type { AppContext } from './app-context.ts';
 import { appendAudit } from './audit/audit-log.ts';
-import { recordReview } from './case/case-fairness.ts';
 import { fireTransition } from './case/fire-transition.ts';
 import { openCase } from './case/open-case.ts';
-import { recordAssessment, recordFact } from './case/record-on-case.ts';
+import { recordFact } from './case/record-on-case.ts';
+import {
+  assessAndSubmit,
+  NINTH_ARTICLE_ITEMS,
+  recordDecision,
+  recordFindings,
+  serveNotices,
+} from './demo/demo-procedure.ts';
 import { seedTypicalCases } from './demo/typical-case-demo.ts';
 import { seedCorrections } from './demo/correction-demo.ts';
 import { seedWarnings } from './demo/warning-demo.ts';
-import { caseRecords } from '../store/case-detail.queries.ts';
 import { seedStatisticsDemo } from './demo/statistics-demo.ts';
 import {
   ROLE_LABELS,
@@ -158,7 +162,6 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       mustChangePassword: false,
     };
   };
-  const today = todayInChina(now);
   const officer = as('wangqiang');
   const investigator = as('lina');
   const secretary = as('zhangmin');
@@ -234,10 +237,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     )
   ).version;
   // None of the nine items of 第九条 holds, nor the exclusion of 第十三条.
-  const ninthArticle = Array.from({ length: 9 }, (_, i) => `a9.${i + 1}`);
-  for (const f of [...ninthArticle, 'a13.c1']) {
-    v = (await recordFact(ctx, investigator, c.id, f, { value: false, note: null }, v)).version;
-  }
+  const none = [...NINTH_ARTICLE_ITEMS, 'a13.c1'].map((f) => [f, false] as const);
+  v = await recordFindings(ctx, investigator, c.id, v, none, null);
   v = (await fireTransition(ctx, investigator, c.id, { kind: 'complete_investigation' }, v))
     .version;
   const findings: Record<AssessmentFactor, string> = {
@@ -248,9 +249,11 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     consequences: '已撤销处罚决定并退还罚款，未造成不良影响',
     remedy: '当事人损失已全部挽回',
   };
-  await assessAndDecide(ctx, { investigator, reviewer: as('liuyang'), secretary }, c.id, v, today, {
+  v = await assessAndSubmit(ctx, { investigator, reviewer: as('liuyang') }, c.id, v, {
     findings,
     opinion: '经审核，事实清楚，证据确实充分，程序合法，同意系统认定意见。',
+  });
+  await recordDecision(ctx, secretary, c.id, v, {
     members: ['党委书记', '局长', '纪检组长'],
     conclusion: 'no_liability',
     relatedUnitIds: [unitIds.get('xlht')!],
@@ -271,8 +274,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
 
   // 5. Published to the public (社会公开): the conduct names a person, a phone and an
   // 身份证号, which the publication's text masks (第十四条 一定范围内公开).
-  await seedPublishedCase(ctx, as, unitIds.get('erl-sec')!, today);
-  await seedTypicalCases(ctx, as, unitIds, today);
+  await seedPublishedCase(ctx, as, unitIds.get('erl-sec')!);
+  await seedTypicalCases(ctx, as, unitIds);
   await seedCorrections(ctx, as);
   await seedWarnings(ctx, as);
   await seedStatisticsDemo(ctx, { as, unit: (key) => unitIds.get(key)! });
@@ -283,7 +286,6 @@ async function seedPublishedCase(
   ctx: AppContext,
   as: (username: string) => Actor,
   unitId: string,
-  today: string,
 ): Promise<void> {
   const [officer, investigator, reviewer, secretary] = [
     as('chenjing'),
@@ -304,14 +306,12 @@ async function seedPublishedCase(
     field: 'private_schools',
     errorType: 'inspection_gap',
   });
-  let v = c.version;
-  for (const [factId, value] of [
+  const facts = [
     ['a9.1', true],
     ['a12.c1', false],
     ['a12.c2', false],
-  ] as const)
-    v = (await recordFact(ctx, investigator, c.id, factId, { value, note: '调查笔录在卷' }, v))
-      .version;
+  ] as const;
+  let v = await recordFindings(ctx, investigator, c.id, c.version, facts);
   v = (await fireTransition(ctx, investigator, c.id, { kind: 'complete_investigation' }, v))
     .version;
   const findings: Record<AssessmentFactor, string> = {
@@ -322,70 +322,15 @@ async function seedPublishedCase(
     consequences: '已责令退还经费，未造成不良影响',
     remedy: '挪用经费已全部退还',
   };
-  v = await assessAndDecide(ctx, { investigator, reviewer, secretary }, c.id, v, today, {
+  v = await assessAndSubmit(ctx, { investigator, reviewer }, c.id, v, {
     findings,
     opinion: '经审核，同意系统认定意见。',
-    members: ['党组书记', '局长'],
-    conclusion: 'due_diligence',
-    relatedUnitIds: [],
   });
-  for (const n of (await caseRecords(ctx.db, c.id)).notifications)
-    v = (
-      await fireTransition(
-        ctx,
-        secretary,
-        c.id,
-        {
-          kind: 'send_notification',
-          notificationId: n.id,
-          method: 'in_person',
-          deliveredOn: today,
-          deliveredTo: '陈静',
-        },
-        v,
-      )
-    ).version;
+  const members = ['党组书记', '局长'];
+  v = await recordDecision(ctx, secretary, c.id, v, { members, conclusion: 'due_diligence' });
+  v = await serveNotices(ctx, secretary, c.id, v, '陈静');
   // The server's own redacted draft, published as it is.
   await fireTransition(ctx, secretary, c.id, { kind: 'publish', scope: '社会公开' }, v);
-}
-
-/**
- * From 综合分析研判 to the committee's decision: the six findings, the submission, the
- * legal review the regimes require (法制审核) and the decision of today's meeting. The
- * case's version after it.
- */
-async function assessAndDecide(
-  ctx: AppContext,
-  people: { investigator: Actor; reviewer: Actor; secretary: Actor },
-  caseId: string,
-  version: number,
-  today: string,
-  decision: {
-    findings: Record<AssessmentFactor, string>;
-    opinion: string;
-    members: string[];
-    conclusion: 'no_liability' | 'due_diligence';
-    relatedUnitIds: string[];
-  },
-): Promise<number> {
-  const { investigator, reviewer, secretary } = people;
-  let v = version;
-  for (const [factor, finding] of Object.entries(decision.findings) as [AssessmentFactor, string][])
-    v = (await recordAssessment(ctx, investigator, caseId, factor, finding, v)).version;
-  v = (await fireTransition(ctx, investigator, caseId, { kind: 'submit_for_decision' }, v)).version;
-  const review = { opinion: decision.opinion, agrees: true, reviewedOn: today };
-  v = (await recordReview(ctx, reviewer, caseId, 'legal', review, v)).version;
-  const { members, conclusion, relatedUnitIds } = decision;
-  const decided = { meetingDate: today, members, conclusion, relatedUnitIds };
-  return (
-    await fireTransition(
-      ctx,
-      secretary,
-      caseId,
-      { kind: 'record_decision', departureReason: null, ...decided },
-      v,
-    )
-  ).version;
 }
 
 export function demoAccountsTable(): string {

@@ -17,16 +17,19 @@
 
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
-import { recordReview } from '../case/case-fairness.ts';
 import { fireTransition } from '../case/fire-transition.ts';
 import { openCase } from '../case/open-case.ts';
-import { caseRecords } from '../../store/case-detail.queries.ts';
-import { recordAssessment, recordFact } from '../case/record-on-case.ts';
 import { listCorrectionsFor, readCorrection } from '../correction/correction-reads.ts';
 import { takeCorrectionStep } from '../correction/correction-steps.ts';
 import { todayInChina } from '../../domain/calendar-date.ts';
 import type { CorrectionCommand } from '../../domain/correction/decide-correction.ts';
-import { ASSESSMENT_FACTORS } from '../../domain/vocabulary.ts';
+import {
+  assessAndSubmit,
+  NO_LIABILITY_ON_10_3,
+  recordDecision,
+  recordFindings,
+  serveNotices,
+} from './demo-procedure.ts';
 
 interface Crew {
   readonly officer: Actor;
@@ -38,8 +41,6 @@ interface Crew {
 /** Each demo case's version after its decision and notices. */
 const caseVersions = new Map<string, number>();
 
-const NINTH = Array.from({ length: 9 }, (_, i) => `a9.${i + 1}`);
-
 /**
  * An emergency case initiated, found (第十条第（三）项 holds, nothing of 第九条 or the
  * exclusion), assessed, reviewed and decided 不予追究: its correction is opened. The
@@ -50,8 +51,7 @@ async function decidedCase(
   crew: Crew,
   c: { title: string; conduct: string; conductDate: string; errorType: string },
 ): Promise<string> {
-  const { officer, investigator, reviewer, secretary } = crew;
-  const today = todayInChina(ctx.now());
+  const { officer, investigator, secretary } = crew;
   const opened = await openCase(ctx, investigator, {
     origin: 'initiation',
     unitId: officer.unitId,
@@ -64,63 +64,19 @@ async function decidedCase(
     errorType: c.errorType,
   });
   const id = opened.id;
-  let v = opened.version;
-  const facts: [string, boolean][] = [
-    ['a10.3', true],
-    ...NINTH.map((f): [string, boolean] => [f, false]),
-    ['a13.c1', false],
-  ];
-  for (const [factId, value] of facts)
-    v = (await recordFact(ctx, investigator, id, factId, { value, note: '调查笔录在卷' }, v))
-      .version;
+  let v = await recordFindings(ctx, investigator, id, opened.version, NO_LIABILITY_ON_10_3);
   v = (await fireTransition(ctx, investigator, id, { kind: 'complete_investigation' }, v)).version;
-  for (const factor of ASSESSMENT_FACTORS)
-    v = (
-      await recordAssessment(
-        ctx,
-        investigator,
-        id,
-        factor,
-        '经综合分析研判，情节轻微，未造成不良后果',
-        v,
-      )
-    ).version;
-  v = (await fireTransition(ctx, investigator, id, { kind: 'submit_for_decision' }, v)).version;
-  const review = { opinion: '经审核，同意系统认定意见。', agrees: true, reviewedOn: today };
-  v = (await recordReview(ctx, reviewer, id, 'legal', review, v)).version;
-  v = (
-    await fireTransition(
-      ctx,
-      secretary,
-      id,
-      {
-        kind: 'record_decision',
-        meetingDate: today,
-        members: ['党委书记', '局长', '纪检组长'],
-        conclusion: 'no_liability',
-        relatedUnitIds: [],
-        departureReason: null,
-      },
-      v,
-    )
-  ).version;
+  v = await assessAndSubmit(ctx, crew, id, v, {
+    findings: '经综合分析研判，情节轻微，未造成不良后果',
+    opinion: '经审核，同意系统认定意见。',
+  });
+  const decision = {
+    members: ['党委书记', '局长', '纪检组长'],
+    conclusion: 'no_liability',
+  } as const;
+  v = await recordDecision(ctx, secretary, id, v, decision);
   // 告知 served the same day: the demo's deadlines to watch are the corrections'.
-  for (const n of (await caseRecords(ctx.db, id)).notifications)
-    v = (
-      await fireTransition(
-        ctx,
-        secretary,
-        id,
-        {
-          kind: 'send_notification',
-          notificationId: n.id,
-          method: 'in_person',
-          deliveredOn: today,
-          deliveredTo: officer.displayName,
-        },
-        v,
-      )
-    ).version;
+  v = await serveNotices(ctx, secretary, id, v, officer.displayName);
   caseVersions.set(id, v);
   const { items } = await listCorrectionsFor(ctx, secretary, { caseId: id, page: 1, pageSize: 1 });
   const correction = items[0];

@@ -8,14 +8,11 @@
 import { addDays, todayInChina } from '../../domain/calendar-date.ts';
 import { determine, isDeterminationError } from '../../domain/determination/determine.ts';
 import { versionOf } from '../../domain/policy/policy-registry.ts';
-import { ASSESSMENT_FACTORS } from '../../domain/vocabulary.ts';
-import { caseRecords } from '../../store/case-detail.queries.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
-import { recordReview } from '../case/case-fairness.ts';
 import { fireTransition } from '../case/fire-transition.ts';
 import { openCase } from '../case/open-case.ts';
-import { recordAssessment, recordFact } from '../case/record-on-case.ts';
+import { assessAndSubmit, recordDecision, recordFindings, serveNotices } from './demo-procedure.ts';
 
 const DAY = 86_400_000;
 const EMERGENCY = 'xilingol-emergency-2024';
@@ -282,27 +279,18 @@ async function seedCase(ctx: AppContext, people: StatisticsDemoPeople, c: DemoCa
     errorType: errorType.code,
   });
   const [investigating, assessing, deciding] = c.pace;
-  let v = opened.version;
   // An initiated case starts under investigation (调查核实).
   later(investigating);
-  for (const [factId, value] of Object.entries(settledFacts(ctx, c, today())))
-    v = (await recordFact(on, investigator, opened.id, factId, { value, note: '调查笔录在卷' }, v))
-      .version;
+  const found = Object.entries(settledFacts(ctx, c, today()));
+  let v = await recordFindings(on, investigator, opened.id, opened.version, found);
   v = (await fireTransition(on, investigator, opened.id, { kind: 'complete_investigation' }, v))
     .version;
   if (c.until === 'assessing') return;
   later(assessing);
-  for (const factor of ASSESSMENT_FACTORS)
-    v = (await recordAssessment(on, investigator, opened.id, factor, '经核实，情况清楚。', v))
-      .version;
-  v = (await fireTransition(on, investigator, opened.id, { kind: 'submit_for_decision' }, v))
-    .version;
-  const review = {
+  v = await assessAndSubmit(on, { investigator, reviewer }, opened.id, v, {
+    findings: '经核实，情况清楚。',
     opinion: '事实清楚，程序合法，同意系统认定意见。',
-    agrees: true,
-    reviewedOn: today(),
-  };
-  v = (await recordReview(on, reviewer, opened.id, 'legal', review, v)).version;
+  });
   if (c.until === 'awaiting_decision') return;
   later(deciding);
   const engine = determine(
@@ -312,39 +300,10 @@ async function seedCase(ctx: AppContext, people: StatisticsDemoPeople, c: DemoCa
   );
   if (isDeterminationError(engine) || engine.outcome === null)
     throw new Error('statistics demo: no outcome');
-  v = (
-    await fireTransition(
-      on,
-      secretary,
-      opened.id,
-      {
-        kind: 'record_decision',
-        meetingDate: today(),
-        members: emergency ? ['党委书记', '局长', '纪检组长'] : ['党组书记', '局长'],
-        conclusion: engine.outcome,
-        departureReason: null,
-        relatedUnitIds: [],
-      },
-      v,
-    )
-  ).version;
+  const members = emergency ? ['党委书记', '局长', '纪检组长'] : ['党组书记', '局长'];
+  v = await recordDecision(on, secretary, opened.id, v, { members, conclusion: engine.outcome });
   later(3);
-  for (const notice of (await caseRecords(ctx.db, opened.id)).notifications)
-    v = (
-      await fireTransition(
-        on,
-        secretary,
-        opened.id,
-        {
-          kind: 'send_notification',
-          notificationId: notice.id,
-          method: 'in_person',
-          deliveredOn: today(),
-          deliveredTo: officer.displayName,
-        },
-        v,
-      )
-    ).version;
+  v = await serveNotices(on, secretary, opened.id, v, officer.displayName);
   // After the objection period (异议期) has passed without an objection; closed without
   // publication (不予公开), with the reason the procedure asks for.
   later(20);

@@ -7,14 +7,17 @@
 
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
-import { recordReview } from '../case/case-fairness.ts';
 import { listCases } from '../case/case-lists.ts';
 import { fireTransition } from '../case/fire-transition.ts';
 import { openCase } from '../case/open-case.ts';
-import { recordAssessment, recordFact } from '../case/record-on-case.ts';
 import { markTypical } from '../typical-case/typical-case-marks.ts';
-import { caseRecords } from '../../store/case-detail.queries.ts';
-import { ASSESSMENT_FACTORS } from '../../domain/vocabulary.ts';
+import {
+  assessAndSubmit,
+  NINTH_ARTICLE_ITEMS,
+  recordDecision,
+  recordFindings,
+  serveNotices,
+} from './demo-procedure.ts';
 
 interface DemoTypical {
   readonly unitId: string;
@@ -30,16 +33,13 @@ interface DemoTypical {
   readonly conclusion: 'no_liability' | 'due_diligence';
 }
 
-const NINTH = Array.from({ length: 9 }, (_, i) => `a9.${i + 1}`);
-
 /** A case initiated, found, assessed, reviewed, decided as the engine found, notified and published. */
 async function publishedCase(
   ctx: AppContext,
   crew: { investigator: Actor; reviewer: Actor; secretary: Actor },
   c: DemoTypical,
-  today: string,
 ): Promise<string> {
-  const { investigator, reviewer, secretary } = crew;
+  const { investigator, secretary } = crew;
   const opened = await openCase(ctx, investigator, {
     origin: 'initiation',
     unitId: c.unitId,
@@ -52,49 +52,15 @@ async function publishedCase(
     errorType: c.errorType,
   });
   const id = opened.id;
-  let v = opened.version;
-  for (const [factId, value] of c.facts)
-    v = (await recordFact(ctx, investigator, id, factId, { value, note: '调查笔录在卷' }, v))
-      .version;
+  let v = await recordFindings(ctx, investigator, id, opened.version, c.facts);
   v = (await fireTransition(ctx, investigator, id, { kind: 'complete_investigation' }, v)).version;
-  for (const factor of ASSESSMENT_FACTORS)
-    v = (await recordAssessment(ctx, investigator, id, factor, '经调查核实，情况属实。', v))
-      .version;
-  v = (await fireTransition(ctx, investigator, id, { kind: 'submit_for_decision' }, v)).version;
-  const review = { opinion: '经审核，同意系统认定意见。', agrees: true, reviewedOn: today };
-  v = (await recordReview(ctx, reviewer, id, 'legal', review, v)).version;
-  v = (
-    await fireTransition(
-      ctx,
-      secretary,
-      id,
-      {
-        kind: 'record_decision',
-        meetingDate: today,
-        members: ['党委书记', '局长', '纪检组长'],
-        conclusion: c.conclusion,
-        departureReason: null,
-        relatedUnitIds: [],
-      },
-      v,
-    )
-  ).version;
-  for (const n of (await caseRecords(ctx.db, id)).notifications)
-    v = (
-      await fireTransition(
-        ctx,
-        secretary,
-        id,
-        {
-          kind: 'send_notification',
-          notificationId: n.id,
-          method: 'in_person',
-          deliveredOn: today,
-          deliveredTo: '签收人',
-        },
-        v,
-      )
-    ).version;
+  v = await assessAndSubmit(ctx, crew, id, v, {
+    findings: '经调查核实，情况属实。',
+    opinion: '经审核，同意系统认定意见。',
+  });
+  const members = ['党委书记', '局长', '纪检组长'];
+  v = await recordDecision(ctx, secretary, id, v, { members, conclusion: c.conclusion });
+  v = await serveNotices(ctx, secretary, id, v, '签收人');
   await fireTransition(ctx, secretary, id, { kind: 'publish', scope: c.scope }, v);
   return id;
 }
@@ -104,7 +70,6 @@ export async function seedTypicalCases(
   ctx: AppContext,
   as: (username: string) => Actor,
   unitIds: ReadonlyMap<string, string>,
-  today: string,
 ): Promise<void> {
   const eduSecretary = as('zhouyan');
   const { items } = await listCases(
@@ -117,45 +82,39 @@ export async function seedTypicalCases(
 
   const crew = { investigator: as('lina'), reviewer: as('liuyang'), secretary: as('zhangmin') };
   const typical = [
-    await publishedCase(
-      ctx,
-      crew,
-      {
-        unitId: unitIds.get('em-chem')!,
-        officer: as('zhaoli'),
-        title: '依据安全评价报告准予许可延续后报告被认定失实',
-        conduct:
-          '执法人员依据具有资质的评价机构出具的安全评价报告，对某危险化学品经营企业作出准予延续许可决定，并按规定审查了报告的资质、程序和结论；后该报告被认定数据失实。',
-        conductDate: '2025-04-15',
-        field: 'hazardous_chemicals',
-        errorType: 'inspection_gap',
-        facts: [['a10.3', true], ['a13.c1', false], ...NINTH.map((f) => [f, false] as const)],
-        scope: '社会公开',
-        conclusion: 'no_liability',
-      },
-      today,
-    ),
-    await publishedCase(
-      ctx,
-      crew,
-      {
-        unitId: unitIds.get('em-chem')!,
-        officer: as('zhaoli'),
-        title: '烟花爆竹批发企业隐瞒超量储存致检查未发现',
-        conduct:
-          '执法人员按检查计划对某烟花爆竹批发企业开展检查，该企业将超量储存的产品转移至未申报的仓库并提供虚假台账，致使检查未能发现。',
-        conductDate: '2025-01-20',
-        field: 'fireworks',
-        errorType: 'facts_unclear',
-        facts: [
-          ['a9.2', true],
-          ['a13.c1', false],
-        ],
-        scope: '本系统',
-        conclusion: 'due_diligence',
-      },
-      today,
-    ),
+    await publishedCase(ctx, crew, {
+      unitId: unitIds.get('em-chem')!,
+      officer: as('zhaoli'),
+      title: '依据安全评价报告准予许可延续后报告被认定失实',
+      conduct:
+        '执法人员依据具有资质的评价机构出具的安全评价报告，对某危险化学品经营企业作出准予延续许可决定，并按规定审查了报告的资质、程序和结论；后该报告被认定数据失实。',
+      conductDate: '2025-04-15',
+      field: 'hazardous_chemicals',
+      errorType: 'inspection_gap',
+      facts: [
+        ['a10.3', true],
+        ['a13.c1', false],
+        ...NINTH_ARTICLE_ITEMS.map((f) => [f, false] as const),
+      ],
+      scope: '社会公开',
+      conclusion: 'no_liability',
+    }),
+    await publishedCase(ctx, crew, {
+      unitId: unitIds.get('em-chem')!,
+      officer: as('zhaoli'),
+      title: '烟花爆竹批发企业隐瞒超量储存致检查未发现',
+      conduct:
+        '执法人员按检查计划对某烟花爆竹批发企业开展检查，该企业将超量储存的产品转移至未申报的仓库并提供虚假台账，致使检查未能发现。',
+      conductDate: '2025-01-20',
+      field: 'fireworks',
+      errorType: 'facts_unclear',
+      facts: [
+        ['a9.2', true],
+        ['a13.c1', false],
+      ],
+      scope: '本系统',
+      conclusion: 'due_diligence',
+    }),
   ];
   for (const id of typical) await markTypical(ctx, crew.secretary, id);
 }

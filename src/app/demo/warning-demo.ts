@@ -7,14 +7,15 @@
 
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
-import { recordReview } from '../case/case-fairness.ts';
 import { fireTransition } from '../case/fire-transition.ts';
 import { openCase } from '../case/open-case.ts';
-import { recordAssessment, recordFact } from '../case/record-on-case.ts';
-import { todayInChina } from '../../domain/calendar-date.ts';
-import type { CaseAction } from '../../domain/case/case-actions.ts';
-import { ASSESSMENT_FACTORS } from '../../domain/vocabulary.ts';
-import { caseRecords } from '../../store/case-detail.queries.ts';
+import {
+  assessAndSubmit,
+  NO_LIABILITY_ON_10_3,
+  recordDecision,
+  recordFindings,
+  serveNotices,
+} from './demo-procedure.ts';
 
 /** The error type of the demo's cluster, that of the demo's decided case 3. */
 export const DEMO_WARNING_ERROR_TYPE = 'insufficient_evidence';
@@ -34,7 +35,6 @@ const CASES = [
   },
 ] as const;
 
-const NINTH = Array.from({ length: 9 }, (_, i) => `a9.${i + 1}`);
 const DAY = 86_400_000;
 
 /**
@@ -48,10 +48,9 @@ async function decided(
   c: (typeof CASES)[number],
   daysAgo: number,
 ): Promise<void> {
-  const { officer, investigator, reviewer, secretary } = crew;
+  const { officer, investigator, secretary } = crew;
   let at = ctx.now().getTime() - daysAgo * DAY;
   const on: AppContext = { ...ctx, now: () => new Date(at) };
-  const today = () => todayInChina(new Date(at));
   const opened = await openCase(on, investigator, {
     origin: 'initiation',
     unitId: officer.unitId,
@@ -62,41 +61,17 @@ async function decided(
     errorType: DEMO_WARNING_ERROR_TYPE,
   });
   const id = opened.id;
-  let v = opened.version;
-  const facts: [string, boolean][] = [
-    ['a10.3', true],
-    ...NINTH.map((f): [string, boolean] => [f, false]),
-    ['a13.c1', false],
-  ];
-  for (const [factId, value] of facts)
-    v = (await recordFact(on, investigator, id, factId, { value, note: '调查笔录在卷' }, v))
-      .version;
+  let v = await recordFindings(on, investigator, id, opened.version, NO_LIABILITY_ON_10_3);
   v = (await fireTransition(on, investigator, id, { kind: 'complete_investigation' }, v)).version;
-  for (const factor of ASSESSMENT_FACTORS)
-    v = (await recordAssessment(on, investigator, id, factor, '经核实，情况清楚', v)).version;
-  v = (await fireTransition(on, investigator, id, { kind: 'submit_for_decision' }, v)).version;
-  const review = { opinion: '经审核，同意系统认定意见。', agrees: true, reviewedOn: today() };
-  v = (await recordReview(on, reviewer, id, 'legal', review, v)).version;
-  const decision: CaseAction = {
-    kind: 'record_decision',
-    meetingDate: today(),
+  const assessment = { findings: '经核实，情况清楚', opinion: '经审核，同意系统认定意见。' };
+  v = await assessAndSubmit(on, crew, id, v, assessment);
+  const decision = {
     members: ['党委书记', '局长', '纪检组长'],
     conclusion: 'no_liability',
-    relatedUnitIds: [],
-    departureReason: null,
-  };
-  v = (await fireTransition(on, secretary, id, decision, v)).version;
+  } as const;
+  v = await recordDecision(on, secretary, id, v, decision);
   at += DAY;
-  for (const n of (await caseRecords(ctx.db, id)).notifications) {
-    const notice: CaseAction = {
-      kind: 'send_notification',
-      notificationId: n.id,
-      method: 'in_person',
-      deliveredOn: today(),
-      deliveredTo: officer.displayName,
-    };
-    v = (await fireTransition(on, secretary, id, notice, v)).version;
-  }
+  v = await serveNotices(on, secretary, id, v, officer.displayName);
   // After the objection period, closed without publication, with the reason asked for.
   at += 20 * DAY;
   const reason = '当事人未提出异议，不涉及公共利益，不予公开。';

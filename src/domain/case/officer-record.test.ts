@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../policy/compile-policy.ts';
 import type { PolicyDef } from '../policy/policy-model.ts';
+import { testProcedure, testTaxonomy } from '../policy/test-policy.ts';
 import { notEnforcementErrorRule, ruleApplied } from './officer-record.ts';
 
 const def: PolicyDef = {
@@ -11,33 +12,10 @@ const def: PolicyDef = {
   effectiveFrom: null,
   effectiveNote: '测试',
   procedure: {
-    decidingBody: { name: '党组', article: 1 },
-    notification: { days: 7, counting: 'calendar', article: 1, recipients: ['当事人'] },
-    publication: {
-      article: 1,
-      scopes: ['本单位'],
-      defaultScope: '本单位',
-      period: { days: 5, counting: 'working', article: 1 },
-    },
-    review: { legal: { required: true }, discipline: { required: false } },
+    ...testProcedure(1),
     notEnforcementError: { article: 2, grounds: ['tolerated'] },
-    correction: {
-      article: 1,
-      detailsArticle: 1,
-      opensOn: ['tolerated'],
-      extensionAllowed: true,
-      deadline: { days: 30, counting: 'working', article: 1 },
-      reminder: { days: 5, counting: 'working', article: 1 },
-    },
-    followUp: { article: 1 },
-    objection: { days: 15, counting: 'calendar', article: 1 },
-    reports: { article: 1, feedback: { days: 60, counting: 'calendar', article: 1 } },
   },
-  taxonomy: {
-    article: 1,
-    fields: [{ code: 'field_a', label: '领域甲' }],
-    errorTypes: [{ code: 'error_a', label: '错误甲' }],
-  },
+  taxonomy: testTaxonomy(1),
   exclusion: { ground: 'not_tolerated', survives: [] },
   chapters: [
     {

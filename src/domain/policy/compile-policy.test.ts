@@ -3,6 +3,7 @@ import { compilePolicy } from './compile-policy.ts';
 import { Tri } from './decision-diagram.ts';
 import { evaluate } from './evaluate.ts';
 import type { ArticleDef, PolicyDef } from './policy-model.ts';
+import { testProcedure, testTaxonomy } from './test-policy.ts';
 
 /** A three-article policy: 第一条 an implied-condition ground, 第二条 items with a 但书, 第三条 the exclusion. */
 function tinyPolicy(change: (articles: ArticleDef[]) => ArticleDef[] = (a) => a): PolicyDef {
@@ -82,34 +83,8 @@ function tinyPolicy(change: (articles: ArticleDef[]) => ArticleDef[] = (a) => a)
     source: { issuer: '测试' },
     effectiveFrom: '2025-01-01',
     effectiveNote: '测试',
-    procedure: {
-      decidingBody: { name: '党组', article: 3 },
-      notification: { days: 7, counting: 'calendar', article: 3, recipients: ['当事人'] },
-      publication: {
-        article: 3,
-        scopes: ['本单位'],
-        defaultScope: '本单位',
-        period: { days: 5, counting: 'working', article: 3 },
-      },
-      review: { legal: { required: true }, discipline: { required: false } },
-      notEnforcementError: { article: 3, grounds: ['tolerated'] },
-      correction: {
-        article: 3,
-        detailsArticle: 3,
-        opensOn: ['tolerated'],
-        extensionAllowed: true,
-        deadline: { days: 30, counting: 'working', article: 3 },
-        reminder: { days: 5, counting: 'working', article: 3 },
-      },
-      followUp: { article: 3 },
-      objection: { days: 15, counting: 'calendar', article: 3 },
-      reports: { article: 3, feedback: { days: 60, counting: 'calendar', article: 3 } },
-    },
-    taxonomy: {
-      article: 3,
-      fields: [{ code: 'field_a', label: '领域甲' }],
-      errorTypes: [{ code: 'error_a', label: '错误甲' }],
-    },
+    procedure: testProcedure(3),
+    taxonomy: testTaxonomy(3),
     exclusion: { ground: 'not_tolerated', survives: [] },
     chapters: [{ title: '第一章', articles: change(articles) }],
   };

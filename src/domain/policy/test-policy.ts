@@ -3,7 +3,7 @@
 // 第三条 items and, in a second paragraph, numbered conditions (as 第十一条), 第四条 the
 // exclusion, on two conditions.
 
-import type { ArticleDef, PolicyDef } from './policy-model.ts';
+import type { ArticleDef, PolicyDef, ProcedureParams, Taxonomy } from './policy-model.ts';
 
 /** The test policy. */
 export function testPolicy(): PolicyDef {
@@ -132,35 +132,49 @@ export function testPolicy(): PolicyDef {
     source: { issuer: '测试' },
     effectiveFrom: '2025-01-01',
     effectiveNote: '测试',
-    procedure: {
-      decidingBody: { name: '党组', article: 4 },
-      notification: { days: 7, counting: 'calendar', article: 4, recipients: ['当事人'] },
-      publication: {
-        article: 4,
-        scopes: ['本单位'],
-        defaultScope: '本单位',
-        period: { days: 5, counting: 'working', article: 4 },
-      },
-      review: { legal: { required: true }, discipline: { required: false } },
-      notEnforcementError: { article: 4, grounds: ['tolerated'] },
-      correction: {
-        article: 4,
-        detailsArticle: 4,
-        opensOn: ['tolerated'],
-        extensionAllowed: true,
-        deadline: { days: 30, counting: 'working', article: 4 },
-        reminder: { days: 5, counting: 'working', article: 4 },
-      },
-      followUp: { article: 4 },
-      objection: { days: 15, counting: 'calendar', article: 4 },
-      reports: { article: 4, feedback: { days: 60, counting: 'calendar', article: 4 } },
-    },
-    taxonomy: {
-      article: 4,
-      fields: [{ code: 'field_a', label: '领域甲' }],
-      errorTypes: [{ code: 'error_a', label: '错误甲' }],
-    },
+    procedure: testProcedure(4),
+    taxonomy: testTaxonomy(4),
     exclusion: { ground: 'not_tolerated', survives: [] },
     chapters: [{ title: '第一章', articles }],
+  };
+}
+
+/**
+ * The procedure of a test policy, every parameter citing one article (the policy's
+ * smallest): what the tests of the engine and the policy's readers need, and no more.
+ */
+export function testProcedure(article: number): ProcedureParams {
+  const limit = (days: number, counting: 'calendar' | 'working') => ({ days, counting, article });
+  return {
+    decidingBody: { name: '党组', article },
+    notification: { ...limit(7, 'calendar'), recipients: ['当事人'] },
+    publication: {
+      article,
+      scopes: ['本单位'],
+      defaultScope: '本单位',
+      period: limit(5, 'working'),
+    },
+    review: { legal: { required: true }, discipline: { required: false } },
+    notEnforcementError: { article, grounds: ['tolerated'] },
+    correction: {
+      article,
+      detailsArticle: article,
+      opensOn: ['tolerated'],
+      extensionAllowed: true,
+      deadline: limit(30, 'working'),
+      reminder: limit(5, 'working'),
+    },
+    followUp: { article },
+    objection: limit(15, 'calendar'),
+    reports: { article, feedback: limit(60, 'calendar') },
+  };
+}
+
+/** A taxonomy of one field and one error type, citing `article`. */
+export function testTaxonomy(article: number): Taxonomy {
+  return {
+    article,
+    fields: [{ code: 'field_a', label: '领域甲' }],
+    errorTypes: [{ code: 'error_a', label: '错误甲' }],
   };
 }
