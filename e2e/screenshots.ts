@@ -111,6 +111,13 @@ try {
   const correcting = await correctionIn('in_progress');
   const corrected = await correctionIn('completed');
 
+  // The demo's 信访举报: the one whose accused officer was cleared (澄清正名).
+  const cleared = await db
+    .selectFrom('clearances')
+    .select('report_id as id')
+    .where('state', '=', 'carried_out')
+    .executeTakeFirst();
+
   // A page whose data has come: nothing loading any more.
   const heading = async (page: Page) => {
     await page.locator('.ant-layout-content, .ant-card, form').first().waitFor();
@@ -206,6 +213,12 @@ try {
             ready: heading,
           },
         ]
+      : []),
+    { name: 'workbench-petitions', user: 'xuqing', path: '/', ready: heading },
+    { name: 'reports', user: 'xuqing', path: '/reports', ready: tableRow },
+    { name: 'new-report', user: 'xuqing', path: '/reports/new', ready: heading },
+    ...(cleared
+      ? [{ name: 'report-cleared', user: 'xuqing', path: `/reports/${cleared.id}`, ready: heading }]
       : []),
     { name: 'officer-record-own', user: 'wangqiang', path: '/my-record', ready: heading },
     { name: 'officer-record', user: 'zhangmin', path: `/officers/${officerId}`, ready: heading },

@@ -1,10 +1,11 @@
-// What every use case needs: the database, the policies, the work calendar, a clock, and
-// where the audit log's checkpoints are kept.
+// What every use case needs: the database, the policies, the work calendar, a clock,
+// where the audit log's checkpoints are kept, and the keys of reporters' identities.
 // Passed explicitly; no use case reaches for a global.
 
 import type { AuditFileLocations } from '../audit-files/audit-file-locations.ts';
 import type { WorkCalendar } from '../domain/deadline/work-calendar.ts';
 import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
+import type { IdentityKeyRing } from '../secret-files/identity-key-ring.ts';
 import type { Db } from '../store/transaction.ts';
 
 export interface AppContext {
@@ -14,6 +15,8 @@ export interface AppContext {
   readonly now: () => Date;
   /** Where the audit log's signing key and signed checkpoints are kept, outside the database. */
   readonly auditFiles: AuditFileLocations;
+  /** Seals and opens reporters' identities (SM4), with keys kept outside the database. */
+  readonly identityKeys: IdentityKeyRing;
 }
 
 /** A use case's failure with a stable code; `src/http` maps it to a status. */

@@ -23,6 +23,7 @@ import { seedTypicalCases } from './demo/typical-case-demo.ts';
 import { seedCorrections } from './demo/correction-demo.ts';
 import { seedWarnings } from './demo/warning-demo.ts';
 import { seedStatisticsDemo } from './demo/statistics-demo.ts';
+import { seedReports } from './demo/report-demo.ts';
 import {
   ROLE_LABELS,
   type AssessmentFactor,
@@ -94,6 +95,9 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'sunhao', name: '孙浩', unit: 'ed', roles: ['investigator'] },
   { username: 'zhouyan', name: '周燕', unit: 'ed', roles: ['secretary'] },
   { username: 'wulei', name: '吴磊', unit: 'ed', roles: ['reviewer'] },
+  // 信访举报工作人员 (第十九条): the reports about the officers of each bureau.
+  { username: 'xuqing', name: '徐晴', unit: 'em', roles: ['petitions'] },
+  { username: 'heping', name: '何平', unit: 'ed', roles: ['petitions'] },
   { username: 'sysadmin', name: '系统管理员', unit: 'league', roles: ['sysadmin'] },
   { username: 'secadmin', name: '安全管理员', unit: 'league', roles: ['secadmin'] },
   { username: 'auditadmin', name: '审计管理员', unit: 'league', roles: ['auditadmin'] },
@@ -279,6 +283,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await seedCorrections(ctx, as);
   await seedWarnings(ctx, as);
   await seedStatisticsDemo(ctx, { as, unit: (key) => unitIds.get(key)! });
+  // 信访举报 and 澄清正名 (第十九条): after the cases, some of which the reports concern.
+  await seedReports(ctx, as);
 }
 
 /** An education case taken through the whole procedure to publication. */

@@ -5,6 +5,7 @@ import { runAudit } from './audit.command.ts';
 import { runDeadline } from './deadline.command.ts';
 import { runDemo } from './demo.command.ts';
 import { runEvaluate } from './evaluate.command.ts';
+import { runKeys } from './keys.command.ts';
 import { runMigrate } from './migrate.command.ts';
 import type { CliIO } from './cli-io.ts';
 import { runPolicy } from './policy.command.ts';
@@ -30,11 +31,15 @@ const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo
   rongcuo migrate                    以所有者更新数据库结构 / migrate as the schema owner
   rongcuo audit verify               校验审计日志的 SM3 链及签名检查点 / verify the audit chain
   rongcuo audit checkpoint           立即写入 SM2 签名的审计检查点 / sign the chain's head now
+  rongcuo keys rotate                用新密钥重新加密举报人身份（SM4），删除旧密钥（须先停止服务）
+                                     / re-seal reporters' identities under a new key (stop serve first)
 
 DATABASE_URL=postgres://... uses a PostgreSQL server instead of the embedded one, as the
 application role; DATABASE_OWNER_URL names the schema owner for migrations (README).
 RONGCUO_KEY_DIR and RONGCUO_CHECKPOINT_DIR hold the audit signing key and checkpoints
 (default ./data/keys and ./data/audit-checkpoints, beside the data directory).
+举报人身份密钥 / reporters' identity keys: RONGCUO_KEY_DIR/reporter-identity-keys.json, or
+RONGCUO_IDENTITY_KEY (64 hex digits; RONGCUO_IDENTITY_KEY_PREVIOUS while rotating), docs/security.md.
 `;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -47,6 +52,7 @@ const COMMANDS: Record<string, Command> = {
   demo: runDemo,
   migrate: runMigrate,
   audit: runAudit,
+  keys: runKeys,
 };
 
 export async function main(argv: string[], io: CliIO = process): Promise<number> {

@@ -9,6 +9,7 @@ import { Ground } from './determination.schemas.ts';
 import { CaseClassification } from './classification.schemas.ts';
 import { CaseNextStep } from './next-step.schemas.ts';
 import { PublicationDraft } from './publication.schemas.ts';
+import { RecordClearance } from './clearance.schemas.ts';
 import { CaseRecusal, CaseReview, FairnessForms, RecusedMember } from './fairness.schemas.ts';
 import {
   Choice,
@@ -371,5 +372,10 @@ export const OfficerRecord = Type.Object({
       groundLabels: Type.Array(Type.String()),
     }),
   ),
+  /**
+   * 澄清正名 (第十九条): the clearances of the officer the reader may read, oldest first, each
+   * with its notice; the report they were decided on only by its number.
+   */
+  clearances: Type.Array(RecordClearance),
 });
 export type OfficerRecord = Static<typeof OfficerRecord>;

@@ -14,6 +14,12 @@ export const WatchedDeadline = Type.Object({
   notificationId: Nullable(Type.String()),
   /** For kind `correction` (整改期限): the correction, at /corrections/:id. */
   correctionId: Nullable(Type.String()),
+  /**
+   * For kind `report_feedback` (反馈期限): the report, at /reports/:id, and its number;
+   * caseId, caseNumber and caseTitle are then ''.
+   */
+  reportId: Nullable(Type.String()),
+  reportNumber: Nullable(Type.String()),
 });
 export type WatchedDeadline = Static<typeof WatchedDeadline>;
 

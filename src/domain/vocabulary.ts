@@ -123,6 +123,7 @@ export const ROLE_LABELS = {
   investigator: '调查人员',
   secretary: '党委/党组秘书',
   reviewer: '法制、纪检审核人员',
+  petitions: '信访举报工作人员',
   sysadmin: '系统管理员',
   secadmin: '安全管理员',
   auditadmin: '审计管理员',
@@ -146,6 +147,7 @@ export const DEADLINE_KIND_LABELS = {
   notification: '告知期限',
   objection: '异议期限',
   correction: '整改期限',
+  report_feedback: '举报反馈期限',
 } as const;
 export type DeadlineKind = keyof typeof DEADLINE_KIND_LABELS;
 export const DEADLINE_KINDS = codesOf(DEADLINE_KIND_LABELS);
@@ -189,6 +191,85 @@ export const EXTENSION_STATE_LABELS = {
 export type ExtensionState = keyof typeof EXTENSION_STATE_LABELS;
 export const EXTENSION_STATES = codesOf(EXTENSION_STATE_LABELS);
 
+/** 信访举报的状态 (第十九条): received, a finding made, closed with feedback or explanation. */
+export const REPORT_STATE_LABELS = {
+  received: '已受理',
+  found: '已查结',
+  closed: '已办结',
+} as const;
+export type ReportState = keyof typeof REPORT_STATE_LABELS;
+export const REPORT_STATES = codesOf(REPORT_STATE_LABELS);
+
+/** 举报来源渠道. */
+export const REPORT_CHANNEL_LABELS = {
+  letter: '来信',
+  visit: '来访',
+  online: '网络',
+  phone: '电话',
+  referred: '上级转办',
+} as const;
+export type ReportChannel = keyof typeof REPORT_CHANNEL_LABELS;
+export const REPORT_CHANNELS = codesOf(REPORT_CHANNEL_LABELS);
+
+/** 查处结论 of a report; the last three are those 第十九条 names for feedback and clearance. */
+export const REPORT_FINDING_LABELS = {
+  true: '属实',
+  partly_true: '部分属实',
+  untrue: '不属实',
+  unfounded: '查无实据',
+  tolerated: '经认定予以容错免责',
+} as const;
+export type ReportFinding = keyof typeof REPORT_FINDING_LABELS;
+export const REPORT_FINDINGS = codesOf(REPORT_FINDING_LABELS);
+
+/** 恶意举报的情形 (第十九条): what makes an untrue report a reason to clear the officer's name. */
+export const MALICE_KIND_LABELS = {
+  slander: '恶意中伤',
+  false_accusation: '诬告陷害',
+  hype_defamation: '恶意炒作和诽谤',
+} as const;
+export type MaliceKind = keyof typeof MALICE_KIND_LABELS;
+export const MALICE_KINDS = codesOf(MALICE_KIND_LABELS);
+
+/** 反馈方式: how a named reporter was told the result. */
+export const FEEDBACK_CHANNEL_LABELS = {
+  written: '书面反馈',
+  in_person: '当面反馈',
+  phone: '电话反馈',
+  online: '网络反馈',
+} as const;
+export type FeedbackChannel = keyof typeof FEEDBACK_CHANNEL_LABELS;
+export const FEEDBACK_CHANNELS = codesOf(FEEDBACK_CHANNEL_LABELS);
+
+/**
+ * 范围 (第十九条 在一定范围内): where an anonymous report is explained, where an accusation
+ * reached and where a name is cleared; in this order, each wider than the one before.
+ */
+export const DISCLOSURE_SCOPE_LABELS = {
+  unit: '本单位',
+  system: '本系统',
+  public: '社会公开',
+} as const;
+export type DisclosureScope = keyof typeof DISCLOSURE_SCOPE_LABELS;
+export const DISCLOSURE_SCOPES = codesOf(DISCLOSURE_SCOPE_LABELS);
+
+/** 澄清正名的方式 (适当方式). */
+export const CLEARANCE_METHOD_LABELS = {
+  meeting: '会议说明',
+  written_notice: '书面通报',
+  public_release: '公开发布',
+} as const;
+export type ClearanceMethod = keyof typeof CLEARANCE_METHOD_LABELS;
+export const CLEARANCE_METHODS = codesOf(CLEARANCE_METHOD_LABELS);
+
+/** 澄清正名的状态: decided, then carried out within its scope. */
+export const CLEARANCE_STATE_LABELS = {
+  decided: '已决定',
+  carried_out: '已澄清',
+} as const;
+export type ClearanceState = keyof typeof CLEARANCE_STATE_LABELS;
+export const CLEARANCE_STATES = codesOf(CLEARANCE_STATE_LABELS);
+
 /** 警示规则的种类 (第十八条 易错情形): what a warning rule counts (src/domain/warning/). */
 export const WARNING_RULE_KIND_LABELS = {
   same_error_type_in_unit: '同一单位同类错误频繁出现',
@@ -217,6 +298,9 @@ export const AUDIT_ENTITY_LABELS = {
   job: '定时任务',
   warning: '警示提醒',
   warning_rules: '警示规则',
+  report: '信访举报',
+  identity_keys: '举报人身份密钥',
+  clearance: '澄清正名',
 } as const;
 
 /** A time limit in words: 7 个自然日, 10 个工作日. */

@@ -24,6 +24,8 @@ import { caseRoutes } from './case/cases.routes.ts';
 import { evidenceRoutes } from './case/evidence.routes.ts';
 import { deadlineRoutes } from './deadline/deadlines.routes.ts';
 import { correctionRoutes } from './correction/corrections.routes.ts';
+import { reportRoutes } from './report/reports.routes.ts';
+import { clearanceRoutes } from './clearance/clearances.routes.ts';
 import { evaluateRoutes } from './determination/evaluate.routes.ts';
 import {
   frameworkErrorOptions,
@@ -128,6 +130,8 @@ export async function buildServer(
     evidenceRoutes(ctx),
     deadlineRoutes(ctx),
     correctionRoutes(ctx),
+    reportRoutes(ctx),
+    clearanceRoutes(ctx),
     publicationRoutes(ctx),
     typicalCaseRoutes(ctx),
     warningRoutes(ctx),

@@ -16,6 +16,9 @@ import { correctionProcedure } from './migrations/0009_correction_procedure.ts';
 import { warnings } from './migrations/0010_warnings.ts';
 import { statistics } from './migrations/0011_statistics.ts';
 import { typicalCases } from './migrations/0012_typical_cases.ts';
+import { petitionsRole } from './migrations/0013_petitions_role.ts';
+import { reports } from './migrations/0014_reports.ts';
+import { clearances } from './migrations/0015_clearances.ts';
 import type { Database } from './schema.ts';
 
 /** In order; the names are recorded in kysely_migration and must never change. */
@@ -32,6 +35,9 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0010_warnings': warnings,
   '0011_statistics': statistics,
   '0012_typical_cases': typicalCases,
+  '0013_petitions_role': petitionsRole,
+  '0014_reports': reports,
+  '0015_clearances': clearances,
 };
 
 /**

@@ -26,6 +26,8 @@ import type {
   StatisticsOpenCorrectionDueTable,
   StatisticsStageDaysTable,
 } from './statistics.schema.ts';
+import type { ReportTables } from './report.schema.ts';
+import type { ClearanceTable } from './clearance.schema.ts';
 import type { TypicalCaseTable } from './typical-case.schema.ts';
 import type {
   WarningCaseTable,
@@ -344,7 +346,7 @@ export interface AuditEventTable {
   client_address: ColumnType<string | null, string | null | undefined, never>;
 }
 
-export interface Database {
+export interface Database extends ReportTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
@@ -387,6 +389,7 @@ export interface Database {
   statistics_stage_days: StatisticsStageDaysTable;
   statistics_correction_counts: StatisticsCorrectionCountTable;
   statistics_open_correction_dues: StatisticsOpenCorrectionDueTable;
+  clearances: ClearanceTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

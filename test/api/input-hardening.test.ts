@@ -225,6 +225,10 @@ describe.each(storeTargets())('input hardening on $name', (target) => {
         ...['page', 'pageSize'],
         // 警示提醒: the list's pages.
         ...['limit', 'offset'],
+        // 澄清正名: the list's pages.
+        ...['page', 'pageSize'],
+        // 信访举报: the list's pages.
+        ...['page', 'pageSize'],
       ].sort(),
     );
     const notIntegers = ['Infinity', '-Infinity', '+Infinity', 'NaN', '1e400', '-1e400'];

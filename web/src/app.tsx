@@ -32,6 +32,9 @@ const CorrectionPage = lazy(() => import('./features/correction/correction-page.
 const StatisticsPage = lazy(() => import('./features/statistics/statistics-page.tsx'));
 const WarningsPage = lazy(() => import('./features/warning/warnings-page.tsx'));
 const WarningPage = lazy(() => import('./features/warning/warning-page.tsx'));
+const ReportListPage = lazy(() => import('./features/report/report-list-page.tsx'));
+const NewReportPage = lazy(() => import('./features/report/new-report-page.tsx'));
+const ReportPage = lazy(() => import('./features/report/report-page.tsx'));
 
 const ADMIN_COMPONENTS: Record<AdminPage['path'], ComponentType> = {
   '/admin/users': lazy(() => import('./features/account/admin-users-page.tsx')),
@@ -102,6 +105,9 @@ export function App() {
             <Route path="statistics" element={<StatisticsPage />} />
             <Route path="warnings" element={<WarningsPage />} />
             <Route path="warnings/:id" element={<WarningPage />} />
+            <Route path="reports" element={<ReportListPage />} />
+            <Route path="reports/new" element={<NewReportPage />} />
+            <Route path="reports/:id" element={<ReportPage />} />
             {ADMIN_PAGES.map(({ path, role }) => {
               const Page = ADMIN_COMPONENTS[path];
               return (

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { appendToChain, chainVerifier, GENESIS_ANCHOR } from '../../domain/audit/audit-chain.ts';
 import type { AuditAction } from '../../domain/audit/audit-actions.ts';
+import { maskAuditSecrets } from '../../domain/audit/audit-secrets.ts';
 import {
   auditVerdict,
   compareWithCheckpoints,
@@ -36,6 +37,8 @@ export interface AuditEntry {
  * Appends one event after the chain's head, under the append lock. Whatever strings it is
  * given (a lone surrogate, NUL, any key order), what is stored is what is hashed: the
  * domain makes the event storable first (`storableEvent`), and the row keeps the text.
+ * The values of secret fields (a reporter's identity, a password) are masked first of all
+ * (audit-secrets.ts): what is hashed and kept is the masked data.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<void> {
   const last = await lockChainHead(tx);
@@ -49,7 +52,8 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      data: entry.data,
+      // Before hashing: a secret that reached the chain could never be taken out again.
+      data: maskAuditSecrets(entry.data),
       clientAddress: currentClientAddress(),
     },
     sm3,

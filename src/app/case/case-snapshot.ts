@@ -12,11 +12,10 @@ import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { Tri } from '../../domain/policy/decision-diagram.ts';
 import type { FactVector } from '../../domain/policy/evaluate.ts';
 import type { OutcomeCode } from '../../domain/policy/policy-model.ts';
-import { versionOf } from '../../domain/policy/policy-registry.ts';
 import { lockCase, viewRows, type CaseViewRows } from '../../store/case.repository.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
-import { type AppContext, UseCaseError } from '../app-context.ts';
+import type { AppContext } from '../app-context.ts';
 import { caseNotFound } from './case-actor.ts';
 import type {
   AssessmentFactor,
@@ -24,19 +23,7 @@ import type {
   CaseState,
   RecipientKind,
 } from '../../domain/vocabulary.ts';
-
-function policyOfCase(
-  ctx: AppContext,
-  row: Pick<CaseRow, 'policy_id' | 'policy_version'>,
-): CompiledPolicy {
-  const policy = versionOf(ctx.registry, row.policy_id, row.policy_version);
-  if (!policy)
-    throw new UseCaseError(
-      'UNKNOWN_POLICY',
-      `制度 ${row.policy_id} 版本 ${row.policy_version} 未载入`,
-    );
-  return policy;
-}
+import { pinnedPolicy } from '../policy/pinned-policy.ts';
 
 /**
  * The day a case's determination is taken on: the last day of its conduct, the day whose
@@ -68,7 +55,7 @@ export interface CaseSnapshot {
 
 /** Builds the snapshot from the case row and the rows below it. */
 export function snapshotOf(ctx: AppContext, row: CaseRow, parts: CaseViewRows): CaseSnapshot {
-  const policy = policyOfCase(ctx, row);
+  const policy = pinnedPolicy(ctx, row);
   const values = factVector(policy, parts.facts);
   // After submit_for_decision the recorded determination stands; before, the live one,
   // computed only then (explaining it costs more than the rest of the snapshot).

@@ -8,6 +8,7 @@ import { notEnforcementErrorRule, ruleApplied } from '../../domain/case/officer-
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { versionOf } from '../../domain/policy/policy-registry.ts';
 import { resolveReader } from '../../store/case-read-scope.sql.ts';
+import { clearancesAbout } from '../../store/clearance.queries.ts';
 import { casesAbout, standingErrorRecords, unitName } from '../../store/officer-record.queries.ts';
 import { isWithinUnit, unitLineage } from '../../store/unit.repository.ts';
 import { findAccount } from '../../store/user.repository.ts';
@@ -29,11 +30,13 @@ export async function officerRecord(ctx: AppContext, actor: Actor, officerId: st
     );
   if (!officer || !mayRead) throw new UseCaseError('NOT_FOUND', '执法人员不存在');
   const reader = await resolveReader(ctx.db, readerOf(actor));
-  const [rows, errorRecords, unit, lineage] = await Promise.all([
+  const [rows, errorRecords, unit, lineage, clearances] = await Promise.all([
     casesAbout(ctx.db, officerId, reader),
     standingErrorRecords(ctx.db, officerId, reader),
     unitName(ctx.db, officer.unit_id),
     unitLineage(ctx.db, officer.unit_id),
+    // 澄清正名 (第十九条): as far as the reader may read them (clearance.queries.ts).
+    clearancesAbout(ctx.db, officerId, reader),
   ]);
 
   // The policy versions the cases were decided under; with no case, the unit's own.
@@ -50,5 +53,5 @@ export async function officerRecord(ctx: AppContext, actor: Actor, officerId: st
   if (versions.size === 0 && lineage?.policyId) policyOf(lineage.policyId);
   const rules = [...versions.values()].map(notEnforcementErrorRule);
 
-  return { officer, unitName: unit, cases, errorRecords, rules };
+  return { officer, unitName: unit, cases, errorRecords, rules, clearances };
 }

@@ -9,30 +9,16 @@ import {
   type CorrectionContext,
   type CorrectionView,
 } from '../../domain/correction/correction-machine.ts';
-import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
-import { versionOf } from '../../domain/policy/policy-registry.ts';
 import type { CorrectionState } from '../../domain/vocabulary.ts';
 import type { MachineRows } from '../../store/correction.repository.ts';
 import type { Conn } from '../../store/transaction.ts';
 import { isWithinUnit } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
+import { pinnedPolicy } from '../policy/pinned-policy.ts';
 
 /** Does not exist, or the reader may not read it: the same answer, so that it does not leak. */
 export const correctionNotFound = () => new UseCaseError('CORRECTION_NOT_FOUND', '纠错记录不存在');
-
-export function correctionPolicy(
-  ctx: AppContext,
-  row: { policy_id: string; policy_version: number },
-): CompiledPolicy {
-  const policy = versionOf(ctx.registry, row.policy_id, row.policy_version);
-  if (!policy)
-    throw new UseCaseError(
-      'UNKNOWN_POLICY',
-      `制度 ${row.policy_id} 版本 ${row.policy_version} 未载入`,
-    );
-  return policy;
-}
 
 export function correctionContext(
   ctx: AppContext,
@@ -40,7 +26,7 @@ export function correctionContext(
 ): CorrectionContext {
   return {
     today: todayInChina(ctx.now()),
-    params: correctionPolicy(ctx, row).def.procedure.correction,
+    params: pinnedPolicy(ctx, row).def.procedure.correction,
     calendar: ctx.calendar,
   };
 }

@@ -12,8 +12,8 @@ import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { readerOf } from '../case/case-actor.ts';
-import { correctionPolicy } from './correction-context.ts';
 import { dueWatch } from './correction-reads.ts';
+import { pinnedPolicy } from '../policy/pinned-policy.ts';
 
 /** The reader's corrections near or past their deadline, as the workbench lists deadlines. */
 export async function correctionDeadlines(ctx: AppContext, actor: Actor) {
@@ -23,7 +23,7 @@ export async function correctionDeadlines(ctx: AppContext, actor: Actor) {
   for (const row of rows) {
     const { dueStatus, daysLeft } = dueWatch(
       ctx,
-      correctionPolicy(ctx, row),
+      pinnedPolicy(ctx, row),
       { state: 'in_progress', due: row.due },
       today,
     );
@@ -59,7 +59,7 @@ export async function raiseCorrectionReminders(ctx: AppContext, runAt: Date): Pr
   return inTransaction(ctx.db, async (tx) => {
     const raised: { case: string; correction: string; kind: string; due: string }[] = [];
     for (const row of rows) {
-      const policy = correctionPolicy(ctx, row);
+      const policy = pinnedPolicy(ctx, row);
       const { dueStatus } = dueWatch(ctx, policy, { state: 'in_progress', due: row.due }, today);
       if (dueStatus === null || row.due === null) continue;
       const added = await recordReminder(tx, {

@@ -3,15 +3,7 @@
 // by the correction object while the report may still be added to (整改中); downloaded by
 // whoever may read the correction.
 
-import { createHash } from 'node:crypto';
-import {
-  EVIDENCE_MAX_BYTES,
-  EVIDENCE_TYPE_NAMES,
-  evidenceName,
-  isEvidenceType,
-  normalizeContentType,
-} from '../../domain/case/evidence.ts';
-import { matchesSignature } from '../../domain/case/evidence-signature.ts';
+import { checkedUpload, type Upload } from '../evidence/checked-upload.ts';
 import { checkStep } from '../../domain/correction/correction-machine.ts';
 import {
   findCorrection,
@@ -33,21 +25,14 @@ import {
   viewsOf,
 } from './correction-context.ts';
 
-export interface CorrectionUpload {
-  readonly filename: string;
-  readonly contentType: string;
-  readonly content: Buffer;
-}
-
 /** Attaches a file to one of the correction's progress reports; the row and the new version. */
 export async function attachCorrectionEvidence(
   ctx: AppContext,
   actor: Actor,
   correctionId: string,
   reportId: string,
-  upload: CorrectionUpload,
+  upload: Upload,
 ) {
-  const contentType = normalizeContentType(upload.contentType);
   const now = ctx.now();
   return inTransaction(ctx.db, async (tx) => {
     const row = await lockCorrection(tx, correctionId);
@@ -59,32 +44,11 @@ export async function attachCorrectionEvidence(
     if (!allowed.ok) throw new UseCaseError(allowed.error.code, allowed.error.message);
     const report = await findReport(tx, row.id, reportId);
     if (!report) throw new UseCaseError('REPORT_NOT_FOUND', '整改进展报告不存在');
-    if (!isEvidenceType(contentType))
-      throw new UseCaseError(
-        'EVIDENCE_TYPE_NOT_ALLOWED',
-        `证明材料须为 ${EVIDENCE_TYPE_NAMES} 格式：${contentType}`,
-      );
-    if (upload.content.length > EVIDENCE_MAX_BYTES)
-      throw new UseCaseError(
-        'EVIDENCE_TOO_LARGE',
-        `证明材料不能超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MiB`,
-      );
-    if (!matchesSignature(contentType, upload.content))
-      throw new UseCaseError(
-        'EVIDENCE_TYPE_NOT_ALLOWED',
-        `文件内容与声明的类型 ${contentType} 不符`,
-      );
-    const named = evidenceName(upload.filename, contentType);
-    if (!named.ok)
-      throw new UseCaseError(
-        'INVALID_INPUT',
-        '文件名无效：不能为空，不能含有控制字符、路径分隔符或改变文字方向的字符',
-      );
-    const sha256 = createHash('sha256').update(upload.content).digest('hex');
+    const { filename, contentType, sha256 } = checkedUpload(upload, '证明材料');
     const file = await insertCorrectionEvidence(tx, {
       reportId,
       correctionId: row.id,
-      filename: named.name,
+      filename,
       contentType,
       content: upload.content,
       sha256,

@@ -32,10 +32,10 @@ import { readerOf } from '../case/case-actor.ts';
 import {
   correctionContext,
   correctionNotFound,
-  correctionPolicy,
   readingCorrectionActor,
   viewsOf,
 } from './correction-context.ts';
+import { pinnedPolicy } from '../policy/pinned-policy.ts';
 
 /** What a correction's deadline is against today. */
 export interface DueWatch {
@@ -84,7 +84,7 @@ export async function readCorrection(
   ]);
   const view = viewsOf([row], machine).get(row.id)!;
   const cctx = correctionContext(ctx, row);
-  const policy = correctionPolicy(ctx, row);
+  const policy = pinnedPolicy(ctx, row);
   return {
     row,
     records,
@@ -139,7 +139,7 @@ export async function listCorrectionsFor(
   );
   const items = rows.map((row) => {
     const view = views.get(row.id)!;
-    const policy = correctionPolicy(ctx, row);
+    const policy = pinnedPolicy(ctx, row);
     const who = { id: actor.id, roles: actor.roles, inUnitScope: Boolean(row.in_unit_scope) };
     const todo: CorrectionAction | null = query.todo
       ? correctionTodo(view, who, correctionContext(ctx, row))

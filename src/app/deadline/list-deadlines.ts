@@ -15,13 +15,15 @@ import type { AppContext } from '../app-context.ts';
 import { readerOf } from '../case/case-actor.ts';
 import type { CaseState } from '../../domain/vocabulary.ts';
 import { correctionDeadlines } from '../correction/correction-deadlines.ts';
+import { reportDeadlines } from '../report/report-deadlines.ts';
 
 export async function listDeadlines(ctx: AppContext, actor: Actor) {
-  const { cases, unsent } = await casesWithDeadlines(
-    ctx.db,
-    readerOf(actor),
-    STATES_WITH_DEADLINES,
-  );
+  // 信访举报工作人员 read the unit's cases (and so its corrections) only to link reports to
+  // them: those time limits are for whoever works on cases; theirs are the reports' (below).
+  const watchesCases = actor.roles.some((role) => role !== 'petitions');
+  const { cases, unsent } = watchesCases
+    ? await casesWithDeadlines(ctx.db, readerOf(actor), STATES_WITH_DEADLINES)
+    : { cases: [], unsent: [] };
   const unsentOf = new Map<string, { id: string; due: string; sent: false }[]>();
   for (const n of unsent) {
     const list = unsentOf.get(n.case_id) ?? [];
@@ -40,13 +42,18 @@ export async function listDeadlines(ctx: AppContext, actor: Actor) {
   );
   const caseDeadlines = watchDeadlines(open, todayInChina(ctx.now()));
   // 整改期限: the corrections at work near or past their deadline, by the policy's reminder.
-  const corrections = await correctionDeadlines(ctx, actor);
-  const watched = [...caseDeadlines, ...corrections.watched].sort(
+  const corrections = watchesCases
+    ? await correctionDeadlines(ctx, actor)
+    : { watched: [], unitIds: [], cases: [] };
+  // 反馈期限: named reports near or past their feedback deadline, for the petitions staff.
+  const reports = await reportDeadlines(ctx, actor);
+  const watched = [...caseDeadlines, ...corrections.watched, ...reports.watched].sort(
     (a, b) => a.daysLeft - b.daysLeft || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0),
   );
   const unitIds = new Set([
     ...cases.filter((c) => c.in_unit_scope).map((c) => c.unit_id),
     ...corrections.unitIds,
+    ...reports.unitIds,
   ]);
   return {
     mine: deadlinesForUser(watched, actor.id),
@@ -54,5 +61,6 @@ export async function listDeadlines(ctx: AppContext, actor: Actor) {
     all: deadlinesForUserOrUnits(watched, actor.id, unitIds),
     cases,
     correctionCases: corrections.cases,
+    reports: reports.reports,
   };
 }

@@ -4,8 +4,18 @@
 import { assertNever } from '../assert-never.ts';
 import type { Role } from '../vocabulary.ts';
 
-/** Roles that work on cases; the administrators (三员) never do. */
-export const CASE_ROLES = ['officer', 'investigator', 'secretary', 'reviewer'] as const;
+/**
+ * Roles that work on cases; the administrators (三员) never do. 信访举报工作人员 (petitions)
+ * handle the reports about officers (第十九条) and read their unit's cases to link a
+ * report to them, but take no step of the procedure.
+ */
+export const CASE_ROLES = [
+  'officer',
+  'investigator',
+  'secretary',
+  'reviewer',
+  'petitions',
+] as const;
 export type CaseRole = (typeof CASE_ROLES)[number];
 
 export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditadmin'] as const;
@@ -21,6 +31,7 @@ export function isAdminRole(role: Role): role is AdminRole {
     case 'investigator':
     case 'secretary':
     case 'reviewer':
+    case 'petitions':
       return false;
     default:
       return assertNever(role);

@@ -65,6 +65,30 @@ export const CORRECTION_ACTION_AUDIT_LABELS = {
   'job.correction_reminders': '整改期限提醒',
 } as const;
 
+/** 信访举报 (第十九条): each step of a report's handling, and each read of a reporter's identity. */
+export const REPORT_ACTION_LABELS = {
+  'report.receive': '受理信访举报',
+  'report.attach': '上传举报材料',
+  'report.link_case': '关联容错案件',
+  'report.record_finding': '记录查处结论',
+  'report.give_feedback': '向实名举报人反馈',
+  'report.explain': '匿名举报说明情况',
+  'report.close': '举报办结',
+  'report.refer': '移送纪检监察',
+  'report.read_identity': '查阅举报人身份信息',
+} as const;
+
+/** The keys of reporters' identities (第十九条): `rongcuo keys rotate` (src/app/secrets/). */
+export const IDENTITY_KEY_ACTION_LABELS = {
+  'keys.rotate': '轮换举报人身份密钥',
+} as const;
+
+/** 澄清正名 (第十九条): a clearance decided on a report, and carried out (src/domain/clearance/). */
+export const CLEARANCE_ACTION_LABELS = {
+  'clearance.decide': '作出澄清正名决定',
+  'clearance.carry_out': '澄清正名已实施',
+} as const;
+
 export type CaseStepAction = `case.${TransitionName}`;
 export type AuditAction =
   | CaseStepAction
@@ -72,7 +96,10 @@ export type AuditAction =
   | keyof typeof TYPICAL_CASE_ACTION_LABELS
   | keyof typeof WARNING_ACTION_LABELS
   | keyof typeof SYSTEM_ACTION_LABELS
-  | keyof typeof CORRECTION_ACTION_AUDIT_LABELS;
+  | keyof typeof CORRECTION_ACTION_AUDIT_LABELS
+  | keyof typeof REPORT_ACTION_LABELS
+  | keyof typeof CLEARANCE_ACTION_LABELS
+  | keyof typeof IDENTITY_KEY_ACTION_LABELS;
 
 /** Every action code with its label: the steps, the records, the rest. */
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
@@ -83,6 +110,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   ...TYPICAL_CASE_ACTION_LABELS,
   ...WARNING_ACTION_LABELS,
   ...CORRECTION_ACTION_AUDIT_LABELS,
+  ...REPORT_ACTION_LABELS,
+  ...CLEARANCE_ACTION_LABELS,
+  ...IDENTITY_KEY_ACTION_LABELS,
   ...SYSTEM_ACTION_LABELS,
 };
 

@@ -31,7 +31,7 @@ describe('who may read and do what', () => {
     const readers = Object.entries(ACTORS)
       .filter(([, a]) => canRead(c, a))
       .map(([name]) => name);
-    expect(readers).toEqual(['officer', 'investigator', 'secretary', 'reviewer']);
+    expect(readers).toEqual(['officer', 'investigator', 'secretary', 'reviewer', 'petitions']);
   });
 });
 
@@ -41,6 +41,7 @@ describe('readScopeOf', () => {
     [['investigator'], UNIT_SUBTREE],
     [['secretary'], UNIT_SUBTREE],
     [['reviewer'], UNIT_SUBTREE],
+    [['petitions'], UNIT_SUBTREE],
     [['sysadmin'], NOTHING],
     [['secadmin'], NOTHING],
     [['auditadmin'], NOTHING],

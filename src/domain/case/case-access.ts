@@ -27,6 +27,7 @@ function roleReadScope(role: Role): ReadScope {
     case 'investigator':
     case 'secretary':
     case 'reviewer':
+    case 'petitions':
       return { unitSubtree: true, ownCases: false };
     case 'sysadmin':
     case 'secadmin':
@@ -106,6 +107,9 @@ function roleMayAct(
     case 'reviewer':
       // 回避: no one acts for the unit on a case about themselves, or one they stand aside from.
       return actor.inUnitScope && (caseView === null || !standsAside(caseView, actor.id));
+    case 'petitions':
+      // Reads the unit's cases to link reports to them; takes no step of the procedure.
+      return false;
     default:
       return assertNever(role);
   }

@@ -177,6 +177,7 @@ export const ACTORS = {
   outsideInvestigator: actor('u-investigator-2', ['investigator'], false),
   outsideSecretary: actor('u-secretary-2', ['secretary'], false),
   outsideReviewer: actor('u-reviewer-2', ['reviewer'], false),
+  petitions: actor('u-petitions', ['petitions']),
   sysadmin: actor('u-sys', ['sysadmin']),
   secadmin: actor('u-sec', ['secadmin']),
   auditadmin: actor('u-audit', ['auditadmin']),

@@ -21,6 +21,8 @@ export interface OpenDeadline {
   readonly notificationId: string | null;
   /** For a correction's deadline (整改期限): the correction's id. */
   readonly correctionId?: string | null;
+  /** For a report's feedback deadline (反馈期限): the report's id. */
+  readonly reportId?: string | null;
 }
 
 export interface WatchedDeadline extends OpenDeadline {

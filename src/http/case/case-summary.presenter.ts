@@ -6,6 +6,7 @@ import type { CaseSummary, OfficerRecord } from '../../contract/case.schemas.ts'
 import { articleCitation } from '../../domain/policy/citation.ts';
 import { outcomeLabel } from '../../domain/policy/policy-model.ts';
 import { iso } from '../route-kit.ts';
+import { presentRecordClearance } from '../clearance/clearance.presenter.ts';
 import {
   CASE_ORIGIN_LABELS,
   CASE_STATE_LABELS,
@@ -85,5 +86,6 @@ export function presentOfficerRecord(r: Awaited<ReturnType<typeof officerRecord>
       text: x.text,
       groundLabels: x.grounds.map((g) => outcomeLabel(g)),
     })),
+    clearances: r.clearances.map(presentRecordClearance),
   };
 }

@@ -6,11 +6,12 @@
 // is read: authenticateBeforeBody in server.ts), a few at a time, and read as it arrives
 // up to the limit, no further.
 
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { AppContext } from '../../app/app-context.ts';
 import { UseCaseError } from '../../app/app-context.ts';
 import { evidenceFile } from '../../app/case/evidence-file.ts';
+import type { Upload } from '../../app/evidence/checked-upload.ts';
 import { attachEvidence } from '../../app/case/record-on-case.ts';
 import { CaseDetail } from '../../contract/case.schemas.ts';
 import { EvidenceParams, EvidenceQuery } from '../../contract/case-requests.schemas.ts';
@@ -125,15 +126,53 @@ export function uploadSlots(max: number) {
  */
 const DOWNLOAD_POLICY = "sandbox; default-src 'none'";
 
+/**
+ * Lets the plugin's routes take a file of an allowed type as the request body. Registered
+ * per plugin, for its upload routes alone: no other route takes a file.
+ */
+export function acceptFileBodies(app: FastifyInstance): void {
+  app.addContentTypeParser([...EVIDENCE_CONTENT_TYPES], (request, payload, done) => {
+    receiveFile(request, payload).then(
+      (content) => done(null, content),
+      (error: Error) => done(error, undefined),
+    );
+  });
+}
+
+/** The uploaded file: the request's body, its declared type, and the name it was given. */
+export function uploadedFile(request: FastifyRequest, filename: string): Upload {
+  const content = request.body;
+  if (!Buffer.isBuffer(content))
+    throw new UseCaseError('EVIDENCE_TYPE_NOT_ALLOWED', '不支持的文件类型');
+  return { filename, contentType: request.headers['content-type'] ?? '', content };
+}
+
+/** A stored file as the download answer (evidence, correction evidence, a report's files). */
+export interface StoredFile {
+  readonly filename: string;
+  readonly content_type: string;
+  readonly sha256: string;
+  readonly content: Buffer;
+}
+
+/** Sends the file in its own content type, with its SHA-256, to be saved. */
+export function sendStoredFile(reply: FastifyReply, file: StoredFile) {
+  // Text was checked to be UTF-8 on upload: say so, so no browser guesses another.
+  const type = file.content_type === 'text/plain' ? 'text/plain; charset=utf-8' : file.content_type;
+  return reply
+    .header('content-type', type)
+    .header('x-content-sha256', file.sha256)
+    .header('content-security-policy', DOWNLOAD_POLICY)
+    .header(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    )
+    .send(file.content);
+}
+
 export function evidenceRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    // Registered here, for this plugin's routes alone: no other route takes a file.
-    app.addContentTypeParser([...EVIDENCE_CONTENT_TYPES], (request, payload, done) => {
-      receiveFile(request, payload).then(
-        (content) => done(null, content),
-        (error: Error) => done(error, undefined),
-      );
-    });
+    acceptFileBodies(app);
 
     const upload = spec(
       '上传证据（请求体为文件本身）/ upload evidence (the body is the file)',
@@ -144,16 +183,8 @@ export function evidenceRoutes(ctx: AppContext): Routes {
       '/api/v1/cases/:id/evidence',
       { ...upload, onRequest: uploadSlots(MAX_CONCURRENT_UPLOADS) },
       async (request, reply) => {
-        const content = request.body;
-        if (!Buffer.isBuffer(content))
-          throw new UseCaseError('EVIDENCE_TYPE_NOT_ALLOWED', '不支持的文件类型');
         const { version, filename, factId } = request.query;
-        const file = {
-          filename,
-          contentType: request.headers['content-type'] ?? '',
-          content,
-          factId: factId ?? null,
-        };
+        const file = { ...uploadedFile(request, filename), factId: factId ?? null };
         return answerWrite(ctx, request, reply, 201, (actor) =>
           attachEvidence(ctx, actor, request.params.id, file, version),
         );
@@ -169,19 +200,10 @@ export function evidenceRoutes(ctx: AppContext): Routes {
     );
     app.get('/api/v1/cases/:id/evidence/:evidenceId', download, async (request, reply) => {
       const { id, evidenceId } = request.params;
-      const file = await evidenceFile(ctx, await actorOf(ctx, request), id, evidenceId);
-      // Text was checked to be UTF-8 on upload: say so, so no browser guesses another.
-      const type =
-        file.content_type === 'text/plain' ? 'text/plain; charset=utf-8' : file.content_type;
-      return reply
-        .header('content-type', type)
-        .header('x-content-sha256', file.sha256)
-        .header('content-security-policy', DOWNLOAD_POLICY)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        )
-        .send(file.content);
+      return sendStoredFile(
+        reply,
+        await evidenceFile(ctx, await actorOf(ctx, request), id, evidenceId),
+      );
     });
   };
 }

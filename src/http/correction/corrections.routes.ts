@@ -5,7 +5,6 @@
 
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/app-context.ts';
-import { UseCaseError } from '../../app/app-context.ts';
 import type { Actor } from '../../app/account/sessions.ts';
 import {
   attachCorrectionEvidence,
@@ -36,9 +35,13 @@ import {
   SendBackBody,
 } from '../../contract/correction.schemas.ts';
 import { Type, Uuid, type TSchema } from '../../contract/schema-kit.ts';
-import { EVIDENCE_CONTENT_TYPES } from '../../domain/case/evidence.ts';
 import type { CorrectionCommand } from '../../domain/correction/decide-correction.ts';
-import { receiveFile, uploadSlots } from '../case/evidence.routes.ts';
+import {
+  acceptFileBodies,
+  sendStoredFile,
+  uploadedFile,
+  uploadSlots,
+} from '../case/evidence.routes.ts';
 import { statusOf } from '../http-errors.ts';
 import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
@@ -234,13 +237,7 @@ export function correctionRoutes(ctx: AppContext): Routes {
     });
 
     const uploadRoutes: Routes = async (uploads) => {
-      // Registered here, for this plugin's upload route alone: no other route takes a file.
-      uploads.addContentTypeParser([...EVIDENCE_CONTENT_TYPES], (request, payload, done) => {
-        receiveFile(request, payload).then(
-          (content) => done(null, content),
-          (error: Error) => done(error, undefined),
-        );
-      });
+      acceptFileBodies(uploads);
       const upload = spec(
         '上传整改证明材料（请求体为文件本身）/ attach a file to a progress report',
         { params: ReportParams, querystring: CorrectionEvidenceQuery },
@@ -251,14 +248,7 @@ export function correctionRoutes(ctx: AppContext): Routes {
         '/api/v1/corrections/:id/progress/:reportId/evidence',
         { ...upload, onRequest: uploadSlots(MAX_CONCURRENT_UPLOADS) },
         async (request, reply) => {
-          const content = request.body;
-          if (!Buffer.isBuffer(content))
-            throw new UseCaseError('EVIDENCE_TYPE_NOT_ALLOWED', '不支持的文件类型');
-          const file = {
-            filename: request.query.filename,
-            contentType: request.headers['content-type'] ?? '',
-            content,
-          };
+          const file = uploadedFile(request, request.query.filename);
           const { id, reportId } = request.params;
           const row = await attachCorrectionEvidence(
             ctx,
@@ -289,17 +279,7 @@ export function correctionRoutes(ctx: AppContext): Routes {
     app.get('/api/v1/corrections/:id/evidence/:evidenceId', download, async (request, reply) => {
       const { id, evidenceId } = request.params;
       const file = await correctionEvidenceFile(ctx, await actorOf(ctx, request), id, evidenceId);
-      const type =
-        file.content_type === 'text/plain' ? 'text/plain; charset=utf-8' : file.content_type;
-      return reply
-        .header('content-type', type)
-        .header('x-content-sha256', file.sha256)
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        )
-        .send(file.content);
+      return sendStoredFile(reply, file);
     });
   };
 }

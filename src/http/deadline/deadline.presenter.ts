@@ -11,8 +11,10 @@ export function presentDeadlines({
   all,
   cases,
   correctionCases,
+  reports,
 }: Awaited<ReturnType<typeof listDeadlines>>): Deadlines {
   const byId = new Map([...cases, ...correctionCases].map((c) => [c.id, c]));
+  const reportNumbers = new Map(reports.map((r) => [r.id, r.number]));
   const present = (d: Watched): WatchedDeadline => ({
     kind: d.kind,
     kindLabel: DEADLINE_KIND_LABELS[d.kind],
@@ -25,6 +27,8 @@ export function presentDeadlines({
     daysLeft: d.daysLeft,
     notificationId: d.notificationId,
     correctionId: d.correctionId ?? null,
+    reportId: d.reportId ?? null,
+    reportNumber: d.reportId ? (reportNumbers.get(d.reportId) ?? null) : null,
   });
   return { mine: mine.map(present), unit: unit.map(present), all: all.map(present) };
 }

@@ -11,6 +11,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MailOutlined,
   NotificationOutlined,
   ReadOutlined,
   ReconciliationOutlined,
@@ -47,6 +48,13 @@ const ITEMS: Item[] = [
   { key: '/typical-cases', label: '典型案例', icon: <ReadOutlined /> },
   { key: '/policies', label: '制度', icon: <BookOutlined /> },
   { key: '/my-record', label: '我的履职档案', icon: <IdcardOutlined />, roles: ['officer'] },
+  // 信访举报 (第十九条): the petitions staff who handle reports, and the unit's readers.
+  {
+    key: '/reports',
+    label: '信访举报',
+    icon: <MailOutlined />,
+    roles: ['petitions', 'investigator', 'secretary', 'reviewer'],
+  },
   // 警示提醒: those who read a unit's cases, to whose units warnings are addressed.
   {
     key: '/warnings',

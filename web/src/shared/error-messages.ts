@@ -36,7 +36,14 @@ const MESSAGES: Record<string, string> = {
   NEW_DUE_NOT_LATER: '新的整改期限应晚于现整改期限',
 };
 
+/**
+ * Codes whose server message says more than a fixed text could: a refusal names who is
+ * refused and why (举报涉及您本人，您不能查阅; 依照回避规定…), which the user needs.
+ */
+const SERVER_WORDS_FIRST: ReadonlySet<string> = new Set(['FORBIDDEN']);
+
 export function messageFor(code: string, serverMessage?: string): string {
+  if (serverMessage && SERVER_WORDS_FIRST.has(code)) return serverMessage;
   // Never the code itself: an answer without a message (a proxy's 502) reads as a failure.
   return MESSAGES[code] ?? serverMessage ?? '操作失败，请稍后重试';
 }

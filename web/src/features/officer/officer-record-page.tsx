@@ -13,6 +13,7 @@ import { Loaded } from '@shared/loading.tsx';
 import { useFetch } from '@shared/use-fetch.ts';
 import { useSession } from '../account/session.tsx';
 import { StateTag } from '../case/state-tag.tsx';
+import { OfficerClearances } from '../clearance/officer-clearances.tsx';
 
 type RecordCase = OfficerRecord['cases'][number];
 
@@ -140,6 +141,9 @@ function RecordView({ record, own }: { record: OfficerRecord; own: boolean }) {
           ]}
         />
       </Card>
+
+      {/* 澄清正名 (第十九条): shown where there is one, to the officer and the unit's readers. */}
+      {record.clearances.length > 0 && <OfficerClearances clearances={record.clearances} />}
 
       {record.errorRecords.length > 0 && (
         <Card title={`执法错误认定记录（${record.errorRecords.length} 条）`} size="small">

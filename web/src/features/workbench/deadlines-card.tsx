@@ -1,6 +1,6 @@
 // 期限提醒: the time limits near and past of the reader's cases and unit, as the server
 // finds them against today in China (GET /api/v1/deadlines): 告知期限, 异议期限 and the
-// corrections' 整改期限, each linked to the page where it is met.
+// corrections' 整改期限 and the reports' 举报反馈期限, each linked to the page where it is met.
 
 import { Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -16,7 +16,7 @@ function DeadlineList({ items, empty }: { items: WatchedDeadline[]; empty: strin
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {items.map((d, i) => (
         <li
-          key={`${d.caseId}-${d.kind}-${i}`}
+          key={`${d.reportId ?? d.caseId}-${d.kind}-${i}`}
           style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
         >
           <Space wrap size={[8, 4]}>
@@ -24,10 +24,15 @@ function DeadlineList({ items, empty }: { items: WatchedDeadline[]; empty: strin
               {d.statusLabel}
             </Tag>
             <Typography.Text strong>{d.kindLabel}</Typography.Text>
-            {/* 整改期限 leads to the correction, where its steps are taken; the others to the case. */}
-            <Link to={d.correctionId ? `/corrections/${d.correctionId}` : `/cases/${d.caseId}`}>
-              {d.caseNumber} {d.caseTitle}
-            </Link>
+            {/* 整改期限 leads to the correction, where its steps are taken; 举报反馈期限 to
+                the report (it has no case); the others to the case. */}
+            {d.reportId ? (
+              <Link to={`/reports/${d.reportId}`}>信访举报 {d.reportNumber}</Link>
+            ) : (
+              <Link to={d.correctionId ? `/corrections/${d.correctionId}` : `/cases/${d.caseId}`}>
+                {d.caseNumber} {d.caseTitle}
+              </Link>
+            )}
             <Typography.Text type={d.status === 'overdue' ? 'danger' : 'warning'}>
               截止 {chineseDate(d.due)}（{daysLeftText(d.daysLeft)}）
             </Typography.Text>
