@@ -9,7 +9,7 @@ import { auditFilesFor, type AuditFileLocations } from './audit-files/audit-file
 import { loadWorkCalendar } from './calendar/load-work-calendar.ts';
 import type { PolicyRegistry } from './domain/policy/policy-registry.ts';
 import { buildServer } from './http/server.ts';
-import { loadOrCreateIdentityKeys } from './secret-files/identity-key-ring.ts';
+import { identityKeysAtStart } from './app/secrets/identity-keys-at-start.ts';
 import { loadRegistry } from './policy-files/load-policies.ts';
 import { openDatabase, type OpenOptions, type Store } from './store/database.ts';
 
@@ -51,11 +51,19 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     throw error;
   }
   const auditFiles = await auditFilesFor(options);
+  let identityKeys;
+  try {
+    // Beside the audit signing key; created on first start (identity-key-ring.ts).
+    identityKeys = await identityKeysAtStart(store.db, auditFiles.locations.keyDir);
+  } catch (error) {
+    if (!options.store) await store.close();
+    await auditFiles.remove();
+    throw error;
+  }
   const ctx: AppContext = {
     db: store.db,
     auditFiles: auditFiles.locations,
-    // Beside the audit signing key; created on first start (identity-key-ring.ts).
-    identityKeys: await loadOrCreateIdentityKeys(auditFiles.locations.keyDir),
+    identityKeys,
     registry: options.registry ?? (await loadRegistry()),
     calendar: await loadWorkCalendar(),
     now: options.now ?? (() => new Date()),

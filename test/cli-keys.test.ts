@@ -7,7 +7,7 @@
 // an identity needs a key it was not given. One audit event per run, with counts and key
 // ids only, and the chain still verifies.
 
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-data.ts';
@@ -229,6 +229,15 @@ describe('rongcuo keys rotate', () => {
       } finally {
         delete process.env.RONGCUO_IDENTITY_KEY;
       }
+
+      // The key lost (a data folder moved without it): the server does not start with a new
+      // key that would leave every sealed identity unreadable, and says why.
+      await rm(keyFile);
+      const lost = await runCli(['serve', '--port', '0', '--no-demo'], undefined, env);
+      expect(lost.code, lost.stdout).toBe(1);
+      expect(lost.stderr).toContain('请恢复密钥文件或设置该环境变量后再启动');
+      expect(lost.stderr).not.toMatch(/\n\s+at /);
+      await expect(stat(keyFile)).rejects.toThrow(/ENOENT/);
     } finally {
       await remove();
     }

@@ -183,13 +183,20 @@ describe('the identity key file', () => {
     expect(running.currentKeyId).toBe(next.id);
     expect(running.keyIdOf(running.seal(IDENTITY, REPORT_ID))).toBe(next.id);
     expect(running.open(before, REPORT_ID)).toBe(IDENTITY);
-    // Step 3: the old key dropped; a damaged or missing file later keeps the last ring.
+    // Step 3: the old key dropped.
     await writeIdentityKeyFile(keyDir, [next], next.id);
     expect(() => running.open(before, REPORT_ID)).toThrow(/本机没有该密钥/);
+    const after = running.seal(IDENTITY, REPORT_ID);
+    // A damaged or missing file: the last ring still opens, but seals nothing (the key it
+    // would seal under may be one the file no longer holds).
     const file = path.join(keyDir, IDENTITY_KEY_FILE);
     await writeFile(file, 'not json');
-    expect(running.currentKeyId).toBe(next.id);
+    expect(() => running.seal(IDENTITY, REPORT_ID)).toThrow(/无法读取，暂不能保存举报人身份/);
+    expect(running.open(after, REPORT_ID)).toBe(IDENTITY);
     await rm(file);
+    expect(() => running.currentKeyId).toThrow(IdentityKeyError);
+    // Put back, it seals again.
+    await writeIdentityKeyFile(keyDir, [next], next.id);
     expect(running.keyIdOf(running.seal(IDENTITY, REPORT_ID))).toBe(next.id);
   });
 

@@ -11,6 +11,7 @@ import type { CliIO } from './cli-io.ts';
 import { runPolicy } from './policy.command.ts';
 import { runServe } from './serve.command.ts';
 import { operatorMessage, StoreError } from '../store/store-error.ts';
+import { IdentityKeyError } from '../secret-files/identity-key-ring.ts';
 
 const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo)
 
@@ -69,7 +70,12 @@ export async function main(argv: string[], io: CliIO = process): Promise<number>
   try {
     return await command(rest, io);
   } catch (error) {
-    // The database's refusals are the operator's to act on: their message, not a stack.
+    // The database's refusals, and a key that cannot be had, are the operator's to act on:
+    // their message, not a stack.
+    if (error instanceof IdentityKeyError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
     if (!(error instanceof StoreError)) throw error;
     io.stderr.write(`${operatorMessage(error)}\n`);
     return 1;

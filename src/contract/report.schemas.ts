@@ -6,6 +6,8 @@
 
 import { REPORT_ACTIONS, REPORT_STEP_LABELS } from '../domain/report/report-actions.ts';
 import { MAX_REPORT_OFFICERS } from '../domain/report/decide-report.ts';
+/** The findings with which a malice kind may be recorded (the finding form offers it then). */
+export { FINDINGS_WITH_MALICE } from '../domain/report/report-machine.ts';
 import { CLEARANCE_BASES } from '../domain/clearance/clearance-machine.ts';
 import {
   DEADLINE_COUNTINGS,
@@ -97,6 +99,9 @@ export const ReportSummary = Type.Object({
   /** The 容错 case opened because of the report, if linked. */
   caseId: Nullable(Type.String()),
   caseNumber: Nullable(Type.String()),
+  /** The step that moves it on (记录查处结论, 向实名举报人反馈…); null once closed. */
+  nextStep: Nullable(StringEnum(REPORT_ACTIONS)),
+  nextStepLabel: Nullable(Type.String()),
   version: Type.Integer(),
 });
 export type ReportSummary = Static<typeof ReportSummary>;
@@ -108,6 +113,7 @@ export const ReportList = Type.Object(
 export type ReportList = Static<typeof ReportList>;
 
 const Attachment = Type.Object({
+  /** The file's name to those who handle the report; 举报材料N to the other readers. */
   ...texts('id', 'fileName', 'contentType', 'sha256'),
   size: Type.Integer(),
   uploadedAt: DateTime,
@@ -139,8 +145,9 @@ const Closing = Type.Object({
     Type.Object({
       channel: StringEnum(FEEDBACK_CHANNELS),
       channelLabel: Type.String(),
-      content: Type.String(),
-      /** Why the feedback came after its limit; null when on time. */
+      /** What the reporter was told; null to whoever does not handle the report (withheld). */
+      content: Nullable(Type.String()),
+      /** Why the feedback came after its limit; null when on time, or withheld. */
       lateReason: Nullable(Type.String()),
     }),
   ),
@@ -160,6 +167,7 @@ const Referral = Type.Object({
   referredOn: DateOnly,
   /** The 纪检监察 organ it went to. */
   referredTo: Type.String(),
+  /** Null when none, or withheld. */
   note: Nullable(Type.String()),
 });
 
@@ -185,6 +193,12 @@ export const ReportDetail = Type.Object(
     referral: NullableObject(Referral),
     /** Whether it is named, and whether the reader may open the identity; never the identity. */
     reporter: Type.Object({ named: Type.Boolean(), readable: Type.Boolean() }),
+    /**
+     * Whether what may carry the reporter's identity is kept from this reader: the feedback's
+     * content, a late reason, the referral's note, the files' names and contents (only those
+     * who handle the report read them).
+     */
+    withheld: Type.Boolean(),
     clearances: Type.Array(ReportClearance),
     /**
      * The 澄清正名 the reader may decide now (petitions staff or the secretary, on a finding
@@ -247,6 +261,8 @@ export const ReportListQuery = Type.Object(
     officerId: Type.Optional(Uuid),
     /** Only named reports not closed past their feedback deadline. */
     overdue: Type.Optional(Type.Boolean()),
+    /** Only those not closed that the reader handles (the petitions staff): the to-do list. */
+    todo: Type.Optional(Type.Boolean()),
     page: Type.Optional(Int({ minimum: 1, maximum: 100_000 })),
     pageSize: Type.Optional(Int({ minimum: 1, maximum: 200 })),
   },

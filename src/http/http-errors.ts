@@ -94,6 +94,8 @@ const STATUS: Readonly<Record<string, number>> = {
   REQUEST_TIMEOUT: 408,
   TOO_MANY_REQUESTS: 429,
   UPLOADS_BUSY: 503,
+  /** The reporters' identity key cannot be read (identity-key-ring.ts): the operator's to fix. */
+  IDENTITY_KEY_UNAVAILABLE: 503,
   SERVICE_UNAVAILABLE: 503,
 };
 
@@ -255,7 +257,12 @@ function logServerError(
     // A refusal the code chose (UPLOADS_BUSY) has no bug to trace: its stack says nothing.
     err:
       error instanceof UseCaseError
-        ? { type: error.name, message: error.message }
+        ? {
+            type: error.name,
+            message: error.message,
+            // What the operator must fix (IDENTITY_KEY_UNAVAILABLE: which file, and why).
+            ...(error.cause instanceof Error ? { cause: error.cause.message } : {}),
+          }
         : { type: error.name, message: error.message, stack: error.stack },
   };
   process.stderr.write(`${JSON.stringify(line)}\n`);

@@ -216,13 +216,16 @@ function parseKeyFile(file: string, text: string, mode: number): KeyFile {
  * A ring that follows its key file: when `rongcuo keys rotate` rewrites the file while a
  * server runs (possible with DATABASE_URL; the embedded database admits one process), the
  * server's next seal or open reads the new ring, so that it does not go on sealing under
- * a key the rotation is about to drop. A file that went missing or cannot be read keeps
- * the ring last read: the server goes on with the keys it has.
+ * a key the rotation is about to drop. A file that went missing or cannot be read (another
+ * owner, a damaged copy) keeps the ring last read for opening, but refuses to seal: a new
+ * identity sealed under a key the file no longer holds would be lost.
  */
 export function followingKeyFile(keyDir: string, initial: IdentityKeyRing): IdentityKeyRing {
   const file = path.join(keyDir, IDENTITY_KEY_FILE);
   let ring = initial;
   let seen = '';
+  // Why the file, changed since last read, cannot be read now; null while it can.
+  let unreadable: string | null = null;
   const fresh = (): IdentityKeyRing => {
     try {
       const info = statSync(file);
@@ -232,20 +235,31 @@ export function followingKeyFile(keyDir: string, initial: IdentityKeyRing): Iden
         ring = identityKeyRing(read.keys, read.current, 'file');
         seen = stamp;
       }
-    } catch {
-      // Keep the ring last read (see above).
+      unreadable = null;
+    } catch (error) {
+      // The ring last read still opens what it sealed; but sealing under it could use a key
+      // a rotation has since dropped, so sealing waits until the file can be read again.
+      unreadable = error instanceof Error ? error.message : String(error);
     }
     return ring;
   };
+  const sealing = (): IdentityKeyRing => {
+    const current = fresh();
+    if (unreadable !== null)
+      throw new IdentityKeyError(
+        `举报人身份密钥文件 ${file} 无法读取，暂不能保存举报人身份：${unreadable} / the identity key file cannot be read`,
+      );
+    return current;
+  };
   return {
     get currentKeyId() {
-      return fresh().currentKeyId;
+      return sealing().currentKeyId;
     },
     get keyIds() {
       return fresh().keyIds;
     },
     source: 'file',
-    seal: (plain, context) => fresh().seal(plain, context),
+    seal: (plain, context) => sealing().seal(plain, context),
     open: (sealed, context) => fresh().open(sealed, context),
     keyIdOf: (sealed) => fresh().keyIdOf(sealed),
   };

@@ -2,9 +2,14 @@
 // follows the key file, so what it received before opens after, and what it receives
 // after is sealed under the new key, which survives the old key's removal.
 
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rotateIdentityKeys } from '../../src/app/secrets/rotate-identity-keys.ts';
-import { readIdentityKeyFile } from '../../src/secret-files/identity-key-ring.ts';
+import {
+  IDENTITY_KEY_FILE,
+  readIdentityKeyFile,
+} from '../../src/secret-files/identity-key-ring.ts';
 import { todayInChina } from '../../src/domain/calendar-date.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import { useHarness } from './api-harness.ts';
@@ -61,5 +66,55 @@ describe.each(storeTargets())('a running server during a key rotation ($name)', 
       expect(read.body).toEqual(reporter);
     }
     expect(h.app.ctx.identityKeys.currentKeyId).toBe(outcome.keyId);
+
+    // Two rotations at once: one runs, the other is refused and changes nothing; every
+    // identity ends under the one key the file holds.
+    const both = await Promise.allSettled([
+      rotateIdentityKeys(h.app.ctx.db, keyDir, () => new Date(), {}),
+      rotateIdentityKeys(h.app.ctx.db, keyDir, () => new Date(), {}),
+    ]);
+    const done = both.filter((r) => r.status === 'fulfilled');
+    const refusedRuns = both.filter((r) => r.status === 'rejected');
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    for (const r of refusedRuns)
+      expect(String(r.reason)).toMatch(/另一次举报人身份密钥轮换正在进行/);
+    const held = (await readIdentityKeyFile(keyDir))!;
+    expect(held.keys.map((k) => k.id)).toEqual([held.current]);
+    expect(await keyOf(first)).toBe(held.current);
+    expect(await keyOf(second)).toBe(held.current);
+    expect(h.app.ctx.identityKeys.currentKeyId).toBe(held.current);
+
+    // The key file unreadable (damaged, or written by another owner): no identity is sealed
+    // under a key that may be gone, the intake is refused whole, and what is sealed still opens.
+    const file = path.join(keyDir, IDENTITY_KEY_FILE);
+    const kept = await readFile(file, 'utf8');
+    const count = async () =>
+      Number(
+        (
+          await h.admin
+            .selectFrom('reports')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const reports = await count();
+    await writeFile(file, '{"damaged": true}');
+    try {
+      const refused = await xuqing.post('/api/v1/reports', {
+        receivedOn: todayInChina(h.app.ctx.now()),
+        channel: 'phone',
+        named: true,
+        reporter: AFTER,
+        summary: '反映执法人员检查中违规收费',
+        officerIds: [officerId],
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.code).toBe('IDENTITY_KEY_UNAVAILABLE');
+      expect(refused.body.error.message).toMatch(/^举报人身份密钥暂不可用，请联系系统管理员/);
+      expect(await count()).toBe(reports);
+      expect((await xuqing.get(`/api/v1/reports/${second}/reporter`)).body).toEqual(AFTER);
+    } finally {
+      await writeFile(file, kept, { mode: 0o600 });
+    }
   });
 });

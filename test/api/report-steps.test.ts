@@ -27,8 +27,19 @@ describe.each(storeTargets())('report steps on $name', (target) => {
     );
     expect(file.status).toBe(201);
     expect(file.body).toMatchObject({ fileName: '举报信.txt', version: 1 });
-    const download = await secretary.get(`/api/v1/reports/${id}/attachments/${file.body.id}`);
+    const download = await petitions.get(`/api/v1/reports/${id}/attachments/${file.body.id}`);
     expect(download.body).toBe('举报信正文');
+    // A letter is signed and often named after its writer: the other readers of the report
+    // see that it exists, not its name nor its content.
+    const kept = await secretary.get(`/api/v1/reports/${id}/attachments/${file.body.id}`);
+    expect(kept.status).toBe(403);
+    expect(kept.body.error.code).toBe('IDENTITY_FORBIDDEN');
+    const asSecretary = (await secretary.get(`/api/v1/reports/${id}`)).body;
+    expect(asSecretary.withheld).toBe(true);
+    expect(asSecretary.attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+      '举报材料1',
+    ]);
+    expect((await petitions.get(`/api/v1/reports/${id}`)).body.withheld).toBe(false);
     const bySecretary = await secretary.request(
       'POST',
       `/api/v1/reports/${id}/attachments?filename=x.txt`,
@@ -107,6 +118,14 @@ describe.each(storeTargets())('report steps on $name', (target) => {
       },
       actions: ['refer'],
     });
+    expect(feedback.body.closing.feedback.content).toBe('经查，反映问题不属实，已书面告知。');
+    // Written to the reporter, feedback names them: the secretary sees it was given, not what.
+    const closedForSecretary = (await secretary.get(`/api/v1/reports/${id}`)).body;
+    expect(closedForSecretary.closing.feedback).toMatchObject({
+      channelLabel: '书面反馈',
+      content: null,
+      lateReason: null,
+    });
 
     // Closed: no file, no second finding; the false accusation is referred, once.
     const late = await petitions.request(
@@ -136,6 +155,11 @@ describe.each(storeTargets())('report steps on $name', (target) => {
       referredOn: today(),
       referredTo: referral.referredTo,
       note: '涉嫌诬告陷害',
+    });
+    expect((await secretary.get(`/api/v1/reports/${id}`)).body.referral).toEqual({
+      referredOn: today(),
+      referredTo: referral.referredTo,
+      note: null,
     });
     const again = await post(petitions, id, 'referral', { ...referral, expectedVersion: 4 });
     expect(again.body.error.code).toBe('ALREADY_REFERRED');

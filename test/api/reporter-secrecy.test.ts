@@ -15,9 +15,11 @@
 // - in anything the server wrote to standard output or error.
 // And the petitions staff's read of the identity is an audit event that names the report only.
 
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo-data.ts';
 import { todayInChina } from '../../src/domain/calendar-date.ts';
@@ -327,7 +329,15 @@ describe.each(targets)('the reporter’s identity ($name)', (target) => {
       await admin.destroy();
       await superuser.close();
     }
-    if (superuser.dataDir !== null) {
+    if (superuser.dataDir === null) {
+      // On the server, also the dump an operator takes (pg_dump of the same major version
+      // as the server; the embedded PostgreSQL 18 ships none, and its files are read below).
+      const { stdout } = await promisify(execFile)('pg_dump', ['--dbname', superuser.url], {
+        maxBuffer: 512 * 1024 * 1024,
+      });
+      expect(stdout).toContain(reportNumber);
+      expect(secretsIn(stdout, SECRETS)).toEqual([]);
+    } else {
       // The cluster's files, WAL included; the report's number shows the search sees text.
       expect(await filesHolding(superuser.dataDir, [reportNumber])).not.toEqual([]);
       expect(await filesHolding(superuser.dataDir, SECRETS)).toEqual([]);

@@ -155,6 +155,33 @@ describe.each(storeTargets())('reports on $name', (target) => {
     expect(admin.body.error.code).toBe('INVALID_INPUT');
   });
 
+  it('lets the security administrator grant the petitions role, never beside an administrator’s', async () => {
+    const staffer = await h.newUser('new.petitions', EM, ['petitions']);
+    const res = await staffer.post('/api/v1/reports', {
+      receivedOn: today(),
+      channel: 'online',
+      named: false,
+      summary: '反映执法人员检查时未出示证件',
+      officerIds: [await h.userId('zhaoli')],
+    });
+    expect(res.status).toBe(201);
+    const secadmin = await as('secadmin');
+    const id = await h.userId('new.petitions');
+    const both = await secadmin.request('PUT', `/api/v1/users/${id}/roles`, {
+      roles: ['petitions', 'auditadmin'],
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.code).toBe('ROLE_CONFLICT');
+    // The database holds the same rule (migration 0013), whatever the application does.
+    await expect(
+      h.admin
+        .updateTable('users')
+        .set({ roles: ['petitions', 'sysadmin'] })
+        .where('id', '=', id)
+        .execute(),
+    ).rejects.toThrow(/users_roles_check/);
+  });
+
   it('keeps a report from the petitions staffer it accuses', async () => {
     const accused = await h.newUser('jiangtao', EM, ['petitions']);
     const { petitions, report } = await received({}, ['jiangtao']);
@@ -220,6 +247,16 @@ describe.each(storeTargets())('reports on $name', (target) => {
     expect(ids(await petitions.get('/api/v1/reports?overdue=true&pageSize=200'))).not.toContain(
       named.report.id,
     );
+    // The to-do list: the open reports the petitions staff handle, each with its next step.
+    const todo = await petitions.get('/api/v1/reports?todo=true&pageSize=200');
+    const stepOf = (id: string) =>
+      todo.body.items.find((i: { id: string }) => i.id === id)?.nextStepLabel;
+    expect(stepOf(named.report.id)).toBe('向实名举报人反馈');
+    expect(stepOf(anonymous.report.id)).toBe('记录查处结论');
+    expect(todo.body.items.every((i: { state: string }) => i.state !== 'closed')).toBe(true);
+    expect(todo.body.total).toBeLessThan(all.body.total);
+    // Readers who handle none (the secretary) have none to do.
+    expect((await (await as('zhangmin')).get('/api/v1/reports?todo=true')).body.total).toBe(0);
     const paged = await petitions.get('/api/v1/reports?pageSize=1&page=2');
     expect(paged.body.items).toHaveLength(1);
     expect(paged.body.total).toBe(all.body.total);

@@ -19,7 +19,8 @@ import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { caseNamedBy } from './report-cases.ts';
-import { reportActor, reportContext } from './report-context.ts';
+import { reportActor, reportContext, underIdentityKey } from './report-context.ts';
+import { lockReportsForSealing } from '../../store/reporter-identity.repository.ts';
 
 export interface ReceiveReportInput extends IntakeCommand {
   /** The handling unit: the staffer's own when absent, else one of their subtree. */
@@ -72,6 +73,10 @@ export async function receiveReport(
 ): Promise<ReceivedReport> {
   const now = ctx.now();
   const unitId = input.unitId ?? actor.unitId;
+  // Whoever may receive no report is told so before anything about the unit: not whether
+  // it exists, nor its regime.
+  if (!actor.roles.includes('petitions'))
+    throw new UseCaseError('FORBIDDEN', '需要本单位或上级单位的信访举报工作人员角色才能受理举报');
   return inTransaction(ctx.db, async (tx) => {
     const lineage = await unitLineage(tx, unitId);
     if (!lineage) throw new UseCaseError('NOT_FOUND', '单位不存在');
@@ -95,8 +100,12 @@ export async function receiveReport(
       throw new UseCaseError('INVALID_INPUT', '关联的容错案件须是关于被举报人的案件');
 
     const id = randomUUID();
+    const reporter = change.reporter;
+    if (reporter !== null) await lockReportsForSealing(tx);
     const sealed =
-      change.reporter === null ? null : ctx.identityKeys.seal(JSON.stringify(change.reporter), id);
+      reporter === null
+        ? null
+        : underIdentityKey(() => ctx.identityKeys.seal(JSON.stringify(reporter), id));
     const number = await allocateReportNumber(tx, unitId, now);
     await insertReport(tx, {
       id,
@@ -108,7 +117,8 @@ export async function receiveReport(
       channel: change.channel,
       named: change.named,
       reporterSealed: sealed,
-      reporterKeyId: sealed === null ? null : ctx.identityKeys.keyIdOf(sealed),
+      reporterKeyId:
+        sealed === null ? null : underIdentityKey(() => ctx.identityKeys.keyIdOf(sealed)),
       summary: change.summary,
       caseId: linked?.id ?? null,
       feedbackDue: change.feedbackDue,

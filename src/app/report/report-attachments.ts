@@ -4,7 +4,7 @@
 // closed, downloaded by whoever may read the report.
 
 import { checkedUpload, type Upload } from '../evidence/checked-upload.ts';
-import { checkStep } from '../../domain/report/report-machine.ts';
+import { checkStep, withheldFrom, WITHHELD_FILES } from '../../domain/report/report-machine.ts';
 import {
   findReportAttachment,
   findReportRow,
@@ -68,7 +68,8 @@ export async function reportAttachmentFile(
 ) {
   const row = await findReportRow(ctx.db, reportId);
   if (!row) throw reportNotFound();
-  await readingReport(ctx.db, actor, row);
+  const { view, who } = await readingReport(ctx.db, actor, row);
+  if (withheldFrom(view, who)) throw new UseCaseError('IDENTITY_FORBIDDEN', WITHHELD_FILES);
   const file = await findReportAttachment(ctx.db, reportId, attachmentId);
   if (!file) throw new UseCaseError('NOT_FOUND', '举报材料不存在');
   return file;

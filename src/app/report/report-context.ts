@@ -15,6 +15,7 @@ import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import type { MaliceKind, ReportFinding, ReportState } from '../../domain/vocabulary.ts';
 import { officersOf, type ReportRow } from '../../store/report.repository.ts';
 import type { Conn } from '../../store/transaction.ts';
+import { IdentityKeyError } from '../../secret-files/identity-key-ring.ts';
 import { isWithinUnit } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
@@ -77,4 +78,22 @@ export function staleVersion(version: number, expected: number) {
     'STALE_VERSION',
     `信访举报已被他人修改（当前版本 ${version}，提交版本 ${expected}），请刷新后重试`,
   );
+}
+
+/**
+ * Seals or opens an identity; a key that cannot be had (the key file unreadable, the key
+ * an identity was sealed under missing) is the operator's to fix, answered as such.
+ */
+export function underIdentityKey<T>(use: () => T): T {
+  try {
+    return use();
+  } catch (error) {
+    if (!(error instanceof IdentityKeyError)) throw error;
+    // The user is told whom to ask; the log (every 5xx is logged) says what went wrong.
+    throw new UseCaseError(
+      'IDENTITY_KEY_UNAVAILABLE',
+      '举报人身份密钥暂不可用，请联系系统管理员（详情见服务器日志）',
+      { cause: error },
+    );
+  }
 }

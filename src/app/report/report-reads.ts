@@ -9,7 +9,11 @@ import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import type { ReporterIdentity } from '../../domain/report/decide-report.ts';
 import type { ReportAction } from '../../domain/report/report-actions.ts';
 import { feedbackDeadline, feedbackDueStatus } from '../../domain/report/report-deadline.ts';
-import { allowedReportActions, identityCheck } from '../../domain/report/report-machine.ts';
+import {
+  allowedReportActions,
+  identityCheck,
+  withheldFrom,
+} from '../../domain/report/report-machine.ts';
 import type { DeadlineStatus, ReportState } from '../../domain/vocabulary.ts';
 import { clearanceOffer, type ClearanceOffer } from '../../domain/clearance/decide-clearance.ts';
 import type { MaliceKind, ReportFinding } from '../../domain/vocabulary.ts';
@@ -26,7 +30,7 @@ import { inTransaction } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { readingReport, reportNotFound } from './report-context.ts';
+import { readingReport, reportNotFound, underIdentityKey } from './report-context.ts';
 import { pinnedPolicy } from '../policy/pinned-policy.ts';
 
 /** What a report's feedback deadline is against today. */
@@ -58,6 +62,8 @@ export interface ReportReading extends FeedbackWatch {
   readonly allowedActions: readonly ReportAction[];
   /** Whether the reader may open the reporter's identity (a named report, the petitions staff). */
   readonly identityReadable: boolean;
+  /** Whether what may carry the identity (feedback, files…) is kept from the reader (withheldFrom). */
+  readonly withheld: boolean;
   /** The clearance the reader may decide on it now, and for whom; null when none. */
   readonly clearanceOffer: ClearanceOffer | null;
   /** The feedback deadline as counted at receipt (null for an anonymous report). */
@@ -88,6 +94,7 @@ export async function readReport(
     today,
     allowedActions: allowedReportActions(view, who),
     identityReadable: identityCheck(view, who).ok,
+    withheld: withheldFrom(view, who),
     clearanceOffer: clearanceOffer(
       {
         state: row.state as ReportState,
@@ -127,6 +134,8 @@ export interface ReportListQuery {
   readonly named?: boolean;
   readonly officerId?: string;
   readonly overdue?: boolean;
+  /** Only those not closed that the reader handles: the to-do list. */
+  readonly todo?: boolean;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -139,6 +148,7 @@ export async function listReportsFor(ctx: AppContext, actor: Actor, query: Repor
     ...(query.named !== undefined ? { named: query.named } : {}),
     ...(query.officerId !== undefined ? { officerId: query.officerId } : {}),
     ...(query.overdue ? { overdueOn: today } : {}),
+    ...(query.todo ? { open: true, handledOnly: true } : {}),
     page: { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   });
   const officers = await officersOf(
@@ -173,7 +183,8 @@ export async function readReporterIdentity(
     if (!allowed.ok) throw new UseCaseError(allowed.error.code, allowed.error.message);
     const sealed = await sealedReporterOf(tx, row.id);
     if (!sealed?.reporter_sealed) throw new UseCaseError('NOT_NAMED', '匿名举报没有举报人身份信息');
-    const identity = JSON.parse(ctx.identityKeys.open(sealed.reporter_sealed, row.id)) as {
+    const opened = underIdentityKey(() => ctx.identityKeys.open(sealed.reporter_sealed!, row.id));
+    const identity = JSON.parse(opened) as {
       name?: unknown;
       contact?: unknown;
       address?: unknown;

@@ -34,6 +34,7 @@ import {
   resealIdentity,
   sealedIdentities,
   type SealedIdentityRow,
+  underRotationLock,
 } from '../../store/reporter-identity.repository.ts';
 import { inTransaction, type Db, type Tx } from '../../store/transaction.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -52,11 +53,31 @@ export interface RotationOutcome {
   readonly resumed: boolean;
 }
 
+/**
+ * The rotation, one at a time per database: a second run while one holds the lock is
+ * refused, changing nothing (it would otherwise write its new key over the file the first
+ * just rewrote, and drop the key every identity had been re-sealed under). The key file is
+ * read under the lock.
+ */
 export async function rotateIdentityKeys(
   db: Db,
   keyDir: string,
   now: () => Date,
   env: NodeJS.ProcessEnv = process.env,
+): Promise<RotationOutcome> {
+  const outcome = await underRotationLock(db, () => rotateHeld(db, keyDir, now, env));
+  if (!outcome.ran)
+    throw new IdentityKeyError(
+      '另一次举报人身份密钥轮换正在进行，未作任何更改；请待其结束后再试 / another rotation is running: nothing changed',
+    );
+  return outcome.value;
+}
+
+async function rotateHeld(
+  db: Db,
+  keyDir: string,
+  now: () => Date,
+  env: NodeJS.ProcessEnv,
 ): Promise<RotationOutcome> {
   const ring = await loadIdentityKeys(keyDir, env);
   if (ring?.source === 'environment') return rotateUnderEnvironment(db, ring, now);

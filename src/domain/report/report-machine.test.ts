@@ -7,6 +7,7 @@ import {
   allowedReportActions,
   checkStep,
   identityCheck,
+  nextReportStep,
   readAccess,
   type Actor,
   type ReportView,
@@ -137,6 +138,39 @@ describe('the steps', () => {
     for (const action of ['attach', 'link_case', 'record_finding', 'give_feedback'] as const) {
       const refused = checkStep(report('closed'), PEOPLE.petitions, action);
       expect(refused.ok ? null : refused.error.code).toBe('INVALID_TRANSITION');
+    }
+  });
+});
+
+describe('nextReportStep', () => {
+  it('is the finding, then the answer the report is owed, then nothing', () => {
+    const steps = [
+      [{ state: 'received', named: true, finding: null }, 'record_finding'],
+      [{ state: 'found', named: true, finding: 'true' }, 'give_feedback'],
+      [{ state: 'found', named: false, finding: 'untrue' }, 'explain'],
+      [{ state: 'found', named: false, finding: 'tolerated' }, 'explain'],
+      [{ state: 'found', named: false, finding: 'partly_true' }, 'close'],
+      [{ state: 'closed', named: true, finding: 'untrue' }, null],
+    ] as const;
+    for (const [view, step] of steps) {
+      expect(nextReportStep(view)).toBe(step);
+      // The step it names is one the handler may take then.
+      if (step !== null)
+        expect(
+          allowedReportActions(
+            {
+              id: 'r',
+              officerIds: ['officer-1'],
+              receivedOn: '2026-01-05',
+              foundOn: view.finding === null ? null : '2026-01-06',
+              malice: null,
+              feedbackDue: view.named ? '2026-03-06' : null,
+              referred: false,
+              ...view,
+            },
+            PEOPLE.petitions,
+          ),
+        ).toContain(step);
     }
   });
 });

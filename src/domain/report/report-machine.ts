@@ -9,6 +9,7 @@
 // of the petitions office is no more its reader than the officer himself.
 
 import { isAdminRole } from '../account/roles.ts';
+import { assertNever } from '../assert-never.ts';
 import type { CalendarDate } from '../calendar-date.ts';
 import type { Actor } from '../case/case-view.ts';
 import type { MaliceKind, ReportFinding, ReportState, Role } from '../vocabulary.ts';
@@ -101,6 +102,20 @@ export function mayHandle(view: Pick<ReportView, 'officerIds'>, actor: Actor): b
 }
 
 /**
+ * What may carry the reporter's identity besides the identity itself, and is therefore
+ * shown to those who handle the report only: the feedback (written to the reporter, it
+ * names them), a late feedback's reason, the referral's note (referring a 诬告陷害 names
+ * the accuser) and the files (a letter is signed, and often named after its writer). The
+ * other readers see that they exist, and the decision texts (the finding, the explanation
+ * of an anonymous report), but not these.
+ */
+export function withheldFrom(view: Pick<ReportView, 'officerIds'>, actor: Actor): boolean {
+  return !mayHandle(view, actor);
+}
+
+export const WITHHELD_FILES = '举报材料可能载有举报人身份信息，仅承办的信访举报工作人员可以查阅';
+
+/**
  * Who may open the reporter's identity: the petitions staff of the report's unit or above,
  * never one it accuses; every one else is told it takes the petitions role.
  */
@@ -169,4 +184,27 @@ export function checkStep(view: ReportView, actor: Actor, action: ReportAction):
 /** The steps the reader may take now, in the table's order (the page's buttons). */
 export function allowedReportActions(view: ReportView, actor: Actor): readonly ReportAction[] {
   return REPORT_ACTIONS.filter((action) => checkStep(view, actor, action).ok);
+}
+
+/**
+ * The step that moves a report on (待办): the finding while received; then the feedback
+ * to a named reporter, or for an anonymous report the explanation, or the closing when its
+ * finding asks none (FINDINGS_WITHOUT_EXPLANATION); nothing once closed.
+ */
+export function nextReportStep(
+  view: Pick<ReportView, 'state' | 'named' | 'finding'>,
+): ReportAction | null {
+  switch (view.state) {
+    case 'received':
+      return 'record_finding';
+    case 'found':
+      if (view.named) return 'give_feedback';
+      return view.finding !== null && FINDINGS_WITHOUT_EXPLANATION.includes(view.finding)
+        ? 'close'
+        : 'explain';
+    case 'closed':
+      return null;
+    default:
+      return assertNever(view.state);
+  }
 }

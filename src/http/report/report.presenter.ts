@@ -7,6 +7,8 @@ import type { ReportDetail, ReportSummary } from '../../contract/report.schemas.
 import { articleCitation } from '../../domain/policy/citation.ts';
 import { outcomeLabel } from '../../domain/policy/policy-model.ts';
 import { feedbackDeadlineText } from '../../domain/report/report-deadline.ts';
+import { nextReportStep } from '../../domain/report/report-machine.ts';
+import { REPORT_STEP_LABELS, type ReportAction } from '../../domain/report/report-actions.ts';
 import { CLEARANCE_BASIS_LABELS } from '../../domain/clearance/clearance-machine.ts';
 import {
   CLEARANCE_STATE_LABELS,
@@ -76,8 +78,13 @@ export function presentReportSummary(
     daysLeft: watch.daysLeft,
     caseId: row.case_id,
     caseNumber,
+    ...presentNextStep(nextReportStep({ state, named: row.named, finding })),
     version: row.version,
   };
+}
+
+function presentNextStep(step: ReportAction | null) {
+  return { nextStep: step, nextStepLabel: step === null ? null : REPORT_STEP_LABELS[step] };
 }
 
 function presentFinding(reading: ReportReading): ReportDetail['finding'] {
@@ -105,7 +112,7 @@ function presentFinding(reading: ReportReading): ReportDetail['finding'] {
   };
 }
 
-function presentClosing(row: ReportRow): ReportDetail['closing'] {
+function presentClosing(row: ReportRow, withheld: boolean): ReportDetail['closing'] {
   if (row.closed_on === null) return null;
   const channel = row.feedback_channel as FeedbackChannel | null;
   const scope = row.explanation_scope as DisclosureScope | null;
@@ -117,8 +124,8 @@ function presentClosing(row: ReportRow): ReportDetail['closing'] {
         : {
             channel,
             channelLabel: FEEDBACK_CHANNEL_LABELS[channel],
-            content: row.feedback_content ?? '',
-            lateReason: row.late_reason,
+            content: withheld ? null : (row.feedback_content ?? ''),
+            lateReason: withheld ? null : row.late_reason,
           },
     explanation:
       scope === null
@@ -141,9 +148,9 @@ export function presentReport(reading: ReportReading): ReportDetail {
     summary: row.summary,
     createdBy: named(records.createdBy.id, records.createdBy.display_name),
     createdAt: iso(row.created_at),
-    attachments: records.attachments.map((a) => ({
+    attachments: records.attachments.map((a, i) => ({
       id: a.id,
-      fileName: a.filename,
+      fileName: reading.withheld ? `举报材料${i + 1}` : a.filename,
       contentType: a.content_type,
       sha256: a.sha256,
       size: a.size,
@@ -151,16 +158,17 @@ export function presentReport(reading: ReportReading): ReportDetail {
       uploadedBy: named(a.by_id, a.by_name),
     })),
     finding: presentFinding(reading),
-    closing: presentClosing(row),
+    closing: presentClosing(row, reading.withheld),
     referral:
       row.referred_on === null
         ? null
         : {
             referredOn: row.referred_on,
             referredTo: row.referred_to ?? '',
-            note: row.referral_note,
+            note: reading.withheld ? null : row.referral_note,
           },
     reporter: { named: row.named, readable: reading.identityReadable },
+    withheld: reading.withheld,
     clearances: reading.clearances.map((c) => ({
       id: c.id,
       officer: named(c.officer_id, c.officer_name),

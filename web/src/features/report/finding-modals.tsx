@@ -11,6 +11,7 @@ import { ActionModal, useActionForm, type ActionFormProps } from '../case/action
 import { DAY_FORMATS, trim } from '../correction/notice-modals.tsx';
 import {
   DISCLOSURE_SCOPES,
+  FINDINGS_WITH_MALICE,
   DISCLOSURE_SCOPE_LABELS,
   FEEDBACK_CHANNELS,
   FEEDBACK_CHANNEL_LABELS,
@@ -27,8 +28,8 @@ import type { ExplanationPayload, FeedbackPayload, FindingPayload } from './repo
 
 export const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
-/** The findings that may name malice (第十九条 诬告陷害…): untrue and unfounded. */
-export const MALICE_FINDINGS: readonly ReportFinding[] = ['untrue', 'unfounded'];
+/** The findings that may name malice (第十九条 诬告陷害…), as the server holds them. */
+export const MALICE_FINDINGS: readonly ReportFinding[] = FINDINGS_WITH_MALICE;
 
 export const options = <C extends string>(codes: readonly C[], labels: Record<C, string>) =>
   codes.map((c) => ({ value: c, label: labels[c] }));

@@ -40,9 +40,19 @@ export function AttachmentsSection({
         locale={{ emptyText: <Typography.Text type="secondary">尚无举报材料</Typography.Text> }}
         renderItem={(a) => (
           <List.Item data-testid="report-attachment">
-            <a href={attachmentHref(report, a.id)} download={a.fileName}>
-              <DownloadOutlined /> {a.fileName}
-            </a>
+            {report.withheld ? (
+              // The server names the file 举报材料N and refuses it to this reader.
+              <Typography.Text>
+                {a.fileName}
+                <Typography.Text type="secondary">
+                  （仅承办的信访举报工作人员可以查阅）
+                </Typography.Text>
+              </Typography.Text>
+            ) : (
+              <a href={attachmentHref(report, a.id)} download={a.fileName}>
+                <DownloadOutlined /> {a.fileName}
+              </a>
+            )}
             <Typography.Text type="secondary">
               {fileSize(a.size)}，{a.uploadedBy.name}于{chineseDate(a.uploadedAt)}上传
             </Typography.Text>

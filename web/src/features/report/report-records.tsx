@@ -65,6 +65,18 @@ export function FindingSection({ report }: { report: ReportDetail }) {
   );
 }
 
+/**
+ * In place of what may carry the reporter's identity (the feedback, the referral's note),
+ * for a reader who does not handle the report: the server sends none of it.
+ */
+export function Withheld() {
+  return (
+    <Typography.Text type="secondary">
+      （可能载有举报人身份信息，仅承办的信访举报工作人员可以查阅）
+    </Typography.Text>
+  );
+}
+
 export function ClosingSection({ report }: { report: ReportDetail }) {
   const c = report.closing;
   const empty = report.named ? '尚未向举报人反馈。' : '尚未说明情况。';
@@ -85,7 +97,12 @@ export function ClosingSection({ report }: { report: ReportDetail }) {
             ...(c.feedback
               ? [
                   { key: 'channel', label: '反馈方式', children: c.feedback.channelLabel },
-                  { key: 'content', label: '反馈内容', children: <Pre>{c.feedback.content}</Pre> },
+                  {
+                    key: 'content',
+                    label: '反馈内容',
+                    children:
+                      c.feedback.content === null ? <Withheld /> : <Pre>{c.feedback.content}</Pre>,
+                  },
                   ...(c.feedback.lateReason
                     ? [
                         {
@@ -130,7 +147,11 @@ export function ReferralSection({ report }: { report: ReportDetail }) {
         items={[
           { key: 'on', label: '移送日期', children: chineseDate(r.referredOn) },
           { key: 'to', label: '移送机关', children: r.referredTo },
-          ...(r.note ? [{ key: 'note', label: '移送说明', children: <Pre>{r.note}</Pre> }] : []),
+          ...(r.note
+            ? [{ key: 'note', label: '移送说明', children: <Pre>{r.note}</Pre> }]
+            : report.withheld
+              ? [{ key: 'note', label: '移送说明', children: <Withheld /> }]
+              : []),
         ]}
       />
     </Card>

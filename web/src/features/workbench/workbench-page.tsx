@@ -1,6 +1,7 @@
 // 工作台: a greeting, the cases where the user's role acts next (我的待办), the
-// corrections where they act next (纠错待办), and the deadlines coming and passed;
-// administrators get shortcuts to their own page instead.
+// corrections where they act next (纠错待办), the reports the petitions staff handle
+// (信访举报待办), and the deadlines coming and passed; administrators get shortcuts to
+// their own page instead.
 
 import { Alert, Space, Typography } from 'antd';
 import { ADMIN_ROLES, CASE_ROLES } from '../../../../src/contract/labels.ts';
@@ -8,6 +9,7 @@ import { useSession } from '../account/session.tsx';
 import { AdminShortcuts } from './admin-shortcuts.tsx';
 import { CorrectionTodoCard } from './correction-todo-card.tsx';
 import { DeadlinesCard } from './deadlines-card.tsx';
+import { ReportTodoCard } from './report-todo-card.tsx';
 import { TodoCard } from './todo-card.tsx';
 import { PendingWarningsCard } from '../warning/pending-warnings-card.tsx';
 
@@ -29,7 +31,9 @@ function greeting(): string {
 export default function WorkbenchPage() {
   const { user, hasRole } = useSession();
   if (!user) return null;
-  const worksOnCases = hasRole(...CASE_ROLES);
+  // 信访举报工作人员 read cases to link reports to them, but take no step on one.
+  const worksOnCases = hasRole(...CASE_ROLES.filter((role) => role !== 'petitions'));
+  const handlesReports = hasRole('petitions');
   const administers = hasRole(...ADMIN_ROLES);
   // Who takes a correction's steps: its object (an officer) and the unit's staff.
   const corrects = hasRole('officer', 'secretary', 'investigator');
@@ -46,10 +50,11 @@ export default function WorkbenchPage() {
       </div>
       {administers && <AdminShortcuts roles={user.roles} />}
       {worksOnCases && <TodoCard />}
+      {handlesReports && <ReportTodoCard />}
       {corrects && <CorrectionTodoCard />}
-      {worksOnCases && <DeadlinesCard />}
+      {(worksOnCases || handlesReports) && <DeadlinesCard />}
       {hasRole('investigator', 'secretary', 'reviewer') && <PendingWarningsCard />}
-      {!worksOnCases && !administers && (
+      {!worksOnCases && !handlesReports && !administers && (
         <Alert
           type="info"
           showIcon
