@@ -10,8 +10,9 @@
 // time.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInChina } from '../src/domain/calendar-date.ts';
+import { addDays, todayInChina } from '../src/domain/calendar-date.ts';
 import { notifiedCase } from '../test/support/notified-case.ts';
+import { buttonName, dialog, typeDay } from './support/antd.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -43,12 +44,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => web?.close());
 
-/** A button named `label`, antd's spacing of two characters and a leftover spinner allowed. */
-const buttonName = (label: string) => new RegExp(`^(loading\\s*)?${label.split('').join('\\s*')}$`);
-
-/** The open dialog titled `title`. */
-const dialog = (page: Page, title: string) => page.getByRole('dialog').filter({ hasText: title });
-
 /** Clicks a step of the 办理 card, which opens its form. */
 async function step(page: Page, label: string): Promise<Locator> {
   await page
@@ -77,19 +72,6 @@ async function stateIs(page: Page, label: string) {
 /** A day as the pages write it: 2026年3月1日. */
 const chinese = (day: string) =>
   `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-
-/** Types a day into a date picker (YYYY-MM-DD) and confirms it. */
-async function typeDay(input: Locator, day: string) {
-  await input.click();
-  await input.fill(day);
-  await input.press('Enter');
-}
-
-function dayAfter(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 interface CorrectionRead {
   id: string;
@@ -175,7 +157,7 @@ describe('the correction loop in the browser', () => {
       .waitFor();
 
     // 3. The officer asks for more time, to a day after the deadline.
-    const requested = dayAfter(issued.due!, 15);
+    const requested = addDays(issued.due!, 15);
     form = await step(officer, '申请延长整改期限');
     await form.getByLabel('申请理由').fill('企业整改台账需经第三方机构核验，核验周期较长。');
     await typeDay(form.getByLabel('申请延至'), requested);

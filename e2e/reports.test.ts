@@ -8,7 +8,8 @@
 // name anywhere on the page. Every wait is on what the page shows, never on time.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInChina } from '../src/domain/calendar-date.ts';
+import { addDays, todayInChina } from '../src/domain/calendar-date.ts';
+import { buttonName, dialog, typeDay } from './support/antd.ts';
 import { squeezed } from './support/layout-check.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
@@ -43,12 +44,6 @@ async function identityReads(reportId: string) {
     .where('entity_id', '=', reportId)
     .execute();
 }
-
-/** A button named `label`, antd's spacing of two characters and a leftover spinner allowed. */
-const buttonName = (label: string) => new RegExp(`^(loading\\s*)?${label.split('').join('\\s*')}$`);
-
-/** The open dialog titled `title`. */
-const dialog = (page: Page, title: string) => page.getByRole('dialog').filter({ hasText: title });
 
 /** Clicks a step of the 办理 card, which opens its form. */
 async function step(page: Page, label: string, title = label): Promise<Locator> {
@@ -99,19 +94,6 @@ async function stateIs(page: Page, label: string) {
     .getByTestId('report-header')
     .locator('.ant-tag', { hasText: new RegExp(`^${label}$`) })
     .waitFor();
-}
-
-function dayBefore(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Types a day into a date picker (YYYY-MM-DD) and confirms it. */
-async function typeDay(input: Locator, day: string) {
-  await input.click();
-  await input.fill(day);
-  await input.press('Enter');
 }
 
 /** The file types and sizes offered for upload, as e2e/chinese-text.test.ts allows them. */
@@ -286,7 +268,7 @@ describe('信访举报 and 澄清正名 in the browser', () => {
 
   it('warns of an overdue feedback on the workbench, and asks why it came late', async () => {
     // Received 75 days ago: its 60-day limit has passed, holidays or not.
-    const received = dayBefore(todayInChina(web.app.ctx.now()), 75);
+    const received = addDays(todayInChina(web.app.ctx.now()), -75);
     const staff = await web.signIn('xuqing');
     await staff.goto(`${web.url}/reports/new`);
     const intake = staff.locator('form');
@@ -380,7 +362,9 @@ describe('信访举报 and 澄清正名 in the browser', () => {
       await staff.locator('.ant-table-row').first().waitFor();
       expect(await squeezed(staff), 'report list').toEqual([]);
       const res = await staff.request.get(`${web.url}/api/v1/reports?pageSize=200`);
+      expect(res.status()).toBe(200);
       const { items } = (await res.json()) as { items: { id: string; number: string }[] };
+      expect(items.length).toBeGreaterThan(0);
       for (const r of items) {
         await staff.goto(`${web.url}/reports/${r.id}`);
         await staff.getByTestId('report-header').getByText(r.number).waitFor();

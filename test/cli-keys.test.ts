@@ -216,6 +216,7 @@ describe('rongcuo keys rotate', () => {
       // The file is the environment's business no more: left as it was.
       expect((await readIdentityKeyFile(keyDir))?.current).toBe(next.id);
 
+      const envKeyBefore = process.env.RONGCUO_IDENTITY_KEY;
       process.env.RONGCUO_IDENTITY_KEY = ENV_KEY;
       try {
         await withServer(dataDir, async (login, rows) => {
@@ -227,7 +228,8 @@ describe('rongcuo keys rotate', () => {
           expect((await auditor.get('/api/v1/audit/verify')).body.ok).toBe(true);
         });
       } finally {
-        delete process.env.RONGCUO_IDENTITY_KEY;
+        if (envKeyBefore === undefined) delete process.env.RONGCUO_IDENTITY_KEY;
+        else process.env.RONGCUO_IDENTITY_KEY = envKeyBefore;
       }
 
       // The key lost (a data folder moved without it): the server does not start with a new

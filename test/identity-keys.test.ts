@@ -51,9 +51,8 @@ describe('a sealed identity', () => {
     const sealed = ring.seal(IDENTITY, REPORT_ID);
     expect(ring.open(sealed, REPORT_ID)).toBe(IDENTITY);
     expect(ring.keyIdOf(sealed)).toBe(ring.currentKeyId);
-    for (const piece of ['呼和巴特尔', '13904791234', '额尔敦路', 'name'])
+    for (const piece of ['呼和巴特尔', '乌云', '13904791234', '额尔敦路', 'name'])
       expect(sealed).not.toContain(piece);
-    expect(Buffer.from(sealed).toString('utf8')).not.toContain('乌云');
     // A fresh IV each time: the same identity sealed twice does not look the same.
     expect(ring.seal(IDENTITY, REPORT_ID)).not.toBe(sealed);
   });

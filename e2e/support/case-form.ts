@@ -1,8 +1,9 @@
 // The new case form and the assessment page, as the browser tests fill them, and the
 // case version the interview and assessment pages show, which each save's answer changes.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ASSESSMENT_FACTOR_LABELS } from '../../src/contract/labels.ts';
+import { typeDay } from './antd.ts';
 
 /** A case page's address: /cases/<id>. */
 export const CASE_PAGE = /\/cases\/[0-9a-f-]{36}$/;
@@ -31,13 +32,6 @@ async function choose(page: Page, label: string, option: string) {
     .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
     .click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-}
-
-/** Types a day into an antd date picker's input and confirms it as a person would. */
-async function typeDay(input: Locator, day: string) {
-  await input.click();
-  await input.fill(day);
-  await input.press('Enter');
 }
 
 /**

@@ -29,3 +29,14 @@ export class UseCaseError extends Error {
     super(message, options);
   }
 }
+
+/**
+ * STALE_VERSION: `what` (案件, 纠错记录, 信访举报…) was changed by someone else since the client
+ * read it, as version `expected`; it is now at `version`.
+ */
+export function staleVersion(what: string, version: number, expected: number): UseCaseError {
+  return new UseCaseError(
+    'STALE_VERSION',
+    `${what}已被他人修改（当前版本 ${version}，提交版本 ${expected}），请刷新后重试`,
+  );
+}

@@ -278,21 +278,21 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
 
   // 5. Published to the public (社会公开): the conduct names a person, a phone and an
   // 身份证号, which the publication's text masks (第十四条 一定范围内公开).
-  await seedPublishedCase(ctx, as, unitIds.get('erl-sec')!);
-  await seedTypicalCases(ctx, as, unitIds);
+  const published = await seedPublishedCase(ctx, as, unitIds.get('erl-sec')!);
+  await seedTypicalCases(ctx, as, unitIds, published);
   await seedCorrections(ctx, as);
   await seedWarnings(ctx, as);
   await seedStatisticsDemo(ctx, { as, unit: (key) => unitIds.get(key)! });
   // 信访举报 and 澄清正名 (第十九条): after the cases, some of which the reports concern.
-  await seedReports(ctx, as);
+  await seedReports(ctx, as, published);
 }
 
-/** An education case taken through the whole procedure to publication. */
+/** An education case taken through the whole procedure to publication; its id. */
 async function seedPublishedCase(
   ctx: AppContext,
   as: (username: string) => Actor,
   unitId: string,
-): Promise<void> {
+): Promise<string> {
   const [officer, investigator, reviewer, secretary] = [
     as('chenjing'),
     as('sunhao'),
@@ -337,6 +337,7 @@ async function seedPublishedCase(
   v = await serveNotices(ctx, secretary, c.id, v, '陈静');
   // The server's own redacted draft, published as it is.
   await fireTransition(ctx, secretary, c.id, { kind: 'publish', scope: '社会公开' }, v);
+  return c.id;
 }
 
 export function demoAccountsTable(): string {

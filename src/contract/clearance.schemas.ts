@@ -22,6 +22,7 @@ import {
 import {
   DateOnly,
   Int,
+  Named,
   Nullable,
   StringEnum,
   Text,
@@ -46,17 +47,15 @@ export {
 };
 export type { ClearanceMethod, ClearanceState, DisclosureScope } from '../domain/vocabulary.ts';
 
-const Someone = Type.Object({ id: Type.String(), name: Type.String() });
-
 // ---------------------------------------------------------------- answers
 
 const summaryFields = {
   ...texts('id', 'reportId'),
   /** The report's number (举〔2026〕3号): all the cleared officer learns of the report. */
   reportNumber: Type.String(),
-  officer: Someone,
+  officer: Named,
   /** The deciding unit: the report's handling unit. */
-  unit: Someone,
+  unit: Named,
   basis: StringEnum(CLEARANCE_BASES),
   basisLabel: Type.String(),
   /** 澄清范围: 本单位, 本系统 or 社会公开. */

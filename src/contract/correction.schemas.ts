@@ -13,6 +13,7 @@ import {
   DateOnly,
   DateTime,
   Int,
+  Named,
   Nullable,
   NullableObject,
   StringEnum,
@@ -49,10 +50,6 @@ export type { CorrectionState, ExtensionState, FollowUpMethod } from '../domain/
 /** The most items a notice lists (纠错事项). */
 export const MAX_CORRECTION_ITEMS = 20;
 
-/** Someone named on a correction: the officer, the unit's staff who acted. */
-const Someone = Type.Object({ id: Type.String(), name: Type.String() });
-export type Someone = Static<typeof Someone>;
-
 /** A correction's version as the client read it; a new correction has version 0. */
 const ExpectedVersion = Int({ minimum: 0 });
 
@@ -61,8 +58,8 @@ const ExpectedVersion = Int({ minimum: 0 });
 export const CorrectionSummary = Type.Object({
   ...texts('id', 'caseId', 'caseNumber', 'caseTitle'),
   /** 纠错对象: the case's officer. */
-  officer: Someone,
-  unit: Someone,
+  officer: Named,
+  unit: Named,
   state: StringEnum(CORRECTION_STATES),
   stateLabel: Type.String(),
   /** The day the 纠错通知 was issued; null while it awaits the notice. */
@@ -121,7 +118,7 @@ const CorrectionNotice = Type.Object({
   notifiedOn: DateOnly,
   /** The deadline the notice set (the correction's `due` moves with an approved extension). */
   due: DateOnly,
-  issuedBy: Someone,
+  issuedBy: Named,
 });
 export type CorrectionNotice = Static<typeof CorrectionNotice>;
 
@@ -131,7 +128,7 @@ const ProgressReport = Type.Object({
   text: Type.String(),
   /** The items this report said were done. */
   itemIds: Type.Array(Type.String()),
-  by: Someone,
+  by: Named,
   evidence: Type.Array(Type.Object({ ...texts('id', 'fileName'), size: Type.Integer() })),
 });
 export type ProgressReport = Static<typeof ProgressReport>;
@@ -140,7 +137,7 @@ const Extension = Type.Object({
   ...texts('id', 'reason'),
   requestedDue: DateOnly,
   requestedOn: DateOnly,
-  requestedBy: Someone,
+  requestedBy: Named,
   state: StringEnum(EXTENSION_STATES),
   stateLabel: Type.String(),
   decidedOn: Nullable(DateOnly),
@@ -148,7 +145,7 @@ const Extension = Type.Object({
   newDue: Nullable(DateOnly),
   /** Why refused (or a note on the approval). */
   decisionReason: Nullable(Type.String()),
-  decidedBy: NullableObject(Someone),
+  decidedBy: NullableObject(Named),
 });
 export type Extension = Static<typeof Extension>;
 
@@ -158,7 +155,7 @@ const FollowUp = Type.Object({
   methodLabel: Type.String(),
   checkedOn: DateOnly,
   findings: Type.String(),
-  by: Someone,
+  by: Named,
 });
 export type FollowUp = Static<typeof FollowUp>;
 
@@ -196,9 +193,9 @@ export const CorrectionDetail = Type.Object(
     extensions: Type.Array(Extension),
     followUps: Type.Array(FollowUp),
     completion: NullableObject(
-      Type.Object({ summary: Type.String(), claimedOn: DateOnly, by: Someone }),
+      Type.Object({ summary: Type.String(), claimedOn: DateOnly, by: Named }),
     ),
-    sendBacks: Type.Array(Type.Object({ reason: Type.String(), on: DateOnly, by: Someone })),
+    sendBacks: Type.Array(Type.Object({ reason: Type.String(), on: DateOnly, by: Named })),
     closing: NullableObject(
       Type.Object({
         closedOn: DateOnly,
@@ -208,7 +205,7 @@ export const CorrectionDetail = Type.Object(
         causeAnalysis: Type.String(),
         /** 第十七条 完善制度、健全机制. */
         improvements: Type.String(),
-        by: Someone,
+        by: Named,
       }),
     ),
     /** The steps the reader may take now (CORRECTION_ACTION_LABELS for their buttons). */

@@ -29,6 +29,7 @@ import {
   DateOnly,
   DateTime,
   Int,
+  Named,
   Nullable,
   NullableObject,
   StringEnum,
@@ -65,9 +66,6 @@ export type {
   ReportFinding,
   ReportState,
 } from '../domain/vocabulary.ts';
-
-/** Someone or something named on a report: an officer, a unit, the staffer who acted. */
-const Named = Type.Object({ id: Type.String(), name: Type.String() });
 
 /** A report's version as the client read it; a new report has version 0. */
 const ExpectedVersion = Int({ minimum: 0 });
@@ -208,7 +206,7 @@ export const ReportDetail = Type.Object(
       Type.Object({
         basis: StringEnum(CLEARANCE_BASES),
         basisLabel: Type.String(),
-        officers: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+        officers: Type.Array(Named),
       }),
     ),
     /** The steps the reader may take now (REPORT_STEP_LABELS for their buttons). */

@@ -96,8 +96,22 @@ export type Choice = Static<typeof Choice>;
 export const Person = Type.Object({ id: Type.String(), displayName: Type.String() });
 export type Person = Static<typeof Person>;
 
-export const UnitRef = Type.Object({ id: Type.String(), name: Type.String() });
-export type UnitRef = Static<typeof UnitRef>;
+/**
+ * Someone or something named on a page (an officer, a unit, the staffer who acted): an id
+ * and its name.
+ */
+export const Named = Type.Object({ id: Type.String(), name: Type.String() });
+export type Named = Static<typeof Named>;
+
+/** A unit named on a page. */
+export const UnitRef = Named;
+export type UnitRef = Named;
+
+/**
+ * A downloaded file: its own bytes in its own content type (Fastify sends a Buffer as it
+ * is), not JSON.
+ */
+export const BinaryFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 /** A policy version by name. */
 export const PolicyRef = Type.Object({

@@ -4,6 +4,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors, type TSchema } from '../contract/schema-kit.ts';
+import { statusOf } from './http-errors.ts';
 
 export type Routes = FastifyPluginAsyncTypebox;
 
@@ -49,4 +50,25 @@ export function specFor(tag: string) {
     parts: P,
     response: R,
   ) => ({ schema: { tags: [tag], summary, ...parts, response: { ...response, ...errors } } });
+}
+
+/**
+ * specFor with the codes a route may refuse with, and their statuses, as its description:
+ * the area's own codes (baseCodes, on every route of it) followed by the route's. A route
+ * with no code at all has no description.
+ */
+export function specWithCodes(tag: string, baseCodes: readonly string[] = []) {
+  const tagged = specFor(tag);
+  return <const P extends RouteParts, const R extends Record<number, TSchema>>(
+    summary: string,
+    parts: P,
+    response: R,
+    codes: readonly string[] = [],
+  ) => {
+    const options = tagged(summary, parts, response);
+    const all = [...baseCodes, ...codes];
+    if (all.length === 0) return options;
+    const description = `错误码 / error codes: ${all.map((c) => `${c} (${statusOf(c)})`).join(', ')}`;
+    return { schema: { ...options.schema, description } };
+  };
 }

@@ -26,7 +26,12 @@ const SUMMARY_COLUMNS = [
   'clearances.version',
 ] as const;
 
-function summaries(db: Conn) {
+/**
+ * Clearances with the columns of a list, their report's number and their officer's and
+ * unit's names (joined as `reports`, `officer` and `units`): what one clearance's read
+ * selects more on.
+ */
+export function clearanceSummaries(db: Conn) {
   return db
     .selectFrom('clearances')
     .innerJoin('reports', 'reports.id', 'clearances.report_id')
@@ -37,7 +42,7 @@ function summaries(db: Conn) {
 
 /** The clearances of one report, by officer: for the report's page (whose reader the report's rule admits). */
 export function clearancesOfReport(db: Conn, reportId: string) {
-  return summaries(db)
+  return clearanceSummaries(db)
     .where('clearances.report_id', '=', reportId)
     .orderBy('officer.display_name')
     .orderBy('clearances.id')
@@ -47,7 +52,7 @@ export function clearancesOfReport(db: Conn, reportId: string) {
 export type ClearanceSummaryRow = Awaited<ReturnType<typeof clearancesOfReport>>[number];
 
 /** `canReadClearance` in SQL. */
-export function clearanceReadableBy(reader: ResolvedReader) {
+function clearanceReadableBy(reader: ResolvedReader) {
   return (eb: ExpressionBuilder<Database, 'clearances'>) => {
     const admitted = [eb('clearances.officer_id', '=', reader.id)];
     if (reader.scope.unitSubtree)
@@ -77,7 +82,7 @@ export interface ClearanceFilter {
 
 /** The clearances the reader may read, newest decision first, with their total. */
 export async function listClearances(db: Conn, reader: ResolvedReader, filter: ClearanceFilter) {
-  let query = summaries(db).where(clearanceReadableBy(reader));
+  let query = clearanceSummaries(db).where(clearanceReadableBy(reader));
   if (filter.officerId !== undefined)
     query = query.where('clearances.officer_id', '=', filter.officerId);
   if (filter.state !== undefined) query = query.where('clearances.state', '=', filter.state);
@@ -98,7 +103,7 @@ export async function listClearances(db: Conn, reader: ResolvedReader, filter: C
 
 /** An officer's clearances the reader may read, oldest first: for the officer's record. */
 export function clearancesAbout(db: Conn, officerId: string, reader: ResolvedReader) {
-  return summaries(db)
+  return clearanceSummaries(db)
     .select(['clearances.notice_text', 'clearances.findings'])
     .where('clearances.officer_id', '=', officerId)
     .where(clearanceReadableBy(reader))

@@ -4,6 +4,8 @@
 // lists and of the report and officer pages are in clearance.queries.ts.
 
 import type { ClearanceDecided } from '../domain/clearance/decide-clearance.ts';
+import { clearanceSummaries } from './clearance.queries.ts';
+import { officersOf } from './report.repository.ts';
 import type { Conn, Tx } from './transaction.ts';
 
 /** The report a clearance is decided on, locked until the transaction ends. */
@@ -31,41 +33,17 @@ export async function lockReportForClearance(tx: Tx, reportId: string) {
     .executeTakeFirst();
   if (!report) return undefined;
   const [officers, cleared] = await Promise.all([
-    reportOfficers(tx, reportId),
+    officersOf(tx, [reportId]),
     tx.selectFrom('clearances').select('officer_id').where('report_id', '=', reportId).execute(),
   ]);
-  return { ...report, officers, clearedOfficerIds: cleared.map((c) => c.officer_id) };
+  return {
+    ...report,
+    officers: officers.map(({ id, name }) => ({ id, name })),
+    clearedOfficerIds: cleared.map((c) => c.officer_id),
+  };
 }
 
 export type ReportForClearance = NonNullable<Awaited<ReturnType<typeof lockReportForClearance>>>;
-
-/** The people a report accuses, with their names. */
-export function reportOfficers(db: Conn, reportId: string) {
-  return db
-    .selectFrom('report_officers')
-    .innerJoin('users', 'users.id', 'report_officers.officer_id')
-    .select(['users.id', 'users.display_name as name'])
-    .where('report_officers.report_id', '=', reportId)
-    .orderBy('users.display_name')
-    .execute();
-}
-
-/** The people each of the given reports accuses. */
-export async function officerIdsOfReports(
-  db: Conn,
-  reportIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const ids = new Map<string, string[]>();
-  if (reportIds.length === 0) return ids;
-  const rows = await db
-    .selectFrom('report_officers')
-    .select(['report_id', 'officer_id'])
-    .where('report_id', 'in', [...new Set(reportIds)])
-    .execute();
-  for (const row of rows)
-    ids.set(row.report_id, [...(ids.get(row.report_id) ?? []), row.officer_id]);
-  return ids;
-}
 
 /** Writes a decided clearance; its id. */
 export async function insertClearance(
@@ -100,31 +78,13 @@ export async function insertClearance(
 
 /** A clearance's columns with what its reads need of its report, officer and unit. */
 function clearanceWithNames(db: Conn, id: string) {
-  return db
-    .selectFrom('clearances')
-    .innerJoin('reports', 'reports.id', 'clearances.report_id')
-    .innerJoin('users as officer', 'officer.id', 'clearances.officer_id')
-    .innerJoin('units', 'units.id', 'clearances.unit_id')
+  return clearanceSummaries(db)
     .select([
-      'clearances.id',
-      'clearances.report_id',
-      'reports.number as report_number',
-      'clearances.officer_id',
-      'officer.display_name as officer_name',
-      'clearances.unit_id',
-      'units.name as unit_name',
-      'clearances.basis',
       'clearances.findings',
       'clearances.accusation_reach',
-      'clearances.scope',
-      'clearances.methods',
-      'clearances.decided_on',
       'clearances.requested_on',
       'clearances.notice_text',
-      'clearances.state',
-      'clearances.carried_out_on',
       'clearances.carried_out_note',
-      'clearances.version',
     ])
     .where('clearances.id', '=', id);
 }

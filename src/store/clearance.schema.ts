@@ -1,11 +1,8 @@
 // 澄清正名 (migration 0015, src/domain/clearance/): the clearance of an officer a report accused.
 // The table's row type; `Database` in schema.ts names it.
 
-import type { ColumnType, Generated } from 'kysely';
-import type { DateOnly } from './schema.ts';
-
-/** A nullable column that an insert may leave out. */
-type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+import type { Generated } from 'kysely';
+import type { DateOnly, Optional } from './schema.ts';
 
 export interface ClearanceTable {
   id: Generated<string>;

@@ -21,6 +21,8 @@ export interface ReportFilter {
   readonly officerId?: string;
   /** Only named reports not closed past their feedback deadline, against this day. */
   readonly overdueOn?: string;
+  /** Only named reports not closed whose feedback deadline is this day or earlier. */
+  readonly dueBy?: string;
   /** Only those not closed. */
   readonly open?: boolean;
   /** Only the reports the reader handles (the petitions role): the workbench's. */
@@ -71,23 +73,24 @@ export async function listReports(db: Conn, reader: ReportReader, filter: Report
       ),
     );
   }
-  if (filter.overdueOn !== undefined)
-    query = query
-      .where('reports.state', '!=', 'closed')
-      .where('reports.feedback_due', '<', filter.overdueOn);
-  const total = await query
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
+  if (filter.overdueOn !== undefined || filter.dueBy !== undefined) {
+    query = query.where('reports.state', '!=', 'closed');
+    if (filter.overdueOn !== undefined)
+      query = query.where('reports.feedback_due', '<', filter.overdueOn);
+    if (filter.dueBy !== undefined) query = query.where('reports.feedback_due', '<=', filter.dueBy);
+  }
   let rows = query
     .select([...REPORT_COLUMNS, 'cases.number as case_number'])
     .orderBy('reports.received_on', 'desc')
     .orderBy('reports.created_at', 'desc')
     .orderBy('reports.id');
   if (filter.page) rows = rows.limit(filter.page.limit).offset(filter.page.offset);
-  return { total: Number(total.n), rows: await rows.execute() };
+  const [total, found] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    rows.execute(),
+  ]);
+  return { total: Number(total.n), rows: found };
 }
-
-export type ReportListRow = Awaited<ReturnType<typeof listReports>>['rows'][number];
 
 /** What one report's page shows besides its row: the files, who recorded it, the cases named. */
 export async function reportRecords(

@@ -1,11 +1,8 @@
 // 信访举报 (migration 0014, src/domain/report/): the report, its officers and attachments.
 // The tables' row types; `Database` in schema.ts names them.
 
-import type { ColumnType, Generated } from 'kysely';
-import type { DateOnly } from './schema.ts';
-
-/** A nullable column that an insert may leave out. */
-type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+import type { Generated } from 'kysely';
+import type { DateOnly, Optional } from './schema.ts';
 
 export interface ReportTable {
   id: Generated<string>;

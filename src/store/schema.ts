@@ -37,15 +37,8 @@ import type {
   WarningTable,
 } from './warning.schema.ts';
 
-/**
- * jsonb: read as parsed JSON, written as JSON text. Write `JSON.stringify(value)`: given a
- * JavaScript array, `pg` would send a PostgreSQL array literal, not JSON.
- */
-export type Json<T = unknown> = ColumnType<T, string, string>;
-/** jsonb with a database default. */
-export type JsonWithDefault<T = unknown> = ColumnType<T, string | undefined, string>;
-/** A 'YYYY-MM-DD' day. */
-export type DateOnly = string;
+import type { DateOnly, JsonWithDefault } from './column-types.ts';
+export type { DateOnly, Json, JsonWithDefault, Optional } from './column-types.ts';
 
 export interface UnitTable {
   id: Generated<string>;

@@ -11,6 +11,7 @@ import {
   readIdentityKeyFile,
 } from '../../src/secret-files/identity-key-ring.ts';
 import { todayInChina } from '../../src/domain/calendar-date.ts';
+import { underRotationLock } from '../../src/store/reporter-identity.repository.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import { useHarness } from './api-harness.ts';
 
@@ -67,26 +68,29 @@ describe.each(storeTargets())('a running server during a key rotation ($name)', 
     }
     expect(h.app.ctx.identityKeys.currentKeyId).toBe(outcome.keyId);
 
-    // Two rotations at once: one runs, the other is refused and changes nothing; every
-    // identity ends under the one key the file holds.
-    const both = await Promise.allSettled([
-      rotateIdentityKeys(h.app.ctx.db, keyDir, () => new Date(), {}),
-      rotateIdentityKeys(h.app.ctx.db, keyDir, () => new Date(), {}),
-    ]);
-    const done = both.filter((r) => r.status === 'fulfilled');
-    const refusedRuns = both.filter((r) => r.status === 'rejected');
-    expect(done.length).toBeGreaterThanOrEqual(1);
-    for (const r of refusedRuns)
-      expect(String(r.reason)).toMatch(/另一次举报人身份密钥轮换正在进行/);
+    // Two rotations at once: while one holds the lock, the other is refused and changes
+    // nothing (the key file stays as it was); once the lock is free, a rotation runs, and
+    // every identity ends under the one key the file holds.
+    const file = path.join(keyDir, IDENTITY_KEY_FILE);
+    const before = await readFile(file, 'utf8');
+    const locked = await underRotationLock(h.app.ctx.db, async () => {
+      await expect(rotateIdentityKeys(h.app.ctx.db, keyDir, () => new Date(), {})).rejects.toThrow(
+        /另一次举报人身份密钥轮换正在进行/,
+      );
+      expect(await readFile(file, 'utf8')).toBe(before);
+    });
+    expect(locked.ran).toBe(true);
+    const last = await rotateIdentityKeys(h.app.ctx.db, keyDir, () => new Date(), {});
+    expect(last.retiredKeyIds).toEqual([outcome.keyId]);
     const held = (await readIdentityKeyFile(keyDir))!;
-    expect(held.keys.map((k) => k.id)).toEqual([held.current]);
+    expect(held.keys.map((k) => k.id)).toEqual([last.keyId]);
+    expect(held.current).toBe(last.keyId);
     expect(await keyOf(first)).toBe(held.current);
     expect(await keyOf(second)).toBe(held.current);
     expect(h.app.ctx.identityKeys.currentKeyId).toBe(held.current);
 
     // The key file unreadable (damaged, or written by another owner): no identity is sealed
     // under a key that may be gone, the intake is refused whole, and what is sealed still opens.
-    const file = path.join(keyDir, IDENTITY_KEY_FILE);
     const kept = await readFile(file, 'utf8');
     const count = async () =>
       Number(

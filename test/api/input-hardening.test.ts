@@ -557,6 +557,40 @@ describe.each(storeTargets())('input hardening on $name', (target) => {
     expect(status).toBe(413);
   });
 
+  it(`shares the ${MAX_CONCURRENT_UPLOADS} upload slots among every area's uploads: a case's, a correction's, a report's`, async () => {
+    const session = await bareSession();
+    const head = (path: string, length: number) =>
+      `POST ${path} HTTP/1.1\r\nHost: x\r\n` +
+      `Content-Type: application/pdf\r\nContent-Length: ${length}\r\n` +
+      `Cookie: ${session.cookie}\r\nX-CSRF-Token: ${session.csrf}`;
+    const evidence = `/api/v1/cases/${NOWHERE}/evidence?version=1&filename=a.pdf`;
+    const others = [
+      `/api/v1/corrections/${NOWHERE}/progress/${NOWHERE}/evidence?filename=a.pdf`,
+      `/api/v1/reports/${NOWHERE}/attachments?filename=a.pdf`,
+    ];
+    // A probe takes a slot if one is free and is then refused for its size at once.
+    const probe = async (path: string) =>
+      (await rawRequest(h.url, head(path, 30 * 1024 * 1024)).answer).status;
+    let status = 0;
+    for (const path of others) expect(await probe(path)).toBe(413);
+    const held = Array.from({ length: MAX_CONCURRENT_UPLOADS }, () =>
+      rawRequest(h.url, head(evidence, 1024 * 1024), '%PDF-'),
+    );
+    for (const upload of held) upload.answer.catch(() => {});
+    for (let i = 0; i < 500 && status !== 503; i++) status = await probe(evidence);
+    expect(status).toBe(503);
+    // The case's uploads hold every slot: the other areas' wait too.
+    for (const path of others)
+      expectRefusal(
+        await rawRequest(h.url, head(path, 30 * 1024 * 1024)).answer,
+        503,
+        'UPLOADS_BUSY',
+      );
+    for (const upload of held) upload.socket.destroy();
+    for (let i = 0; i < 500 && status === 503; i++) status = await probe(evidence);
+    expect(status).toBe(413);
+  });
+
   it('gives an upload slot back however the request ends: a chunk the parser refuses, a client gone before its session is checked', async () => {
     const session = await bareSession();
     const head = (framing: string) =>

@@ -332,6 +332,10 @@ describe.each(storeTargets())('report steps on $name', (target) => {
       caseId: decided.id,
     });
     expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '关联的容错案件须是关于被举报人的案件',
+    });
 
     const linked = await petitions.request('PUT', `/api/v1/reports/${id}/case`, {
       expectedVersion: 0,

@@ -89,7 +89,12 @@ export async function filesHolding(dir: string, secrets: readonly string[]): Pro
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    const bytes = await readFile(file).catch(() => Buffer.alloc(0));
+    // A file the cluster removed between the listing and the read holds nothing; any other
+    // failure (a file we may not read) would hide a secret, so it throws.
+    const bytes = await readFile(file).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
+      throw error;
+    });
     if (needles.some((n) => bytes.includes(n))) found.push(file);
   }
   return found;

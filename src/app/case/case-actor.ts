@@ -16,7 +16,10 @@ import { UseCaseError } from '../app-context.ts';
  */
 export const caseNotFound = () => new UseCaseError('NOT_FOUND', '案件不存在');
 
-/** The actor for a case of `unitId` (or a case to be opened there). */
+/**
+ * The actor for a record of `unitId` (a case or one to be opened there, a correction, a
+ * report, a clearance): whether that unit is theirs or below it.
+ */
 export async function caseActor(conn: Conn, actor: Actor, unitId: string): Promise<DomainActor> {
   return {
     id: actor.id,

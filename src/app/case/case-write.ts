@@ -14,7 +14,7 @@ import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { bumpVersion } from '../../store/case.repository.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
-import { type AppContext, UseCaseError } from '../app-context.ts';
+import { type AppContext, staleVersion, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { AuditAction } from '../../domain/audit/audit-actions.ts';
 import { readingActor } from './case-actor.ts';
@@ -76,10 +76,7 @@ export async function writeOnCase(
     const planned = await plan(snapshot, who, tx);
     const { version } = snapshot.row;
     if (version !== expectedVersion) {
-      throw new UseCaseError(
-        'STALE_VERSION',
-        `案件已被他人修改（当前版本 ${version}，提交版本 ${expectedVersion}），请刷新后重试`,
-      );
+      throw staleVersion('案件', version, expectedVersion);
     }
     const data = await planned.write(tx, now);
     // The row is locked and its version checked above: no other write can come between.

@@ -7,10 +7,10 @@ import { checkClassification, checkClassify } from '../../domain/case/classifica
 import { todayInChina } from '../../domain/calendar-date.ts';
 import { versionInForce } from '../../domain/policy/policy-registry.ts';
 import { setClassification } from '../../store/case.repository.ts';
-import { unitLineage } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
-import { type AppContext, UseCaseError } from '../app-context.ts';
+import type { AppContext } from '../app-context.ts';
 import { refuse, writeOnCase } from './case-write.ts';
+import { unitRegime } from '../policy/pinned-policy.ts';
 
 export interface ClassificationInput {
   readonly field: string;
@@ -47,12 +47,7 @@ export function classifyCase(
  * opening checks them again).
  */
 export async function classificationChoices(ctx: AppContext, unitId: string) {
-  const lineage = await unitLineage(ctx.db, unitId);
-  if (!lineage) throw new UseCaseError('NOT_FOUND', '单位不存在');
-  const versions = lineage.policyId === null ? undefined : ctx.registry.byId.get(lineage.policyId);
-  const policy = versions
-    ? (versionInForce(versions, todayInChina(ctx.now())) ?? versions.at(-1))
-    : undefined;
-  if (!policy) throw new UseCaseError('POLICY_NOT_IN_FORCE', '该单位没有施行中的容错纠错制度');
+  const { versions } = await unitRegime(ctx.db, ctx, unitId);
+  const policy = versionInForce(versions, todayInChina(ctx.now())) ?? versions.at(-1)!;
   return { policy, taxonomy: policy.def.taxonomy };
 }

@@ -19,13 +19,14 @@ import { insertCase } from '../../store/case.repository.ts';
 import { allocateCaseNumber } from './case-number.ts';
 import { claimIdempotencyKey, saveIdempotentResponse } from '../../store/idempotency.repository.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
-import { isWithinUnit, unitLineage } from '../../store/unit.repository.ts';
+import { isWithinUnit } from '../../store/unit.repository.ts';
 import { findAccount } from '../../store/user.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { caseContext, refuse } from './case-write.ts';
 import type { EnforcementAction } from '../../domain/vocabulary.ts';
+import { unitRegime } from '../policy/pinned-policy.ts';
 
 export interface OpenCaseInput extends ConductPeriod {
   readonly origin: 'application' | 'initiation';
@@ -102,11 +103,7 @@ export async function openCase(
       }
     }
 
-    const lineage = await unitLineage(trx, input.unitId);
-    if (!lineage) throw new UseCaseError('NOT_FOUND', '单位不存在');
-    const versions =
-      lineage.policyId === null ? undefined : ctx.registry.byId.get(lineage.policyId);
-    if (!versions) throw new UseCaseError('POLICY_NOT_IN_FORCE', '该单位没有施行中的容错纠错制度');
+    const { lineage, versions } = await unitRegime(trx, ctx, input.unitId);
     // The dates first: which version applies depends on them.
     const dates = checkConductPeriod(input, todayInChina(now));
     if (dates) refuse(dates);

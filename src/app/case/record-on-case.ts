@@ -2,14 +2,12 @@
 // factor of 综合分析研判, a file of evidence. Each is a write like a transition: the same
 // lock, version check and audit event.
 
-import { createHash } from 'node:crypto';
 import {
   checkAttachEvidence,
   checkRecordAssessment,
   checkRecordFact,
 } from '../../domain/case/case-records.ts';
-import { evidenceName, normalizeContentType } from '../../domain/case/evidence.ts';
-import { matchesSignature } from '../../domain/case/evidence-signature.ts';
+import { normalizeContentType } from '../../domain/case/evidence.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { upsertAssessment, upsertFact } from '../../store/case.repository.ts';
 import { insertEvidence } from '../../store/evidence.repository.ts';
@@ -17,6 +15,7 @@ import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { refuse, writeOnCase } from './case-write.ts';
 import type { AssessmentFactor } from '../../domain/vocabulary.ts';
+import { checkedUpload } from '../evidence/checked-upload.ts';
 
 function checkFactId(policy: CompiledPolicy, factId: string): void {
   if (!policy.factIndex.has(factId))
@@ -83,7 +82,6 @@ export function attachEvidence(
   expectedVersion: number,
 ) {
   const contentType = normalizeContentType(upload.contentType);
-  const sha256 = createHash('sha256').update(upload.content).digest('hex');
   return writeOnCase(ctx, actor, caseId, expectedVersion, async (snapshot, who) => {
     const check = checkAttachEvidence(snapshot.view, who, {
       contentType,
@@ -91,20 +89,9 @@ export function attachEvidence(
       factId: upload.factId,
     });
     if (!check.ok) refuse(check.error);
-    if (!matchesSignature(contentType, upload.content)) {
-      throw new UseCaseError(
-        'EVIDENCE_TYPE_NOT_ALLOWED',
-        `文件内容与声明的类型 ${contentType} 不符`,
-      );
-    }
-    // The name is kept with the extension of the type the content was verified to be.
-    const named = evidenceName(upload.filename, contentType);
-    if (!named.ok)
-      throw new UseCaseError(
-        'INVALID_INPUT',
-        '文件名无效：不能为空，不能含有控制字符、路径分隔符或改变文字方向的字符',
-      );
-    const filename = named.name;
+    // The signature, the name kept with the extension of the verified type, the hash: as
+    // every upload (the domain has checked the type and size for the case).
+    const { filename, sha256 } = checkedUpload(upload, '证据文件');
     if (upload.factId !== null) checkFactId(snapshot.policy, upload.factId);
     return {
       action: 'case.attach_evidence',

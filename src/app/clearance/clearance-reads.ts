@@ -1,5 +1,5 @@
 // Reading clearances (澄清正名): one as its reader sees it (what they may do now), the list a
-// reader may read, and those of one report for its page. The cleared officer reads their
+// reader may read (a report's page reads its clearances through the store). The cleared officer reads their
 // own clearance and its notice, never the report it was decided on (only its number).
 
 import {
@@ -8,21 +8,14 @@ import {
 } from '../../domain/clearance/clearance-machine.ts';
 import type { ClearanceState } from '../../domain/vocabulary.ts';
 import { resolveReader } from '../../store/case-read-scope.sql.ts';
-import {
-  findClearance,
-  officerIdsOfReports,
-  type ClearanceRow,
-} from '../../store/clearance.repository.ts';
-import {
-  clearancesOfReport,
-  listClearances,
-  type ClearanceSummaryRow,
-} from '../../store/clearance.queries.ts';
+import { findClearance, type ClearanceRow } from '../../store/clearance.repository.ts';
+import { listClearances } from '../../store/clearance.queries.ts';
+import { officersOf } from '../../store/report.repository.ts';
 import type { Conn } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
-import { readerOf } from '../case/case-actor.ts';
-import { clearanceActor, clearanceNotFound } from './clearance-context.ts';
+import { caseActor, readerOf } from '../case/case-actor.ts';
+import { clearanceNotFound } from './clearance-context.ts';
 
 export interface ClearanceReading {
   readonly row: ClearanceRow;
@@ -38,9 +31,8 @@ export async function readClearance(
 ): Promise<ClearanceReading> {
   const row = await findClearance(conn, id);
   if (!row) throw clearanceNotFound();
-  const who = await clearanceActor(conn, actor, row.unit_id);
-  const reportOfficerIds =
-    (await officerIdsOfReports(conn, [row.report_id])).get(row.report_id) ?? [];
+  const who = await caseActor(conn, actor, row.unit_id);
+  const reportOfficerIds = (await officersOf(conn, [row.report_id])).map((o) => o.id);
   const view = {
     officerId: row.officer_id,
     reportOfficerIds,
@@ -65,15 +57,4 @@ export async function listClearancesFor(ctx: AppContext, actor: Actor, query: Cl
     ...(query.state !== undefined ? { state: query.state } : {}),
     page: { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   });
-}
-
-/**
- * The clearances of a report, for its page: the report's use case has checked that the
- * reader reads the report, and every reader of a report reads its clearances.
- */
-export function clearancesOfReportFor(
-  ctx: AppContext,
-  reportId: string,
-): Promise<ClearanceSummaryRow[]> {
-  return clearancesOfReport(ctx.db, reportId);
 }

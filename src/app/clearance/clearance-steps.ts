@@ -19,20 +19,16 @@ import {
   lockClearance,
   lockReportForClearance,
   markCarriedOut,
-  officerIdsOfReports,
   type ReportForClearance,
 } from '../../store/clearance.repository.ts';
+import { officersOf } from '../../store/report.repository.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
-import { type AppContext, UseCaseError } from '../app-context.ts';
+import { type AppContext, staleVersion, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import {
-  clearanceActor,
-  clearanceNotFound,
-  reportNotFound,
-  staleVersion,
-} from './clearance-context.ts';
+import { clearanceNotFound, reportNotFound } from './clearance-context.ts';
 import { pinnedPolicy } from '../policy/pinned-policy.ts';
+import { caseActor } from '../case/case-actor.ts';
 
 export interface WrittenClearance {
   readonly id: string;
@@ -53,7 +49,7 @@ async function decideOn(
 ): Promise<{ report: ReportForClearance; clearance: ClearanceDecided }> {
   const report = await lockReportForClearance(tx, reportId);
   if (!report) throw reportNotFound();
-  const who = await clearanceActor(tx, actor, report.unit_id);
+  const who = await caseActor(tx, actor, report.unit_id);
   const officerIds = report.officers.map((o) => o.id);
   const subject = { officerId: null, reportOfficerIds: officerIds };
   if (!officerIds.includes(actor.id) && !readsForUnit(subject, who)) throw reportNotFound();
@@ -152,9 +148,8 @@ export async function carryOutClearance(
   return inTransaction(ctx.db, async (tx) => {
     const row = await lockClearance(tx, clearanceId);
     if (!row) throw clearanceNotFound();
-    const who = await clearanceActor(tx, actor, row.unit_id);
-    const reportOfficerIds =
-      (await officerIdsOfReports(tx, [row.report_id])).get(row.report_id) ?? [];
+    const who = await caseActor(tx, actor, row.unit_id);
+    const reportOfficerIds = (await officersOf(tx, [row.report_id])).map((o) => o.id);
     const view = {
       officerId: row.officer_id,
       reportOfficerIds,
@@ -169,7 +164,8 @@ export async function carryOutClearance(
       throw clearanceNotFound();
     const decided = decideCarryOut(view, who, command, todayInChina(now));
     if (!decided.ok) throw new UseCaseError(decided.error.code, decided.error.message);
-    if (row.version !== expectedVersion) throw staleVersion(row.version, expectedVersion);
+    if (row.version !== expectedVersion)
+      throw staleVersion('澄清正名记录', row.version, expectedVersion);
     const version = await markCarriedOut(tx, row.id, row.version, {
       state: decided.state,
       on: decided.carriedOutOn,

@@ -12,10 +12,10 @@ import {
 import type { CorrectionState } from '../../domain/vocabulary.ts';
 import type { MachineRows } from '../../store/correction.repository.ts';
 import type { Conn } from '../../store/transaction.ts';
-import { isWithinUnit } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { pinnedPolicy } from '../policy/pinned-policy.ts';
+import { caseActor } from '../case/case-actor.ts';
 
 /** Does not exist, or the reader may not read it: the same answer, so that it does not leak. */
 export const correctionNotFound = () => new UseCaseError('CORRECTION_NOT_FOUND', '纠错记录不存在');
@@ -75,26 +75,13 @@ export function viewsOf(
   return views;
 }
 
-/** The actor for a correction of `unitId`: whether that unit is theirs or below it. */
-export async function correctionActor(
-  conn: Conn,
-  actor: Actor,
-  unitId: string,
-): Promise<CorrectionActor> {
-  return {
-    id: actor.id,
-    roles: actor.roles,
-    inUnitScope: await isWithinUnit(conn, unitId, actor.unitId),
-  };
-}
-
 /** The actor for a correction they may read; CORRECTION_NOT_FOUND otherwise. */
 export async function readingCorrectionActor(
   conn: Conn,
   actor: Actor,
   row: { unit_id: string; officer_id: string },
 ): Promise<CorrectionActor> {
-  const who = await correctionActor(conn, actor, row.unit_id);
+  const who = await caseActor(conn, actor, row.unit_id);
   if (!canReadCorrection({ officerId: row.officer_id }, who)) throw correctionNotFound();
   return who;
 }

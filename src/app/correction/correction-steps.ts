@@ -16,7 +16,7 @@ import {
 } from '../../store/correction.repository.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
-import { type AppContext, UseCaseError } from '../app-context.ts';
+import { type AppContext, staleVersion, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import {
   correctionContext,
@@ -31,13 +31,6 @@ export interface WrittenCorrection {
   readonly version: number;
   /** What the step created: the report, the extension request, the follow-up…; null otherwise. */
   readonly createdId: string | null;
-}
-
-export function staleVersion(version: number, expected: number) {
-  return new UseCaseError(
-    'STALE_VERSION',
-    `纠错记录已被他人修改（当前版本 ${version}，提交版本 ${expected}），请刷新后重试`,
-  );
 }
 
 /** Takes one step of the procedure on a correction, as `actor`, on the version they read. */
@@ -56,7 +49,8 @@ export async function takeCorrectionStep(
     const view = viewsOf([row], await machineRowsOf(tx, [row.id])).get(row.id)!;
     const decided = decideCorrection(view, who, command, correctionContext(ctx, row));
     if (!decided.ok) throw new UseCaseError(decided.error.code, decided.error.message);
-    if (row.version !== expectedVersion) throw staleVersion(row.version, expectedVersion);
+    if (row.version !== expectedVersion)
+      throw staleVersion('纠错记录', row.version, expectedVersion);
     const { change } = decided;
     const createdId = await writeCorrectionChange(tx, row.id, change, actor.id, now);
     const version = await updateCorrection(tx, row.id, row.version, {

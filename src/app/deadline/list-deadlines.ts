@@ -4,6 +4,7 @@
 import { todayInChina } from '../../domain/calendar-date.ts';
 import { openDeadlinesOf, STATES_WITH_DEADLINES } from '../../domain/case/case-deadlines.ts';
 import {
+  byUrgency,
   deadlinesForUnits,
   deadlinesForUser,
   deadlinesForUserOrUnits,
@@ -47,9 +48,7 @@ export async function listDeadlines(ctx: AppContext, actor: Actor) {
     : { watched: [], unitIds: [], cases: [] };
   // 反馈期限: named reports near or past their feedback deadline, for the petitions staff.
   const reports = await reportDeadlines(ctx, actor);
-  const watched = [...caseDeadlines, ...corrections.watched, ...reports.watched].sort(
-    (a, b) => a.daysLeft - b.daysLeft || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0),
-  );
+  const watched = [...caseDeadlines, ...corrections.watched, ...reports.watched].sort(byUrgency);
   const unitIds = new Set([
     ...cases.filter((c) => c.in_unit_scope).map((c) => c.unit_id),
     ...corrections.unitIds,

@@ -18,7 +18,6 @@
 import { addDays, todayInChina } from '../../domain/calendar-date.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
-import { listCases } from '../case/case-lists.ts';
 import { carryOutClearance, decideReportClearance } from '../clearance/clearance-steps.ts';
 import { receiveReport, type ReceiveReportInput } from '../report/receive-report.ts';
 import { takeReportStep, type ReportStepRequest } from '../report/report-steps.ts';
@@ -37,15 +36,12 @@ async function handled(
   return received.id;
 }
 
-/** A demo case found by its title, as the reader lists it. */
-async function demoCase(ctx: AppContext, reader: Actor, title: string): Promise<string> {
-  const { items } = await listCases(ctx, reader, { q: title }, { limit: 1, offset: 0 });
-  const found = items[0];
-  if (!found) throw new Error(`demo case ${title} not found`);
-  return found.id;
-}
-
-export async function seedReports(ctx: AppContext, as: (username: string) => Actor): Promise<void> {
+export async function seedReports(
+  ctx: AppContext,
+  as: (username: string) => Actor,
+  /** The demo's published education case (民办幼儿园年检), decided as 尽职免责. */
+  kindergarten: string,
+): Promise<void> {
   const today = todayInChina(ctx.now());
   const daysAgo = (n: number) => addDays(today, -n);
   const xuqing = as('xuqing');
@@ -167,7 +163,6 @@ export async function seedReports(ctx: AppContext, as: (username: string) => Act
 
   // Tolerated: the report concerns conduct the committee decided as 尽职免责; 陈静 asked to
   // be cleared within the bureau.
-  const kindergarten = await demoCase(ctx, heping, '民办幼儿园年检中未发现举办者挪用办园经费');
   const tolerated = await handled(
     ctx,
     heping,

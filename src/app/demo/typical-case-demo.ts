@@ -7,7 +7,6 @@
 
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
-import { listCases } from '../case/case-lists.ts';
 import { fireTransition } from '../case/fire-transition.ts';
 import { openCase } from '../case/open-case.ts';
 import { markTypical } from '../typical-case/typical-case-marks.ts';
@@ -70,15 +69,10 @@ export async function seedTypicalCases(
   ctx: AppContext,
   as: (username: string) => Actor,
   unitIds: ReadonlyMap<string, string>,
+  /** The demo's published education case (民办幼儿园年检). */
+  publishedEducationCase: string,
 ): Promise<void> {
-  const eduSecretary = as('zhouyan');
-  const { items } = await listCases(
-    ctx,
-    eduSecretary,
-    { q: '民办幼儿园年检', state: 'published' },
-    { limit: 1, offset: 0 },
-  );
-  if (items[0]) await markTypical(ctx, eduSecretary, items[0].id);
+  await markTypical(ctx, as('zhouyan'), publishedEducationCase);
 
   const crew = { investigator: as('lina'), reviewer: as('liuyang'), secretary: as('zhangmin') };
   const typical = [

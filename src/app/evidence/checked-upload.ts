@@ -1,7 +1,7 @@
-// A file uploaded to a correction's progress report or to a report (信访举报) is held to the
-// same rules as a case's evidence: an allowed type, at most EVIDENCE_MAX_BYTES, content that
-// is what its type says, and a name that cannot mislead; kept under the name with the
-// extension of the type its content was verified to be.
+// Every uploaded file (a case's evidence, a correction's proof, a report's material) is held
+// to the same rules: an allowed type, at most EVIDENCE_MAX_BYTES, content that is what its
+// type says, and a name that cannot mislead; kept under the name with the extension of the
+// type its content was verified to be, with its SHA-256.
 
 import { createHash } from 'node:crypto';
 import {

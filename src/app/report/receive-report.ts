@@ -6,20 +6,24 @@
 
 import { randomUUID } from 'node:crypto';
 import { isAdminRole } from '../../domain/account/roles.ts';
-import { formatCaseNumber, numberSeries } from '../../domain/case/case-number.ts';
-import { todayInChina } from '../../domain/calendar-date.ts';
 import { versionInForce } from '../../domain/policy/policy-registry.ts';
-import { decideIntake, type IntakeCommand } from '../../domain/report/decide-report.ts';
+import {
+  authorizeIntake,
+  decideIntake,
+  type IntakeCommand,
+} from '../../domain/report/decide-report.ts';
 import { isRole } from '../../domain/vocabulary.ts';
-import { nextInSeries, numberingLineage } from '../../store/case-number.repository.ts';
 import { insertReport, peopleByIds } from '../../store/report.repository.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
-import { isWithinUnit, unitLineage } from '../../store/unit.repository.ts';
+import { subtreeIds } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { caseNamedBy } from './report-cases.ts';
-import { reportActor, reportContext, underIdentityKey } from './report-context.ts';
+import { reportContext, underIdentityKey } from './report-context.ts';
+import { caseActor } from '../case/case-actor.ts';
+import { allocateCaseNumber, type NumberSeries } from '../case/case-number.ts';
+import { unitRegime } from '../policy/pinned-policy.ts';
 import { lockReportsForSealing } from '../../store/reporter-identity.repository.ts';
 
 export interface ReceiveReportInput extends IntakeCommand {
@@ -35,33 +39,27 @@ export interface ReceivedReport {
   readonly version: number;
 }
 
-/** The mark that sets a report series apart from the unit's case series: 锡盟应急容举〔2026〕3号. */
-const REPORT_MARK = '举';
-
 /**
- * The next number of the unit's report series. The counter's key holds 〔, which no case
- * prefix may (CASE_NUMBER_PREFIX_PATTERN), so the report series never shares a case's.
+ * The reports' series of the unit's numbers: 锡盟应急容举〔2026〕3号. The counter's key holds 〔,
+ * which no case prefix may (CASE_NUMBER_PREFIX_PATTERN), so it never shares a case's.
  */
-async function allocateReportNumber(tx: Tx, unitId: string, at: Date): Promise<string> {
-  const { prefix } = numberSeries(await numberingLineage(tx, unitId));
-  const year = Number(todayInChina(at).slice(0, 4));
-  const n = await nextInSeries(tx, `〔举报〕${prefix}`, year);
-  return formatCaseNumber(`${prefix}${REPORT_MARK}`, year, n);
-}
+const REPORT_SERIES: NumberSeries = { key: (prefix) => `〔举报〕${prefix}`, mark: '举' };
 
-/** The accused must be people of the staffer's units, and no administrator. */
 /**
  * The accused are people of the receiving staffer's unit or a unit below it, and no
  * administrator: a section (执法监督科) may handle a report about any officer of its
  * bureau, so the handling unit's own subtree would be too narrow.
  */
 async function checkOfficers(tx: Tx, actor: Actor, officerIds: readonly string[]) {
-  const people = await peopleByIds(tx, officerIds);
+  const [people, units] = await Promise.all([
+    peopleByIds(tx, officerIds),
+    subtreeIds(tx, actor.unitId),
+  ]);
   const known = new Map(people.map((p) => [p.id, p]));
-  for (const id of new Set(officerIds)) {
+  for (const id of officerIds) {
     const person = known.get(id);
     const admin = person?.roles.some((r) => isRole(r) && isAdminRole(r)) ?? false;
-    if (!person || admin || !(await isWithinUnit(tx, person.unit_id, actor.unitId)))
+    if (!person || admin || !units.includes(person.unit_id))
       throw new UseCaseError('INVALID_INPUT', `被举报人不存在或不在本单位范围内：${id}`);
   }
 }
@@ -73,31 +71,25 @@ export async function receiveReport(
 ): Promise<ReceivedReport> {
   const now = ctx.now();
   const unitId = input.unitId ?? actor.unitId;
-  // Whoever may receive no report is told so before anything about the unit: not whether
-  // it exists, nor its regime.
-  if (!actor.roles.includes('petitions'))
-    throw new UseCaseError('FORBIDDEN', '需要本单位或上级单位的信访举报工作人员角色才能受理举报');
   return inTransaction(ctx.db, async (tx) => {
-    const lineage = await unitLineage(tx, unitId);
-    if (!lineage) throw new UseCaseError('NOT_FOUND', '单位不存在');
-    const versions =
-      lineage.policyId === null ? undefined : ctx.registry.byId.get(lineage.policyId);
-    if (!versions || versions.length === 0)
-      throw new UseCaseError('POLICY_NOT_IN_FORCE', '该单位没有施行中的容错纠错制度');
+    // Who first (authorizeIntake), then anything of the unit: whoever may not receive a
+    // report learns neither whether the unit exists nor its regime. An unknown unit is in
+    // no one's scope, so it is refused here too.
+    const who = await caseActor(tx, actor, unitId);
+    const allowed = authorizeIntake(input.officerIds, who);
+    if (!allowed.ok) throw new UseCaseError(allowed.error.code, allowed.error.message);
+    const { versions } = await unitRegime(tx, ctx, unitId);
     // The regime in force on the day of receipt sets the feedback limit; a report received
     // before the first version took effect is held to that first version.
     const policy = versionInForce(versions, input.receivedOn) ?? versions[0]!;
-    const who = await reportActor(tx, actor, unitId);
-    const decided = decideIntake(input, who, reportContext(ctx, policy));
-    if (!decided.ok) throw new UseCaseError(decided.error.code, decided.error.message);
-    const { change } = decided;
-    await checkOfficers(tx, actor, change.officerIds);
     const linked =
       input.caseId === undefined || input.caseId === null
         ? null
         : await caseNamedBy(tx, actor, input.caseId);
-    if (linked !== null && !change.officerIds.includes(linked.officerId))
-      throw new UseCaseError('INVALID_INPUT', '关联的容错案件须是关于被举报人的案件');
+    const decided = decideIntake(input, who, reportContext(ctx, policy), linked);
+    if (!decided.ok) throw new UseCaseError(decided.error.code, decided.error.message);
+    const { change } = decided;
+    await checkOfficers(tx, actor, change.officerIds);
 
     const id = randomUUID();
     const reporter = change.reporter;
@@ -106,7 +98,7 @@ export async function receiveReport(
       reporter === null
         ? null
         : underIdentityKey(() => ctx.identityKeys.seal(JSON.stringify(reporter), id));
-    const number = await allocateReportNumber(tx, unitId, now);
+    const number = await allocateCaseNumber(tx, unitId, now, REPORT_SERIES);
     await insertReport(tx, {
       id,
       number,
@@ -120,7 +112,7 @@ export async function receiveReport(
       reporterKeyId:
         sealed === null ? null : underIdentityKey(() => ctx.identityKeys.keyIdOf(sealed)),
       summary: change.summary,
-      caseId: linked?.id ?? null,
+      caseId: change.caseId,
       feedbackDue: change.feedbackDue,
       officerIds: change.officerIds,
       createdBy: actor.id,

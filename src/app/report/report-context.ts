@@ -8,7 +8,6 @@ import type { ReportContext } from '../../domain/report/decide-report.ts';
 import {
   ownReportRefusal,
   readAccess,
-  type Actor as ReportActor,
   type ReportView,
 } from '../../domain/report/report-machine.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
@@ -16,9 +15,9 @@ import type { MaliceKind, ReportFinding, ReportState } from '../../domain/vocabu
 import { officersOf, type ReportRow } from '../../store/report.repository.ts';
 import type { Conn } from '../../store/transaction.ts';
 import { IdentityKeyError } from '../../secret-files/identity-key-ring.ts';
-import { isWithinUnit } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
+import { caseActor } from '../case/case-actor.ts';
 
 /** Does not exist, or the reader may not read it: the same answer, so that it does not leak. */
 export const reportNotFound = () => new UseCaseError('REPORT_NOT_FOUND', '信访举报不存在');
@@ -47,15 +46,6 @@ export function viewOf(row: ReportRow, officerIds: readonly string[]): ReportVie
   };
 }
 
-/** The actor for a report of `unitId`: whether that unit is theirs or below it. */
-export async function reportActor(conn: Conn, actor: Actor, unitId: string): Promise<ReportActor> {
-  return {
-    id: actor.id,
-    roles: actor.roles,
-    inUnitScope: await isWithinUnit(conn, unitId, actor.unitId),
-  };
-}
-
 /**
  * The report as the domain sees it and the actor, who may read it: FORBIDDEN to one it
  * accuses, REPORT_NOT_FOUND to anyone else who may not read it.
@@ -66,18 +56,11 @@ export async function readingReport(conn: Conn, actor: Actor, row: ReportRow) {
     row,
     officers.map((o) => o.id),
   );
-  const who = await reportActor(conn, actor, row.unit_id);
+  const who = await caseActor(conn, actor, row.unit_id);
   const own = ownReportRefusal(view, who);
   if (!own.ok) throw new UseCaseError(own.error.code, own.error.message);
   if (readAccess(view, who) !== 'reader') throw reportNotFound();
   return { view, who, officers };
-}
-
-export function staleVersion(version: number, expected: number) {
-  return new UseCaseError(
-    'STALE_VERSION',
-    `信访举报已被他人修改（当前版本 ${version}，提交版本 ${expected}），请刷新后重试`,
-  );
 }
 
 /**

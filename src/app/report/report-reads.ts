@@ -16,7 +16,6 @@ import {
 } from '../../domain/report/report-machine.ts';
 import type { DeadlineStatus, ReportState } from '../../domain/vocabulary.ts';
 import { clearanceOffer, type ClearanceOffer } from '../../domain/clearance/decide-clearance.ts';
-import type { MaliceKind, ReportFinding } from '../../domain/vocabulary.ts';
 import { clearancesOfReport } from '../../store/clearance.queries.ts';
 import {
   findReportRow,
@@ -96,15 +95,7 @@ export async function readReport(
     identityReadable: identityCheck(view, who).ok,
     withheld: withheldFrom(view, who),
     clearanceOffer: clearanceOffer(
-      {
-        state: row.state as ReportState,
-        receivedOn: row.received_on,
-        finding: row.finding as ReportFinding | null,
-        foundOn: row.found_on,
-        malice: row.malice as MaliceKind | null,
-        officerIds: officers.map((o) => o.id),
-        clearedOfficerIds: clearances.map((c) => c.officer_id),
-      },
+      { ...view, clearedOfficerIds: clearances.map((c) => c.officer_id) },
       who,
     ),
     feedbackDeadline: countedAtReceipt(ctx, policy, row),

@@ -21,10 +21,10 @@ import type {
 import { lockReport, writeReportChange } from '../../store/report.repository.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
-import { type AppContext, UseCaseError } from '../app-context.ts';
+import { type AppContext, staleVersion, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { caseNamedBy } from './report-cases.ts';
-import { readingReport, reportNotFound, staleVersion } from './report-context.ts';
+import { readingReport, reportNotFound } from './report-context.ts';
 
 /** Each step as the client asks it: cases by id, looked up here. */
 export type ReportStepRequest =
@@ -133,7 +133,8 @@ export async function takeReportStep(
     const command = await commandOf(tx, actor, request);
     const decided = decideReportStep(view, who, command, { today: todayInChina(now) });
     if (!decided.ok) throw new UseCaseError(decided.error.code, decided.error.message);
-    if (row.version !== expectedVersion) throw staleVersion(row.version, expectedVersion);
+    if (row.version !== expectedVersion)
+      throw staleVersion('信访举报', row.version, expectedVersion);
     const version = await writeReportChange(tx, row.id, row.version, decided.state, decided.change);
     const action: `report.${Exclude<ReportAction, 'attach'>}` = `report.${request.kind}`;
     await appendAudit(

@@ -14,7 +14,7 @@ import { inTransaction } from '../../store/transaction.ts';
 import { listRules, ruleSetVersion, writeRuleSet } from '../../store/warning.repository.ts';
 import { requireRole } from '../account/require-role.ts';
 import type { Actor } from '../account/sessions.ts';
-import { type AppContext, UseCaseError } from '../app-context.ts';
+import { type AppContext, staleVersion, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { raiseWarningsForRules } from './raise-warnings.ts';
 
@@ -68,10 +68,7 @@ export async function setRules(
     );
     if (refused) throw new UseCaseError(refused.code, refused.message);
     if (version !== input.expectedVersion)
-      throw new UseCaseError(
-        'STALE_VERSION',
-        `警示规则已被他人修改（当前版本 ${version}，提交版本 ${input.expectedVersion}），请刷新后重试`,
-      );
+      throw staleVersion('警示规则', version, input.expectedVersion);
     const byId = new Map(before.map((r) => [r.id, r]));
     const changes = [
       ...input.rules.flatMap((r) => {

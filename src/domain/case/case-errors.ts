@@ -65,7 +65,4 @@ export function refusal(code: CaseErrorCode, message: string): { ok: false; erro
   return { ok: false, error: { code, message } };
 }
 
-/** True for a missing, non-string or whitespace-only text. */
-export function isBlank(text: unknown): boolean {
-  return typeof text !== 'string' || text.trim() === '';
-}
+export { isBlank } from '../input-checks.ts';

@@ -9,6 +9,7 @@
 // secretary who records the deciding body's decision.
 
 import { isAdminRole } from '../account/roles.ts';
+import { readAccess } from '../report/report-machine.ts';
 import type { Actor } from '../case/case-view.ts';
 import type { ClearanceState, Role } from '../vocabulary.ts';
 import { CHECK_OK, clearanceRefusal, type ClearanceCheck } from './clearance-errors.ts';
@@ -32,8 +33,6 @@ export const CLEARANCE_STEP_LABELS = {
 } as const;
 export type ClearanceAction = keyof typeof CLEARANCE_STEP_LABELS;
 
-/** Who reads a report (and so its clearances) for its unit. */
-const REPORT_READER_ROLES: readonly Role[] = ['petitions', 'investigator', 'secretary', 'reviewer'];
 /** Who decides and carries out a clearance for the unit. */
 const CLEARANCE_ACTOR_ROLES: readonly Role[] = ['petitions', 'secretary'];
 
@@ -45,14 +44,12 @@ export interface ClearanceSubject {
   readonly reportOfficerIds: readonly string[];
 }
 
-/** Whether the actor reads the report's clearances for the unit (not as the cleared officer). */
+/**
+ * Whether the actor reads the report's clearances for the unit (not as the cleared
+ * officer): whoever reads the report (readAccess), never one it accuses.
+ */
 export function readsForUnit(subject: ClearanceSubject, actor: Actor): boolean {
-  return (
-    !actor.roles.some(isAdminRole) &&
-    actor.roles.some((r) => REPORT_READER_ROLES.includes(r)) &&
-    actor.inUnitScope &&
-    !subject.reportOfficerIds.includes(actor.id)
-  );
+  return readAccess({ officerIds: subject.reportOfficerIds }, actor) === 'reader';
 }
 
 /** Whether the actor may read the clearance: for the unit, or as the officer cleared. */

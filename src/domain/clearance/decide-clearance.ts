@@ -31,6 +31,7 @@ import {
   type ClearanceSubject,
 } from './clearance-machine.ts';
 import { clearanceNoticeText, type ClearanceNoticeFacts } from './clearance-notice.ts';
+import { dayOutOfRange, isBlank } from '../input-checks.ts';
 
 /** The longest notice text kept. */
 export const MAX_NOTICE_LENGTH = 10_000;
@@ -89,9 +90,6 @@ export type ClearanceDecision =
   | { readonly ok: true; readonly clearance: ClearanceDecided }
   | { readonly ok: false; readonly error: ClearanceError };
 
-const blank = (text: string | null | undefined) =>
-  text === null || text === undefined || text.trim() === '';
-
 /** How wide a scope is: 本单位 < 本系统 < 社会公开. */
 export function scopeRank(scope: DisclosureScope): number {
   return DISCLOSURE_SCOPES.indexOf(scope);
@@ -112,13 +110,6 @@ export function basisOf(report: Pick<ClearedReport, 'finding' | 'malice'>): Clea
   }
 }
 
-/** Whether the report's finding allows a clearance at all: the page's button. */
-export function reportAllowsClearance(
-  report: Pick<ClearedReport, 'state' | 'finding' | 'malice'>,
-): boolean {
-  return report.state !== 'received' && basisOf(report) !== null;
-}
-
 /** A clearance the reader may decide now: on which basis, for which of the accused. */
 export interface ClearanceOffer {
   readonly basis: ClearanceBasis;
@@ -134,14 +125,15 @@ export interface ClearanceOffer {
 export function clearanceOffer(report: ClearedReport, actor: Actor): ClearanceOffer | null {
   const subject = { officerId: null, reportOfficerIds: report.officerIds };
   if (!authorizeClearance(subject, actor, 'decide').ok) return null;
-  const basis = report.state === 'received' ? null : basisOf(report);
+  // Only the finding sets `finding`: a report still received has none, and no basis.
+  const basis = basisOf(report);
   if (basis === null) return null;
   const officerIds = report.officerIds.filter((id) => !report.clearedOfficerIds.includes(id));
   return officerIds.length === 0 ? null : { basis, officerIds };
 }
 
 function notAllowed(report: ClearedReport, basis: ClearanceBasis): ClearanceRefusal | null {
-  const owed = report.state === 'received' ? null : basisOf(report);
+  const owed = basisOf(report);
   if (owed === null)
     return clearanceRefusal(
       'CLEARANCE_NOT_ALLOWED',
@@ -178,19 +170,10 @@ function methodsCheck(
   return null;
 }
 
-/** The day within [earliest, LATEST]; the latest named (今天, 决定日期) in the refusal. */
-function dayCheck(
-  day: CalendarDate,
-  what: string,
-  [latest, latestWhat]: readonly [CalendarDate, string],
-  earliest: CalendarDate | null,
-  earliestWhat: string,
-): ClearanceRefusal | null {
-  if (day > latest)
-    return clearanceRefusal('INVALID_DATE', `${what}不能晚于${latestWhat}（${latest}）`);
-  if (earliest !== null && day < earliest)
-    return clearanceRefusal('INVALID_DATE', `${what}不能早于${earliestWhat}（${earliest}）`);
-  return null;
+/** INVALID_DATE when the day is outside its span (dayOutOfRange). */
+function dayCheck(...span: Parameters<typeof dayOutOfRange>): ClearanceRefusal | null {
+  const outside = dayOutOfRange(...span);
+  return outside === null ? null : clearanceRefusal('INVALID_DATE', outside);
 }
 
 /**
@@ -224,7 +207,7 @@ export function decideClearance(
       '经认定予以容错免责的，须经本人申请方可澄清正名：请填写申请日期',
     );
 
-  if (blank(command.findings)) return clearanceRefusal('INVALID_INPUT', '请填写澄清的事实和结论');
+  if (isBlank(command.findings)) return clearanceRefusal('INVALID_INPUT', '请填写澄清的事实和结论');
   const methods = [...new Set(command.methods)];
   if (methods.length === 0) return clearanceRefusal('INVALID_INPUT', '请选择澄清正名的方式');
   if (scopeRank(command.scope) < scopeRank(command.accusationReach))
@@ -236,25 +219,20 @@ export function decideClearance(
     );
   const mismatch = methodsCheck(command.scope, methods);
   if (mismatch) return mismatch;
-  const wrongDecided = dayCheck(
-    command.decidedOn,
-    '决定日期',
-    [today, '今天'],
-    report.foundOn,
-    '查结日期',
-  );
+  const wrongDecided = dayCheck(command.decidedOn, '决定日期', today, report.foundOn, '查结日期');
   if (wrongDecided) return wrongDecided;
   if (command.requestedOn !== null) {
     const wrongRequested = dayCheck(
       command.requestedOn,
       '申请日期',
-      [command.decidedOn, '决定日期'],
+      command.decidedOn,
       report.receivedOn,
       '举报受理日期',
+      '决定日期',
     );
     if (wrongRequested) return wrongRequested;
   }
-  if (command.noticeText !== null && blank(command.noticeText))
+  if (command.noticeText !== null && isBlank(command.noticeText))
     return clearanceRefusal('INVALID_INPUT', '澄清正名通报不能为空');
 
   const findings = command.findings.trim();
@@ -312,14 +290,8 @@ export function decideCarryOut(
 ): CarryOutDecision {
   const allowed = checkCarryOut(view, actor);
   if (!allowed.ok) return allowed;
-  if (blank(command.note)) return clearanceRefusal('INVALID_INPUT', '请填写澄清正名的实施情况');
-  const wrongDay = dayCheck(
-    command.carriedOutOn,
-    '实施日期',
-    [today, '今天'],
-    view.decidedOn,
-    '决定日期',
-  );
+  if (isBlank(command.note)) return clearanceRefusal('INVALID_INPUT', '请填写澄清正名的实施情况');
+  const wrongDay = dayCheck(command.carriedOutOn, '实施日期', today, view.decidedOn, '决定日期');
   if (wrongDay) return wrongDay;
   return {
     ok: true,

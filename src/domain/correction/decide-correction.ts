@@ -21,6 +21,7 @@ import {
   type CorrectionContext,
   type CorrectionView,
 } from './correction-machine.ts';
+import { dayOutOfRange, isBlank } from '../input-checks.ts';
 
 /** The most items a notice lists. */
 export const MAX_ITEMS = 20;
@@ -140,25 +141,14 @@ export type CorrectionDecision =
     }
   | { readonly ok: false; readonly error: CorrectionError };
 
-const blank = (text: string | null | undefined) =>
-  text === null || text === undefined || text.trim() === '';
-
 function invalid(message: string) {
   return correctionRefusal('INVALID_INPUT', message);
 }
 
-/** A day between `earliest` and today, both included. */
-function dayCheck(
-  day: CalendarDate,
-  what: string,
-  today: CalendarDate,
-  earliest: CalendarDate | null,
-  earliestWhat: string,
-): CorrectionRefusal | null {
-  if (day > today) return correctionRefusal('INVALID_DATE', `${what}不能晚于今天（${today}）`);
-  if (earliest !== null && day < earliest)
-    return correctionRefusal('INVALID_DATE', `${what}不能早于${earliestWhat}（${earliest}）`);
-  return null;
+/** INVALID_DATE when the day is outside its span (dayOutOfRange). */
+function dayCheck(...span: Parameters<typeof dayOutOfRange>): CorrectionRefusal | null {
+  const outside = dayOutOfRange(...span);
+  return outside === null ? null : correctionRefusal('INVALID_DATE', outside);
 }
 
 function ok(
@@ -191,12 +181,12 @@ export function decideCorrection(
   switch (command.kind) {
     case 'issue_notice': {
       const items = command.items.map((i) => i.trim());
-      if (blank(command.reason)) return invalid('请填写纠错事由');
+      if (isBlank(command.reason)) return invalid('请填写纠错事由');
       if (items.length === 0 || items.length > MAX_ITEMS)
         return invalid(`纠错事项应为 1 至 ${MAX_ITEMS} 项`);
       if (items.some((i) => i === '')) return invalid('纠错事项不能为空');
-      if (blank(command.requirements)) return invalid('请填写纠错要求或者建议');
-      if (blank(command.responsible)) return invalid('请填写责任科室或个人');
+      if (isBlank(command.requirements)) return invalid('请填写纠错要求或者建议');
+      if (isBlank(command.responsible)) return invalid('请填写责任科室或个人');
       const notifiedOn = command.notifiedOn ?? today;
       const wrongDay = dayCheck(notifiedOn, '纠错通知日期', today, view.openedOn, '纠错启动之日');
       if (wrongDay) return wrongDay;
@@ -231,7 +221,7 @@ export function decideCorrection(
       );
     }
     case 'report_progress': {
-      if (blank(command.text)) return invalid('请填写整改进展');
+      if (isBlank(command.text)) return invalid('请填写整改进展');
       const unknown = unknownItems(view, command.itemIds);
       if (unknown) return unknown;
       const reportedOn = command.reportedOn ?? today;
@@ -245,7 +235,7 @@ export function decideCorrection(
       });
     }
     case 'claim_completion': {
-      if (blank(command.summary)) return invalid('请填写整改完成情况');
+      if (isBlank(command.summary)) return invalid('请填写整改完成情况');
       const unknown = unknownItems(
         view,
         command.items.map((i) => i.id),
@@ -264,15 +254,15 @@ export function decideCorrection(
         summary: command.summary.trim(),
         items: command.items.map((i) => ({
           id: i.id,
-          note: blank(i.note) ? null : i.note!.trim(),
+          note: isBlank(i.note) ? null : i.note!.trim(),
         })),
       });
     }
     case 'close': {
-      if (blank(command.result)) return invalid('请填写验收结果');
+      if (isBlank(command.result)) return invalid('请填写验收结果');
       // 第十七条: 分析原因、深刻汲取教训，完善制度、健全机制, both recorded at closing.
-      if (blank(command.causeAnalysis)) return invalid('请填写原因分析');
-      if (blank(command.improvements)) return invalid('请填写完善制度、健全机制的措施');
+      if (isBlank(command.causeAnalysis)) return invalid('请填写原因分析');
+      if (isBlank(command.improvements)) return invalid('请填写完善制度、健全机制的措施');
       const open = view.items.filter((i) => !i.done).length;
       if (open > 0) return itemsNotDoneRefusal(open);
       const closedOn = command.closedOn ?? today;
@@ -287,11 +277,11 @@ export function decideCorrection(
       });
     }
     case 'send_back':
-      if (blank(command.reason))
+      if (isBlank(command.reason))
         return correctionRefusal('REASON_REQUIRED', '请填写退回整改的理由');
       return ok(view, 'send_back', { kind: 'send_back', on: today, reason: command.reason.trim() });
     case 'request_extension': {
-      if (blank(command.reason))
+      if (isBlank(command.reason))
         return correctionRefusal('REASON_REQUIRED', '请填写申请延期的理由');
       if (view.due !== null && command.requestedDue <= view.due)
         return correctionRefusal(
@@ -311,7 +301,7 @@ export function decideCorrection(
         return correctionRefusal('EXTENSION_NOT_FOUND', '延期申请不存在');
       if (extension.state !== 'pending')
         return correctionRefusal('EXTENSION_NOT_PENDING', '该延期申请已审批');
-      const reason = blank(command.reason) ? null : command.reason!.trim();
+      const reason = isBlank(command.reason) ? null : command.reason!.trim();
       if (!command.approved) {
         if (reason === null) return correctionRefusal('REASON_REQUIRED', '不予批准延期须说明理由');
         const change = {
@@ -345,7 +335,7 @@ export function decideCorrection(
       );
     }
     case 'follow_up': {
-      if (blank(command.findings)) return invalid('请填写跟踪了解的情况');
+      if (isBlank(command.findings)) return invalid('请填写跟踪了解的情况');
       const wrongDay = dayCheck(
         command.checkedOn,
         '跟踪了解日期',

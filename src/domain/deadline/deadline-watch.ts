@@ -65,12 +65,18 @@ export function watchDeadlines(
     const status = deadlineStatus(d.due, today, soonDays);
     if (status !== null) watched.push({ ...d, status, daysLeft: daysBetween(today, d.due) });
   }
-  return watched.sort(
-    (a, b) =>
-      a.daysLeft - b.daysLeft ||
-      compare(a.caseId, b.caseId) ||
-      compare(a.kind, b.kind) ||
-      compare(a.notificationId ?? '', b.notificationId ?? ''),
+  return watched.sort(byUrgency);
+}
+
+/** Most urgent first; then by what it is about, for a stable list. */
+export function byUrgency(a: WatchedDeadline, b: WatchedDeadline): number {
+  return (
+    a.daysLeft - b.daysLeft ||
+    compare(a.caseId, b.caseId) ||
+    compare(a.kind, b.kind) ||
+    compare(a.notificationId ?? '', b.notificationId ?? '') ||
+    compare(a.correctionId ?? '', b.correctionId ?? '') ||
+    compare(a.reportId ?? '', b.reportId ?? '')
   );
 }
 

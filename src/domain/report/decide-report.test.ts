@@ -10,7 +10,8 @@ import {
   type IntakeCommand,
   type ReportContext,
 } from './decide-report.ts';
-import { feedbackDeadline, feedbackDeadlineText, feedbackDueStatus } from './report-deadline.ts';
+import { deadlineText } from '../deadline/deadline-text.ts';
+import { feedbackDeadline, feedbackDueStatus } from './report-deadline.ts';
 import type { Actor, ReportView } from './report-machine.ts';
 
 const CTX: ReportContext = {
@@ -55,9 +56,7 @@ describe('the intake', () => {
     expect(decided.change.officerIds).toEqual(['officer-1', 'officer-2']);
     expect(decided.change.reporter).toEqual({ name: '张三', contact: '13800000000', address: '' });
     const deadline = feedbackDeadline(CALENDAR, CTX.feedback, '2030-08-05');
-    expect(feedbackDeadlineText(deadline)).toMatch(
-      /^自2030年8月5日起60日，期限届满日（2030年10月4日）/,
-    );
+    expect(deadlineText(deadline)).toMatch(/^自2030年8月5日起60日，期限届满日（2030年10月4日）/);
   });
 
   it('requires the reporter of a named report, refuses one for an anonymous report', () => {
@@ -78,6 +77,18 @@ describe('the intake', () => {
     expect(own.ok ? null : own.error.code).toBe('FORBIDDEN');
     const future = decideIntake({ ...INTAKE, receivedOn: '2030-09-21' }, PETITIONS, CTX);
     expect(future.ok ? null : future.error.code).toBe('INVALID_DATE');
+  });
+
+  it('links a case about one of the accused, and no other', () => {
+    const about = (officerId: string) => ({ id: 'case-1', officerId, conclusion: null });
+    const linked = decideIntake(INTAKE, PETITIONS, CTX, about('officer-2'));
+    expect(linked.ok && linked.change.caseId).toBe('case-1');
+    const other = decideIntake(INTAKE, PETITIONS, CTX, about('officer-9'));
+    expect(other.ok ? null : other.error).toEqual({
+      code: 'INVALID_INPUT',
+      message: '关联的容错案件须是关于被举报人的案件',
+    });
+    expect(decideIntake(INTAKE, PETITIONS, CTX).ok && 'unlinked').toBe('unlinked');
   });
 });
 

@@ -18,7 +18,13 @@ import type {
   ReportState,
 } from '../vocabulary.ts';
 import { feedbackDeadline } from './report-deadline.ts';
-import { reportRefusal, type ReportError, type ReportRefusal } from './report-errors.ts';
+import {
+  CHECK_OK,
+  reportRefusal,
+  type ReportCheck,
+  type ReportError,
+  type ReportRefusal,
+} from './report-errors.ts';
 import {
   checkStep,
   FINDINGS_WITH_MALICE,
@@ -27,6 +33,7 @@ import {
   stateAfter,
   type ReportView,
 } from './report-machine.ts';
+import { dayOutOfRange, isBlank } from '../input-checks.ts';
 
 /** The most officers one report accuses. */
 export const MAX_REPORT_OFFICERS = 20;
@@ -77,28 +84,19 @@ export interface IntakeChange {
   readonly officerIds: readonly string[];
   /** Named reports only. */
   readonly feedbackDue: CalendarDate | null;
+  /** The 容错 case linked at intake. */
+  readonly caseId: string | null;
 }
 
 export type Decision<T> =
   { readonly ok: true; readonly change: T } | { readonly ok: false; readonly error: ReportError };
 
-const blank = (text: string | null | undefined): boolean =>
-  text === null || text === undefined || text.trim() === '';
-
 const invalid = (message: string) => reportRefusal('INVALID_INPUT', message);
 
-/** A day between `earliest` and today, both included. */
-function dayCheck(
-  day: CalendarDate,
-  what: string,
-  today: CalendarDate,
-  earliest: CalendarDate | null,
-  earliestWhat: string,
-): ReportRefusal | null {
-  if (day > today) return reportRefusal('INVALID_DATE', `${what}不能晚于今天（${today}）`);
-  if (earliest !== null && day < earliest)
-    return reportRefusal('INVALID_DATE', `${what}不能早于${earliestWhat}（${earliest}）`);
-  return null;
+/** INVALID_DATE when the day is outside its span (dayOutOfRange). */
+function dayCheck(...span: Parameters<typeof dayOutOfRange>): ReportRefusal | null {
+  const outside = dayOutOfRange(...span);
+  return outside === null ? null : reportRefusal('INVALID_DATE', outside);
 }
 
 /**
@@ -110,23 +108,27 @@ export function decideIntake(
   command: IntakeCommand,
   actor: Actor,
   ctx: ReportContext,
+  /** The 容错 case named at intake, as the store found it; null when none. */
+  linked: CaseFound | null = null,
 ): Decision<IntakeChange> {
   const officerIds = [...new Set(command.officerIds)];
-  if (isReported({ officerIds }, actor))
-    return reportRefusal('FORBIDDEN', '举报涉及您本人，您不能受理');
-  if (!mayHandle({ officerIds }, actor))
-    return reportRefusal('FORBIDDEN', '需要本单位或上级单位的信访举报工作人员角色才能受理举报');
+  const allowed = authorizeIntake(officerIds, actor);
+  if (!allowed.ok) return allowed;
+  if (linked !== null && !officerIds.includes(linked.officerId))
+    return invalid('关联的容错案件须是关于被举报人的案件');
   if (officerIds.length === 0 || officerIds.length > MAX_REPORT_OFFICERS)
     return invalid(`被举报人应为 1 至 ${MAX_REPORT_OFFICERS} 人`);
-  if (blank(command.summary)) return invalid('请填写举报内容摘要');
+  if (isBlank(command.summary)) return invalid('请填写举报内容摘要');
   const wrongDay = dayCheck(command.receivedOn, '受理日期', ctx.today, null, '');
   if (wrongDay) return wrongDay;
+  // A named report: its reporter, and the feedback it is owed by its deadline.
   let reporter: ReporterIdentity | null = null;
+  let feedbackDue: CalendarDate | null = null;
   if (command.named) {
     if (
       command.reporter === null ||
-      blank(command.reporter.name) ||
-      blank(command.reporter.contact)
+      isBlank(command.reporter.name) ||
+      isBlank(command.reporter.contact)
     )
       return reportRefusal('REPORTER_REQUIRED', '实名举报须填写举报人姓名和联系方式');
     reporter = {
@@ -134,17 +136,14 @@ export function decideIntake(
       contact: command.reporter.contact.trim(),
       address: command.reporter.address?.trim() ?? '',
     };
-  } else if (command.reporter !== null) {
-    return invalid('匿名举报不登记举报人信息');
-  }
-  let feedbackDue: CalendarDate | null = null;
-  if (command.named) {
     try {
       feedbackDue = feedbackDeadline(ctx.calendar, ctx.feedback, command.receivedOn).due;
     } catch (error) {
       if (error instanceof InvalidDeadlineRequestError) return invalid(error.message);
       throw error;
     }
+  } else if (command.reporter !== null) {
+    return invalid('匿名举报不登记举报人信息');
   }
   return {
     ok: true,
@@ -156,8 +155,22 @@ export function decideIntake(
       summary: command.summary.trim(),
       officerIds,
       feedbackDue,
+      caseId: linked?.id ?? null,
     },
   };
+}
+
+/**
+ * Who may receive a report: a petitions staffer of the handling unit or above, not among
+ * the accused. Asked first, before anything of the unit is looked up, so that no one else
+ * learns whether a unit exists or has a regime.
+ */
+export function authorizeIntake(officerIds: readonly string[], actor: Actor): ReportCheck {
+  if (isReported({ officerIds }, actor))
+    return reportRefusal('FORBIDDEN', '举报涉及您本人，您不能受理');
+  if (!mayHandle({ officerIds }, actor))
+    return reportRefusal('FORBIDDEN', '需要本单位或上级单位的信访举报工作人员角色才能受理举报');
+  return CHECK_OK;
 }
 
 /** A case the store found by the id the client sent: whose it is and how it was decided. */
@@ -227,13 +240,8 @@ export type ReportChange =
       readonly scope: DisclosureScope;
       readonly content: string;
     }
-  | { readonly kind: 'close'; readonly closedOn: CalendarDate; readonly reason: string }
-  | {
-      readonly kind: 'refer';
-      readonly referredOn: CalendarDate;
-      readonly referredTo: string;
-      readonly note: string | null;
-    };
+  // Written as the client sent them.
+  | Extract<ReportCommand, { kind: 'close' | 'refer' }>;
 
 export type ReportDecision =
   | { readonly ok: true; readonly state: ReportState; readonly change: ReportChange }
@@ -248,7 +256,7 @@ function findingCheck(
   command: Extract<ReportCommand, { kind: 'record_finding' }>,
   today: CalendarDate,
 ): ReportRefusal | null {
-  if (blank(command.reasons)) return invalid('请填写查处结论的理由');
+  if (isBlank(command.reasons)) return invalid('请填写查处结论的理由');
   const wrongDay = dayCheck(command.foundOn, '查结日期', today, view.receivedOn, '受理日期');
   if (wrongDay) return wrongDay;
   if (command.malice !== null && !FINDINGS_WITH_MALICE.includes(command.finding))
@@ -304,11 +312,11 @@ export function decideReportStep(
       });
     }
     case 'give_feedback': {
-      if (blank(command.content)) return invalid('请填写反馈内容');
+      if (isBlank(command.content)) return invalid('请填写反馈内容');
       const wrongDay = dayCheck(command.givenOn, '反馈日期', today, view.foundOn, '查结日期');
       if (wrongDay) return wrongDay;
       const late = view.feedbackDue !== null && command.givenOn > view.feedbackDue;
-      if (late && blank(command.lateReason))
+      if (late && isBlank(command.lateReason))
         return reportRefusal(
           'FEEDBACK_LATE_REASON_REQUIRED',
           `反馈期限已于${view.feedbackDue}届满，逾期反馈须说明理由`,
@@ -323,7 +331,7 @@ export function decideReportStep(
       });
     }
     case 'explain': {
-      if (blank(command.content)) return invalid('请填写说明情况的内容');
+      if (isBlank(command.content)) return invalid('请填写说明情况的内容');
       const wrongDay = dayCheck(command.givenOn, '说明日期', today, view.foundOn, '查结日期');
       if (wrongDay) return wrongDay;
       return ok(view, {
@@ -334,20 +342,20 @@ export function decideReportStep(
       });
     }
     case 'close': {
-      if (blank(command.reason)) return invalid('请填写办结说明');
+      if (isBlank(command.reason)) return invalid('请填写办结说明');
       const wrongDay = dayCheck(command.closedOn, '办结日期', today, view.foundOn, '查结日期');
       if (wrongDay) return wrongDay;
       return ok(view, { kind: 'close', closedOn: command.closedOn, reason: command.reason.trim() });
     }
     case 'refer': {
-      if (blank(command.referredTo)) return invalid('请填写移送机关');
+      if (isBlank(command.referredTo)) return invalid('请填写移送机关');
       const wrongDay = dayCheck(command.referredOn, '移送日期', today, view.foundOn, '查结日期');
       if (wrongDay) return wrongDay;
       return ok(view, {
         kind: 'refer',
         referredOn: command.referredOn,
         referredTo: command.referredTo.trim(),
-        note: blank(command.note) ? null : command.note!.trim(),
+        note: isBlank(command.note) ? null : command.note!.trim(),
       });
     }
   }

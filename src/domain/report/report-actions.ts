@@ -14,7 +14,3 @@ export const REPORT_STEP_LABELS = {
 
 export type ReportAction = keyof typeof REPORT_STEP_LABELS;
 export const REPORT_ACTIONS = Object.freeze(Object.keys(REPORT_STEP_LABELS) as ReportAction[]);
-
-export function isReportAction(value: string): value is ReportAction {
-  return Object.hasOwn(REPORT_STEP_LABELS, value);
-}

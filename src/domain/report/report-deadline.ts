@@ -1,12 +1,11 @@
 // 反馈期限: the last day to tell a named reporter the result (第十九条 按规定向举报人反馈结果),
 // counted by the one deadline calculus from the day of receipt under the policy's limit
-// (`procedure.reports.feedback`), with the words that explain it; and whether an open
+// (`procedure.reports.feedback`; its words are deadline-text.ts's); and whether an open
 // report is due soon or overdue against today.
 
 import type { CalendarDate } from '../calendar-date.ts';
 import { computeDeadline, type Deadline } from '../deadline/deadline.ts';
-import { daysBetween } from '../deadline/deadline-watch.ts';
-import { deadlineText } from '../deadline/deadline-text.ts';
+import { deadlineStatus } from '../deadline/deadline-watch.ts';
 import type { WorkCalendar } from '../deadline/work-calendar.ts';
 import type { TimeLimit } from '../policy/policy-model.ts';
 import type { DeadlineStatus, ReportState } from '../vocabulary.ts';
@@ -30,17 +29,6 @@ export function feedbackDeadline(
   });
 }
 
-/** 自2026年3月2日起60日，至2026年5月1日届满 (with the move past a rest day, if any). */
-export function feedbackDeadlineText(deadline: Deadline): string {
-  return deadlineText({
-    from: deadline.from,
-    days: deadline.days,
-    counting: deadline.counting,
-    due: deadline.due,
-    extension: deadline.extension,
-  });
-}
-
 /**
  * Against today, for a named report not yet closed: `overdue` after its feedback deadline,
  * `due_soon` within FEEDBACK_DUE_SOON_DAYS calendar days of it, else null. A closed or an
@@ -51,7 +39,5 @@ export function feedbackDueStatus(
   today: CalendarDate,
 ): DeadlineStatus | null {
   if (report.state === 'closed' || report.feedbackDue === null) return null;
-  const left = daysBetween(today, report.feedbackDue);
-  if (left < 0) return 'overdue';
-  return left <= FEEDBACK_DUE_SOON_DAYS ? 'due_soon' : null;
+  return deadlineStatus(report.feedbackDue, today, FEEDBACK_DUE_SOON_DAYS);
 }

@@ -7,7 +7,7 @@
 // up to the limit, no further.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AppContext } from '../../app/app-context.ts';
 import { UseCaseError } from '../../app/app-context.ts';
 import { evidenceFile } from '../../app/case/evidence-file.ts';
@@ -15,7 +15,7 @@ import type { Upload } from '../../app/evidence/checked-upload.ts';
 import { attachEvidence } from '../../app/case/record-on-case.ts';
 import { CaseDetail } from '../../contract/case.schemas.ts';
 import { EvidenceParams, EvidenceQuery } from '../../contract/case-requests.schemas.ts';
-import { IdParams, Type } from '../../contract/schema-kit.ts';
+import { BinaryFile, IdParams, Type } from '../../contract/schema-kit.ts';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../domain/case/evidence.ts';
 import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
@@ -24,9 +24,10 @@ import { answerWrite } from './write-answer.ts';
 const spec = specFor('案件 cases');
 
 /**
- * Uploads received at once, per server. Each holds its file in memory until it is written
- * (the database keeps the file), and copies of it while it is sent there: four 19 MB
- * uploads add about 150 MB; more are answered 503 and retry.
+ * Uploads received at once, per server, by all its upload routes together (a case's
+ * evidence, a correction's evidence, a report's files: fileUploadSlots). Each holds its
+ * file in memory until it is written (the database keeps the file), and copies of it while
+ * it is sent there: four 19 MB uploads add about 150 MB; more are answered 503 and retry.
  */
 export const MAX_CONCURRENT_UPLOADS = 4;
 
@@ -120,6 +121,22 @@ export function uploadSlots(max: number) {
   };
 }
 
+const slotsOfServer = new WeakMap<Server, ReturnType<typeof uploadSlots>>();
+
+/**
+ * The onRequest hook of every upload route of one server (`app.server`, the same for all
+ * its plugins): the MAX_CONCURRENT_UPLOADS slots are shared by all of them, not counted
+ * per area.
+ */
+export function fileUploadSlots(server: Server): ReturnType<typeof uploadSlots> {
+  let slots = slotsOfServer.get(server);
+  if (!slots) {
+    slots = uploadSlots(MAX_CONCURRENT_UPLOADS);
+    slotsOfServer.set(server, slots);
+  }
+  return slots;
+}
+
 /**
  * A download is sent to be saved, never shown by the browser: as an attachment, with no
  * sniffing of its type, and sandboxed should a browser render it all the same.
@@ -181,7 +198,7 @@ export function evidenceRoutes(ctx: AppContext): Routes {
     );
     app.post(
       '/api/v1/cases/:id/evidence',
-      { ...upload, onRequest: uploadSlots(MAX_CONCURRENT_UPLOADS) },
+      { ...upload, onRequest: fileUploadSlots(app.server) },
       async (request, reply) => {
         const { version, filename, factId } = request.query;
         const file = { ...uploadedFile(request, filename), factId: factId ?? null };
@@ -191,12 +208,10 @@ export function evidenceRoutes(ctx: AppContext): Routes {
       },
     );
 
-    // The file itself, in its own content type; Fastify sends a Buffer as it is.
-    const File = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
     const download = spec(
       '下载证据 / download evidence',
       { params: EvidenceParams },
-      { 200: File },
+      { 200: BinaryFile },
     );
     app.get('/api/v1/cases/:id/evidence/:evidenceId', download, async (request, reply) => {
       const { id, evidenceId } = request.params;

@@ -23,24 +23,12 @@ import {
   DraftNoticeBody,
   ReportClearanceParams,
 } from '../../contract/clearance.schemas.ts';
-import type { TSchema } from '../../contract/schema-kit.ts';
-import { statusOf } from '../http-errors.ts';
-import { specFor, type Routes } from '../route-kit.ts';
+import { specWithCodes, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentClearance, presentClearanceSummary } from './clearance.presenter.ts';
 
-const tagged = specFor('澄清正名 clearances');
-
-/** A route's options, its summary followed by the codes it may refuse with and their statuses. */
-function spec<
-  const P extends Parameters<typeof tagged>[1],
-  const R extends Record<number, TSchema>,
->(summary: string, parts: P, response: R, codes: readonly string[] = []) {
-  const options = tagged(summary, parts, response);
-  if (codes.length === 0) return options;
-  const description = `错误码 / error codes: ${codes.map((c) => `${c} (${statusOf(c)})`).join(', ')}`;
-  return { schema: { ...options.schema, description } };
-}
+/** A route's options: its summary, then the codes it may refuse with and their statuses. */
+const spec = specWithCodes('澄清正名 clearances');
 
 /** What deciding may refuse with. */
 const DECISION_CODES = [

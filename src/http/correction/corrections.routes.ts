@@ -34,40 +34,25 @@ import {
   ReportParams,
   SendBackBody,
 } from '../../contract/correction.schemas.ts';
-import { Type, Uuid, type TSchema } from '../../contract/schema-kit.ts';
+import { BinaryFile, Type, Uuid } from '../../contract/schema-kit.ts';
 import type { CorrectionCommand } from '../../domain/correction/decide-correction.ts';
 import {
   acceptFileBodies,
+  fileUploadSlots,
   sendStoredFile,
   uploadedFile,
-  uploadSlots,
 } from '../case/evidence.routes.ts';
-import { statusOf } from '../http-errors.ts';
-import { specFor, type Routes } from '../route-kit.ts';
+import { specWithCodes, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentCorrection, presentCorrectionSummary } from './correction.presenter.ts';
 
-const tagged = specFor('纠错 corrections');
-
-/** A route's options, its summary followed by the codes it may refuse with and their statuses. */
-function spec<
-  const P extends Parameters<typeof tagged>[1],
-  const R extends Record<number, TSchema>,
->(summary: string, parts: P, response: R, codes: readonly string[] = []) {
-  const options = tagged(summary, parts, response);
-  const all = [
-    'CORRECTION_NOT_FOUND',
-    'FORBIDDEN',
-    'INVALID_TRANSITION',
-    'STALE_VERSION',
-    ...codes,
-  ];
-  const description = `错误码 / error codes: ${all.map((c) => `${c} (${statusOf(c)})`).join(', ')}`;
-  return { schema: { ...options.schema, description } };
-}
-
-/** Uploads of correction evidence received at once, per server (as a case's evidence). */
-const MAX_CONCURRENT_UPLOADS = 4;
+/** Every route's options: its summary, then the codes it may refuse with and their statuses. */
+const spec = specWithCodes('纠错 corrections', [
+  'CORRECTION_NOT_FOUND',
+  'FORBIDDEN',
+  'INVALID_TRANSITION',
+  'STALE_VERSION',
+]);
 
 type Step = (actor: Actor) => Promise<WrittenCorrection>;
 
@@ -246,7 +231,7 @@ export function correctionRoutes(ctx: AppContext): Routes {
       );
       uploads.post(
         '/api/v1/corrections/:id/progress/:reportId/evidence',
-        { ...upload, onRequest: uploadSlots(MAX_CONCURRENT_UPLOADS) },
+        { ...upload, onRequest: fileUploadSlots(uploads.server) },
         async (request, reply) => {
           const file = uploadedFile(request, request.query.filename);
           const { id, reportId } = request.params;
@@ -270,11 +255,10 @@ export function correctionRoutes(ctx: AppContext): Routes {
     };
     await app.register(uploadRoutes);
 
-    const File = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
     const download = spec(
       '下载整改证明材料 / download a file',
       { params: Type.Object({ id: Uuid, evidenceId: Uuid }) },
-      { 200: File },
+      { 200: BinaryFile },
     );
     app.get('/api/v1/corrections/:id/evidence/:evidenceId', download, async (request, reply) => {
       const { id, evidenceId } = request.params;

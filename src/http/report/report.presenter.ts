@@ -6,7 +6,7 @@ import type { FeedbackWatch, ReportReading } from '../../app/report/report-reads
 import type { ReportDetail, ReportSummary } from '../../contract/report.schemas.ts';
 import { articleCitation } from '../../domain/policy/citation.ts';
 import { outcomeLabel } from '../../domain/policy/policy-model.ts';
-import { feedbackDeadlineText } from '../../domain/report/report-deadline.ts';
+import { deadlineText } from '../../domain/deadline/deadline-text.ts';
 import { nextReportStep } from '../../domain/report/report-machine.ts';
 import { REPORT_STEP_LABELS, type ReportAction } from '../../domain/report/report-actions.ts';
 import { CLEARANCE_BASIS_LABELS } from '../../domain/clearance/clearance-machine.ts';
@@ -186,7 +186,7 @@ export function presentReport(reading: ReportReading): ReportDetail {
       feedbackCounting: feedback.counting,
       feedbackLimitText: limitText(feedback.days, feedback.counting),
       feedbackCountingText:
-        reading.feedbackDeadline === null ? null : feedbackDeadlineText(reading.feedbackDeadline),
+        reading.feedbackDeadline === null ? null : deadlineText(reading.feedbackDeadline),
       feedbackNote: feedback.note ?? null,
     },
     today: reading.today,

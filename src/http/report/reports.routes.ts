@@ -27,36 +27,22 @@ import {
   ReportListQuery,
   ReportParams,
 } from '../../contract/report.schemas.ts';
-import { Type, type TSchema } from '../../contract/schema-kit.ts';
+import { BinaryFile } from '../../contract/schema-kit.ts';
 import {
   acceptFileBodies,
+  fileUploadSlots,
   sendStoredFile,
   uploadedFile,
-  uploadSlots,
 } from '../case/evidence.routes.ts';
-import { statusOf } from '../http-errors.ts';
-import { specFor, type Routes } from '../route-kit.ts';
+import { specWithCodes, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 import { presentReport, presentReportSummary } from './report.presenter.ts';
 
-const tagged = specFor('信访举报 reports');
-
-/** A route's options, its summary followed by the codes it may refuse with and their statuses. */
-function spec<
-  const P extends Parameters<typeof tagged>[1],
-  const R extends Record<number, TSchema>,
->(summary: string, parts: P, response: R, codes: readonly string[] = []) {
-  const options = tagged(summary, parts, response);
-  const all = ['REPORT_NOT_FOUND', 'FORBIDDEN', ...codes];
-  const description = `错误码 / error codes: ${all.map((c) => `${c} (${statusOf(c)})`).join(', ')}`;
-  return { schema: { ...options.schema, description } };
-}
+/** Every route's options: its summary, then the codes it may refuse with and their statuses. */
+const spec = specWithCodes('信访举报 reports', ['REPORT_NOT_FOUND', 'FORBIDDEN']);
 
 /** The codes every step after the intake may answer. */
 const STEP_CODES = ['INVALID_TRANSITION', 'STALE_VERSION', 'INVALID_INPUT', 'INVALID_DATE'];
-
-/** Uploads of report files received at once, per server (as a case's evidence). */
-const MAX_CONCURRENT_UPLOADS = 4;
 
 export function reportRoutes(ctx: AppContext): Routes {
   return async (app) => {
@@ -204,7 +190,7 @@ export function reportRoutes(ctx: AppContext): Routes {
       );
       uploads.post(
         '/api/v1/reports/:id/attachments',
-        { ...upload, onRequest: uploadSlots(MAX_CONCURRENT_UPLOADS) },
+        { ...upload, onRequest: fileUploadSlots(uploads.server) },
         async (request, reply) => {
           const file = uploadedFile(request, request.query.filename);
           const row = await attachToReport(
@@ -226,11 +212,10 @@ export function reportRoutes(ctx: AppContext): Routes {
     };
     await app.register(uploadRoutes);
 
-    const File = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
     const download = spec(
       '下载举报材料 / download a file',
       { params: ReportAttachmentParams },
-      { 200: File },
+      { 200: BinaryFile },
       ['NOT_FOUND'],
     );
     app.get('/api/v1/reports/:id/attachments/:attachmentId', download, async (request, reply) => {

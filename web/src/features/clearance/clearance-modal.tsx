@@ -22,12 +22,11 @@ import {
   type ReportDetail,
 } from '../../../../src/contract/report.schemas.ts';
 import { errorText } from '@shared/error-text.ts';
+import { day, DAY_FORMATS, trim } from '@shared/form-dates.ts';
 import { required, requiredText } from '@shared/form-rules.ts';
 import { ActionModal } from '../case/action-modal.tsx';
-import { DAY_FORMATS, trim } from '../correction/notice-modals.tsx';
 import { decideClearance, draftNotice } from './clearance-writes.ts';
 
-const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 const rank = (s: DisclosureScope) => DISCLOSURE_SCOPES.indexOf(s);
 /** The fields the notice is written from. */
 const DECISION_FIELDS: (keyof Values)[] = [
@@ -51,12 +50,18 @@ interface Values {
   noticeText?: string;
 }
 
+/** What the server offers the reader to decide on the report, and for whom. */
+type ClearanceOffer = NonNullable<ReportDetail['clearanceOffer']>;
+
 export function ClearanceModal({
   report,
+  offer,
   onCancel,
   onDecided,
 }: {
   report: ReportDetail;
+  /** The report's clearanceOffer: the modal opens only when the server makes one. */
+  offer: ClearanceOffer;
   onCancel: () => void;
   onDecided: () => void;
 }) {
@@ -64,10 +69,7 @@ export function ClearanceModal({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [drafting, setDrafting] = useState(false);
-  // The server says what the reader may decide and for whom (clearanceOffer); the modal
-  // opens only when it offers one.
-  const basis = report.clearanceOffer?.basis ?? 'malicious';
-  const officers = report.clearanceOffer?.officers ?? [];
+  const { basis, officers } = offer;
   const { today } = report;
   const reach = Form.useWatch('accusationReach', form);
   const scope = Form.useWatch('scope', form);
@@ -125,11 +127,7 @@ export function ClearanceModal({
       onCancel={onCancel}
       onOk={() => void form.validateFields().then(submit)}
     >
-      <Typography.Paragraph type="secondary">
-        {basis === 'tolerated'
-          ? `依据：举报反映的行为${report.finding?.decidedCase ? `经${report.finding.decidedCase.number}` : ''}认定予以容错免责，经被举报人申请予以澄清正名。`
-          : `依据：举报经查${report.finding?.findingLabel ?? ''}，属于${report.finding?.maliceLabel ?? '恶意举报'}。`}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">依据：{offer.basisLabel}</Typography.Paragraph>
       <Form
         form={form}
         layout="vertical"

@@ -5,10 +5,7 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { ClearanceDetail } from '../../../../src/contract/clearance.schemas.ts';
 import { chineseDate } from '@shared/format.ts';
-
-const Pre = ({ children }: { children: string }) => (
-  <span style={{ whiteSpace: 'pre-wrap' }}>{children}</span>
-);
+import { Pre } from '@shared/pre.tsx';
 
 export function ClearanceStateTag({ c }: { c: Pick<ClearanceDetail, 'state' | 'stateLabel'> }) {
   return <Tag color={c.state === 'carried_out' ? 'green' : 'blue'}>{c.stateLabel}</Tag>;

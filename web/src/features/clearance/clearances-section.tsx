@@ -8,28 +8,29 @@ import { useState } from 'react';
 import type { ClearanceDetail } from '../../../../src/contract/clearance.schemas.ts';
 import type { ReportDetail } from '../../../../src/contract/report.schemas.ts';
 import { FormError } from '@shared/form-error.tsx';
+import { day, DAY_FORMATS, trim } from '@shared/form-dates.ts';
 import { required, requiredText } from '@shared/form-rules.ts';
 import { LoadFailed, Loading } from '@shared/loading.tsx';
 import { useHeldResource } from '@shared/use-held-resource.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from '../case/action-modal.tsx';
-import { DAY_FORMATS, trim } from '../correction/notice-modals.tsx';
 import { ClearanceRecord, ClearanceStateTag } from './clearance-record.tsx';
 import { carryOut, type CarryOutPayload } from './clearance-writes.ts';
 
 const CONFLICT_TEXT = '澄清正名已被他人修改，页面已刷新，请核对后重试';
 
-function CarryOutModal(props: ActionFormProps<CarryOutPayload>) {
+/** `today`: the server's day in China (ReportDetail.today), not the browser's clock. */
+function CarryOutModal({ today, ...props }: ActionFormProps<CarryOutPayload> & { today: string }) {
   const { form, modal } = useActionForm(props, (v: { carriedOutOn?: Dayjs; note?: string }) =>
-    props.onSubmit({ carriedOutOn: v.carriedOutOn!.format('YYYY-MM-DD'), note: trim(v.note) }),
+    props.onSubmit({ carriedOutOn: day(v.carriedOutOn!), note: trim(v.note) }),
   );
   return (
     <ActionModal {...modal} title="澄清正名已实施" okText="已澄清" width={600}>
-      <Form form={form} layout="vertical" initialValues={{ carriedOutOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ carriedOutOn: dayjs(today) }}>
         <Form.Item label="实施日期" name="carriedOutOn" rules={[required('请选择实施日期')]}>
           <DatePicker
             style={{ width: '100%' }}
             format={DAY_FORMATS}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => day(d) > today}
           />
         </Form.Item>
         <Form.Item
@@ -45,7 +46,7 @@ function CarryOutModal(props: ActionFormProps<CarryOutPayload>) {
   );
 }
 
-function ClearanceCard({ id }: { id: string }) {
+function ClearanceCard({ id, today }: { id: string; today: string }) {
   const { message } = App.useApp();
   const { detail, error, write } = useHeldResource<ClearanceDetail>(
     `/api/v1/clearances/${encodeURIComponent(id)}`,
@@ -79,6 +80,7 @@ function ClearanceCard({ id }: { id: string }) {
       <ClearanceRecord c={detail} />
       {open && (
         <CarryOutModal
+          today={today}
           error={failed}
           busy={busy}
           onCancel={() => {
@@ -113,7 +115,7 @@ export function ClearancesSection({ report }: { report: ReportDetail }) {
     <Card title={`澄清正名（${report.clearances.length}）`} size="small">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {report.clearances.map((c) => (
-          <ClearanceCard key={c.id} id={c.id} />
+          <ClearanceCard key={c.id} id={c.id} today={report.today} />
         ))}
       </Space>
     </Card>

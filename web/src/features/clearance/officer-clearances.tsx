@@ -2,14 +2,12 @@
 // the record (`clearances`), each with its scope, ways, days and the notice; never the
 // report behind it beyond its number.
 
-import { Card, Collapse, Empty, Space, Typography } from 'antd';
+import { Card, Collapse, Space, Typography } from 'antd';
 import type { RecordClearance } from '../../../../src/contract/clearance.schemas.ts';
 import { chineseDate } from '@shared/format.ts';
 import { ClearanceStateTag } from './clearance-record.tsx';
 
-type Clearance = RecordClearance;
-
-function Heading({ c }: { c: Clearance }) {
+function Heading({ c }: { c: RecordClearance }) {
   return (
     <Space wrap size={[8, 0]}>
       <ClearanceStateTag c={c} />
@@ -22,39 +20,36 @@ function Heading({ c }: { c: Clearance }) {
   );
 }
 
-export function OfficerClearances({ clearances }: { clearances: readonly Clearance[] }) {
+/** Shown only when the record lists at least one (officer-record-page.tsx). */
+export function OfficerClearances({ clearances }: { clearances: readonly RecordClearance[] }) {
   return (
     <Card
       title={`澄清正名（${clearances.length} 件）`}
       size="small"
       data-testid="officer-clearances"
     >
-      {clearances.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有澄清正名记录" />
-      ) : (
-        <Collapse
-          defaultActiveKey={clearances.map((c) => c.id)}
-          items={clearances.map((c) => ({
-            key: c.id,
-            label: <Heading c={c} />,
-            children: (
-              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                <Typography.Text>澄清的事实和结论：{c.findings}</Typography.Text>
-                {c.carriedOutOn && (
-                  <Typography.Text type="secondary">
-                    {chineseDate(c.carriedOutOn)}已澄清
-                  </Typography.Text>
-                )}
-                <Typography.Paragraph
-                  style={{ whiteSpace: 'pre-wrap', margin: 0, padding: 12, background: '#fafafa' }}
-                >
-                  {c.noticeText}
-                </Typography.Paragraph>
-              </Space>
-            ),
-          }))}
-        />
-      )}
+      <Collapse
+        defaultActiveKey={clearances.map((c) => c.id)}
+        items={clearances.map((c) => ({
+          key: c.id,
+          label: <Heading c={c} />,
+          children: (
+            <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+              <Typography.Text>澄清的事实和结论：{c.findings}</Typography.Text>
+              {c.carriedOutOn && (
+                <Typography.Text type="secondary">
+                  {chineseDate(c.carriedOutOn)}已澄清
+                </Typography.Text>
+              )}
+              <Typography.Paragraph
+                style={{ whiteSpace: 'pre-wrap', margin: 0, padding: 12, background: '#fafafa' }}
+              >
+                {c.noticeText}
+              </Typography.Paragraph>
+            </Space>
+          ),
+        }))}
+      />
     </Card>
   );
 }

@@ -6,6 +6,7 @@
 import { CheckCircleFilled, ClockCircleOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Card, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
 import { chineseDate, fileSize } from '@shared/format.ts';
+import { Pre } from '@shared/pre.tsx';
 import type { CorrectionDetail } from '../../../../src/contract/correction.schemas.ts';
 import { evidenceHref } from './correction-writes.ts';
 
@@ -14,10 +15,6 @@ const Blank = ({ text }: { text: string }) => (
   <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'left' }}>
     {text}
   </Typography.Text>
-);
-
-const Pre = ({ children }: { children: string }) => (
-  <span style={{ whiteSpace: 'pre-wrap' }}>{children}</span>
 );
 
 export function NoticeSection({ detail }: { detail: CorrectionDetail }) {

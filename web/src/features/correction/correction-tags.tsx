@@ -2,6 +2,7 @@
 // sends: 整改中, 即将到期, 已逾期, 延期待审批.
 
 import { Space, Tag } from 'antd';
+import { DueStatusTag } from '@shared/due-status-tag.tsx';
 import type { CorrectionSummary } from '../../../../src/contract/correction.schemas.ts';
 import type { CorrectionState } from '../../../../src/contract/labels.ts';
 
@@ -17,22 +18,12 @@ export function CorrectionStateTag({ state, label }: { state: CorrectionState; l
   return <Tag color={STATE_COLORS[state]}>{label}</Tag>;
 }
 
-/** 即将到期 or 已逾期, as the server finds the due date against today in China. */
-export function DueStatusTag({
-  c,
-}: {
-  c: Pick<CorrectionSummary, 'dueStatus' | 'dueStatusLabel'>;
-}) {
-  if (c.dueStatus === null) return null;
-  return <Tag color={c.dueStatus === 'overdue' ? 'red' : 'gold'}>{c.dueStatusLabel}</Tag>;
-}
-
 /** The state, how the deadline stands and a pending extension request, side by side. */
 export function CorrectionTags({ c }: { c: CorrectionSummary }) {
   return (
     <Space size={[4, 4]} wrap>
       <CorrectionStateTag state={c.state} label={c.stateLabel} />
-      <DueStatusTag c={c} />
+      <DueStatusTag due={c} />
       {c.pendingExtension && <Tag color="orange">延期待审批</Tag>}
     </Space>
   );

@@ -5,6 +5,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { day, DAY_FORMATS, trim } from '@shared/form-dates.ts';
 import { required, requiredText } from '@shared/form-rules.ts';
 import { chineseDate } from '@shared/format.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from '../case/action-modal.tsx';
@@ -17,11 +18,6 @@ import type {
   FollowUpPayload,
   NoticePayload,
 } from './correction-writes.ts';
-
-export const trim = (s: string | undefined | null) => (s ?? '').trim();
-/** Days shown as 2026年3月1日; typed either so or as 2026-03-01. */
-export const DAY_FORMATS = ['YYYY年M月D日', 'YYYY-MM-DD'];
-const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 interface NoticeValues {
   reason?: string;

@@ -5,12 +5,12 @@
 import { Checkbox, DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { day, DAY_FORMATS, trim } from '@shared/form-dates.ts';
 import { required, requiredText } from '@shared/form-rules.ts';
 import { chineseDate } from '@shared/format.ts';
 import { CORRECTION_ACTION_LABELS } from '../../../../src/contract/labels.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from '../case/action-modal.tsx';
 import { EvidenceFiles } from '../case/evidence-upload.tsx';
-import { DAY_FORMATS, trim } from './notice-modals.tsx';
 import type { CorrectionItem } from '../../../../src/contract/correction.schemas.ts';
 import type { CompletionPayload, ExtensionPayload, ProgressPayload } from './correction-writes.ts';
 
@@ -134,7 +134,7 @@ export function ExtensionModal({
   ...props
 }: ActionFormProps<ExtensionPayload> & { due: string }) {
   const { form, modal } = useActionForm(props, (v: { reason?: string; requestedDue?: Dayjs }) =>
-    props.onSubmit({ reason: trim(v.reason), requestedDue: v.requestedDue!.format('YYYY-MM-DD') }),
+    props.onSubmit({ reason: trim(v.reason), requestedDue: day(v.requestedDue!) }),
   );
   return (
     <ActionModal
@@ -160,7 +160,7 @@ export function ExtensionModal({
           <DatePicker
             style={{ width: '100%' }}
             format={DAY_FORMATS}
-            disabledDate={(d) => d.format('YYYY-MM-DD') <= due}
+            disabledDate={(d) => day(d) <= due}
           />
         </Form.Item>
       </Form>

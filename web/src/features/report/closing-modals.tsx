@@ -4,10 +4,10 @@
 
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { day, DAY_FORMATS, trim } from '@shared/form-dates.ts';
 import { required, requiredText } from '@shared/form-rules.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from '../case/action-modal.tsx';
-import { DAY_FORMATS, trim } from '../correction/notice-modals.tsx';
-import { day, type CaseChoice } from './finding-modals.tsx';
+import type { CaseChoice } from './finding-modals.tsx';
 import type { ClosePayload, LinkCasePayload, ReferralPayload } from './report-writes.ts';
 
 export function CloseModal({ today, ...props }: ActionFormProps<ClosePayload> & { today: string }) {

@@ -5,10 +5,10 @@
 
 import { Alert, DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { day, DAY_FORMATS, trim } from '@shared/form-dates.ts';
 import { required, requiredText } from '@shared/form-rules.ts';
 import { chineseDate } from '@shared/format.ts';
 import { ActionModal, useActionForm, type ActionFormProps } from '../case/action-modal.tsx';
-import { DAY_FORMATS, trim } from '../correction/notice-modals.tsx';
 import {
   DISCLOSURE_SCOPES,
   FINDINGS_WITH_MALICE,
@@ -25,11 +25,6 @@ import {
   type ReportFinding,
 } from '../../../../src/contract/report.schemas.ts';
 import type { ExplanationPayload, FeedbackPayload, FindingPayload } from './report-writes.ts';
-
-export const day = (d: Dayjs) => d.format('YYYY-MM-DD');
-
-/** The findings that may name malice (第十九条 诬告陷害…), as the server holds them. */
-export const MALICE_FINDINGS: readonly ReportFinding[] = FINDINGS_WITH_MALICE;
 
 export const options = <C extends string>(codes: readonly C[], labels: Record<C, string>) =>
   codes.map((c) => ({ value: c, label: labels[c] }));
@@ -57,7 +52,7 @@ export function FindingModal({
       finding: v.finding!,
       reasons: trim(v.reasons),
       foundOn: day(v.foundOn!),
-      ...(v.malice && MALICE_FINDINGS.includes(v.finding!) ? { malice: v.malice } : {}),
+      ...(v.malice && FINDINGS_WITH_MALICE.includes(v.finding!) ? { malice: v.malice } : {}),
       ...(v.finding === 'tolerated' && v.decidedCaseId ? { decidedCaseId: v.decidedCaseId } : {}),
     }),
   );
@@ -68,7 +63,7 @@ export function FindingModal({
         <Form.Item label="查处结论" name="finding" rules={[required('请选择查处结论')]}>
           <Select options={options(REPORT_FINDINGS, REPORT_FINDING_LABELS)} />
         </Form.Item>
-        {finding && MALICE_FINDINGS.includes(finding) && (
+        {finding && FINDINGS_WITH_MALICE.includes(finding) && (
           <Form.Item
             label="恶意举报情形（可选）"
             name="malice"

@@ -20,6 +20,7 @@ import {
 } from '../../../../src/contract/report.schemas.ts';
 import { post } from '@shared/api-client.ts';
 import { FormError } from '@shared/form-error.tsx';
+import { day, DAY_FORMATS, trim } from '@shared/form-dates.ts';
 import { required, requiredText } from '@shared/form-rules.ts';
 import { HalfItem } from '@shared/half-item.tsx';
 import { useFetch } from '@shared/use-fetch.ts';
@@ -27,7 +28,6 @@ import { useSubmit } from '@shared/use-submit.ts';
 import { errorText } from '@shared/error-text.ts';
 import { useSession } from '../account/session.tsx';
 import { EvidenceFiles } from '../case/evidence-upload.tsx';
-import { DAY_FORMATS, trim } from '../correction/notice-modals.tsx';
 import { uploadAttachment } from './report-writes.ts';
 
 const CHANNEL_OPTIONS = REPORT_CHANNELS.map((c) => ({ value: c, label: REPORT_CHANNEL_LABELS[c] }));
@@ -61,7 +61,7 @@ interface Values {
 function body(v: Values, ownUnitId: string | undefined): ReceiveReportBody {
   return {
     ...(v.unitId && v.unitId !== ownUnitId ? { unitId: v.unitId } : {}),
-    receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+    receivedOn: day(v.receivedOn),
     channel: v.channel,
     named: v.named,
     ...(v.named

@@ -157,9 +157,10 @@ export function ReportActions({
           {...props('link_case', (p) => linkCase(report, p))}
         />
       )}
-      {open === 'decide_clearance' && (
+      {open === 'decide_clearance' && report.clearanceOffer && (
         <ClearanceModal
           report={report}
+          offer={report.clearanceOffer}
           onCancel={close}
           onDecided={() => {
             void message.success('已作出澄清正名决定');

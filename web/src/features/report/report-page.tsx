@@ -10,6 +10,7 @@ import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space } 
 import { Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ReportDetail } from '../../../../src/contract/report.schemas.ts';
+import { DueStatusTag } from '@shared/due-status-tag.tsx';
 import { chineseDate, daysLeftText } from '@shared/format.ts';
 import { ClearancesSection } from '../clearance/clearances-section.tsx';
 import { AttachmentsSection } from './report-attachments.tsx';
@@ -20,7 +21,7 @@ import {
   ReferralSection,
   SummarySection,
 } from './report-records.tsx';
-import { FeedbackDueTag, NamedTag, ReportStateTag } from './report-tags.tsx';
+import { NamedTag, ReportStateTag } from './report-tags.tsx';
 import { ReporterIdentityButton } from './reporter-identity.tsx';
 import { useReport } from './use-report.ts';
 
@@ -60,7 +61,7 @@ function Header({ report }: { report: ReportDetail }) {
         </Typography.Title>
         <ReportStateTag r={report} />
         <NamedTag named={report.named} />
-        <FeedbackDueTag r={report} />
+        <DueStatusTag due={report} />
       </Space>
       <Descriptions
         size="small"

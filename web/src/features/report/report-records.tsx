@@ -7,10 +7,7 @@ import { Card, Descriptions, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ReportDetail } from '../../../../src/contract/report.schemas.ts';
 import { chineseDate } from '@shared/format.ts';
-
-const Pre = ({ children }: { children: string }) => (
-  <span style={{ whiteSpace: 'pre-wrap' }}>{children}</span>
-);
+import { Pre } from '@shared/pre.tsx';
 
 const LABEL_STYLE = { label: { whiteSpace: 'nowrap' as const, width: '9em' } };
 

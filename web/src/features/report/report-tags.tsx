@@ -2,6 +2,7 @@
 // coloured tags in the words the API sends: 已受理, 实名, 即将到期, 已逾期.
 
 import { Space, Tag } from 'antd';
+import { DueStatusTag } from '@shared/due-status-tag.tsx';
 import type { ReportSummary } from '../../../../src/contract/report.schemas.ts';
 
 const STATE_COLORS: Record<ReportSummary['state'], string> = {
@@ -18,17 +19,11 @@ export function NamedTag({ named }: { named: boolean }) {
   return named ? <Tag color="cyan">实名</Tag> : <Tag>匿名</Tag>;
 }
 
-/** 即将到期 or 已逾期, as the server finds the feedback deadline against today in China. */
-export function FeedbackDueTag({ r }: { r: Pick<ReportSummary, 'dueStatus' | 'dueStatusLabel'> }) {
-  if (!r.dueStatus) return null;
-  return <Tag color={r.dueStatus === 'overdue' ? 'red' : 'gold'}>{r.dueStatusLabel}</Tag>;
-}
-
 export function ReportTags({ r }: { r: ReportSummary }) {
   return (
     <Space size={[4, 4]} wrap>
       <ReportStateTag r={r} />
-      <FeedbackDueTag r={r} />
+      <DueStatusTag due={r} />
     </Space>
   );
 }

@@ -1,0 +1,15 @@
+// The kinds of column the table types are made of (schema.ts and the areas' *.schema.ts).
+
+import type { ColumnType } from 'kysely';
+
+/**
+ * jsonb: read as parsed JSON, written as JSON text. Write `JSON.stringify(value)`: given a
+ * JavaScript array, `pg` would send a PostgreSQL array literal, not JSON.
+ */
+export type Json<T = unknown> = ColumnType<T, string, string>;
+/** jsonb with a database default. */
+export type JsonWithDefault<T = unknown> = ColumnType<T, string | undefined, string>;
+/** A 'YYYY-MM-DD' day. */
+export type DateOnly = string;
+/** A nullable column that an insert may leave out. */
+export type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
