@@ -77,6 +77,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/documents/**/*.ts'],
+    rules: restrict({
+      group: ['**/app/**', '**/store/**', '**/http/**', '**/cli/**', '**/main.ts', 'kysely', 'pg'],
+      message: 'src/documents renders the domain’s document model: it reads nothing else.',
+    }),
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     rules: restrict({
       group: ['**/src/*/**', '**/src/*.ts', '!**/src/contract/**'],

@@ -4,6 +4,7 @@
 import { runAudit } from './audit.command.ts';
 import { runDeadline } from './deadline.command.ts';
 import { runDemo } from './demo.command.ts';
+import { runDocument } from './document.command.ts';
 import { runEvaluate } from './evaluate.command.ts';
 import { runKeys } from './keys.command.ts';
 import { runMigrate } from './migrate.command.ts';
@@ -29,6 +30,9 @@ const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo
   rongcuo policy test FILE           运行典型案例 / run a policy's golden cases
   rongcuo serve [--port N]           启动服务（默认内置数据库 ./data，首次写入演示数据）/ start the server
   rongcuo demo [--reset]             写入演示数据 / load demo data (--reset wipes first)
+  rongcuo document --case 案号 --kind 种类 [--out 文件] [--format docx|html]
+                                     生成公文（GB/T 9704 DOCX），种类见 rongcuo document --help
+                                     / an official document of a case (kinds: document --help)
   rongcuo migrate                    以所有者更新数据库结构 / migrate as the schema owner
   rongcuo audit verify               校验审计日志的 SM3 链及签名检查点 / verify the audit chain
   rongcuo audit checkpoint           立即写入 SM2 签名的审计检查点 / sign the chain's head now
@@ -54,6 +58,7 @@ const COMMANDS: Record<string, Command> = {
   migrate: runMigrate,
   audit: runAudit,
   keys: runKeys,
+  document: runDocument,
 };
 
 export async function main(argv: string[], io: CliIO = process): Promise<number> {

@@ -45,6 +45,7 @@ import { installClientAddress } from './client-address.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { warningRoutes } from './warning/warnings.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
+import { documentRoutes } from './document/documents.routes.ts';
 
 /**
  * The largest body of any request but an evidence upload (which has its own limit). The
@@ -149,6 +150,7 @@ export async function buildServer(
     typicalCaseRoutes(ctx),
     warningRoutes(ctx),
     statisticsRoutes(ctx),
+    documentRoutes(ctx),
   ])
     await app.register(routes);
 

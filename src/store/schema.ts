@@ -28,6 +28,7 @@ import type {
 } from './statistics.schema.ts';
 import type { ReportTables } from './report.schema.ts';
 import type { ClearanceTable } from './clearance.schema.ts';
+import type { DocumentNumberTable } from './document.schema.ts';
 import type { TypicalCaseTable } from './typical-case.schema.ts';
 import type {
   WarningCaseTable,
@@ -383,6 +384,7 @@ export interface Database extends ReportTables {
   statistics_correction_counts: StatisticsCorrectionCountTable;
   statistics_open_correction_dues: StatisticsOpenCorrectionDueTable;
   clearances: ClearanceTable;
+  document_numbers: DocumentNumberTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -89,6 +89,11 @@ export const CLEARANCE_ACTION_LABELS = {
   'clearance.carry_out': '澄清正名已实施',
 } as const;
 
+/** Official documents (issue 12): each generated file, with its kind, 文号 and SHA-256 (src/app/document/). */
+export const DOCUMENT_ACTION_LABELS = {
+  'document.generate': '生成公文',
+} as const;
+
 export type CaseStepAction = `case.${TransitionName}`;
 export type AuditAction =
   | CaseStepAction
@@ -99,7 +104,8 @@ export type AuditAction =
   | keyof typeof CORRECTION_ACTION_AUDIT_LABELS
   | keyof typeof REPORT_ACTION_LABELS
   | keyof typeof CLEARANCE_ACTION_LABELS
-  | keyof typeof IDENTITY_KEY_ACTION_LABELS;
+  | keyof typeof IDENTITY_KEY_ACTION_LABELS
+  | keyof typeof DOCUMENT_ACTION_LABELS;
 
 /** Every action code with its label: the steps, the records, the rest. */
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
@@ -113,6 +119,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   ...REPORT_ACTION_LABELS,
   ...CLEARANCE_ACTION_LABELS,
   ...IDENTITY_KEY_ACTION_LABELS,
+  ...DOCUMENT_ACTION_LABELS,
   ...SYSTEM_ACTION_LABELS,
 };
 

@@ -19,6 +19,7 @@ import { CaseSummary } from './case-summary.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { NextStepCard } from './next-step-card.tsx';
 import { useCase } from './use-case.ts';
+import { DocumentsPanel } from '../document/documents-panel.tsx';
 import { CaseTypicalCard } from '../typical-case/case-typical-card.tsx';
 import { SimilarCasesPanel } from '../typical-case/similar-cases-panel.tsx';
 
@@ -83,6 +84,11 @@ export default function CasePage() {
               children: <CaseNotifications detail={detail} />,
             },
             { key: 'others', label: '公开、异议与纠错', children: <CaseOthers detail={detail} /> },
+            {
+              key: 'documents',
+              label: '公文',
+              children: <DocumentsPanel owner="cases" id={detail.id} version={detail.version} />,
+            },
           ]}
         />
       </Card>

@@ -30,6 +30,7 @@ import {
 } from './correction-records.tsx';
 import { CorrectionTags } from './correction-tags.tsx';
 import { useCorrection } from './use-correction.ts';
+import { DocumentsPanel } from '../document/documents-panel.tsx';
 
 const NOT_FOUND = new Set(['CORRECTION_NOT_FOUND', 'NOT_FOUND']);
 
@@ -133,6 +134,9 @@ export default function CorrectionPage() {
         </Col>
       </Row>
       <ClosingSection detail={detail} />
+      <Card size="small" title="公文">
+        <DocumentsPanel owner="corrections" id={detail.id} version={detail.version} />
+      </Card>
     </Space>
   );
 }

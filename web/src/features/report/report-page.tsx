@@ -24,6 +24,7 @@ import {
 import { NamedTag, ReportStateTag } from './report-tags.tsx';
 import { ReporterIdentityButton } from './reporter-identity.tsx';
 import { useReport } from './use-report.ts';
+import { DocumentsPanel } from '../document/documents-panel.tsx';
 
 const NOT_FOUND = new Set(['REPORT_NOT_FOUND', 'NOT_FOUND']);
 
@@ -142,6 +143,9 @@ export default function ReportPage() {
       <ReferralSection report={detail} />
       <ClearancesSection report={detail} />
       <AttachmentsSection report={detail} reload={reload} />
+      <Card size="small" title="公文">
+        <DocumentsPanel owner="reports" id={detail.id} version={detail.version} />
+      </Card>
     </Space>
   );
 }

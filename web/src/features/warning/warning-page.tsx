@@ -32,6 +32,7 @@ import { Loaded } from '@shared/loading.tsx';
 import { useFetch } from '@shared/use-fetch.ts';
 import { useSubmit } from '@shared/use-submit.ts';
 import { WarningTags } from './warning-tags.tsx';
+import { DocumentsPanel } from '../document/documents-panel.tsx';
 
 const CASE_COLUMNS = [
   {
@@ -185,6 +186,9 @@ function WarningView({ w, update }: { w: WarningDetail; update: (next: WarningDe
           minWidth={720}
           empty={<Empty />}
         />
+      </Card>
+      <Card title="公文">
+        <DocumentsPanel owner="warnings" id={w.id} />
       </Card>
     </Space>
   );
