@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { seedDemo } from '../../src/app/demo-data.ts';
 import { DOCUMENT_KIND_DEFS, DOCUMENT_KINDS } from '../../src/domain/document/document-kinds.ts';
 import { assemble } from '../../src/main.ts';
-import { docxToPdf, pageOnePng, pdfPages } from '../support/document-pdf.ts';
+import { pdfOf, pageOnePng, pdfPages } from '../support/document-pdf.ts';
 import { pristineDataDir } from '../support/test-databases.ts';
 import { documentOfEveryKind, completeDemoPapers } from './demo-documents.ts';
 
@@ -37,7 +37,7 @@ try {
         lines.push(`| \`${kind}\` | ${DOCUMENT_KIND_DEFS[kind].title} | | | (no demo data) |`);
         continue;
       }
-      const { pdf } = await docxToPdf(entry.doc.bytes);
+      const pdf = await pdfOf(entry.doc.bytes);
       await pageOnePng(pdf, `${OUT}${kind}.png`);
       const pages = await pdfPages(pdf);
       lines.push(

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/app/demo-data.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../src/domain/document/document-kinds.ts';
 import { assemble, type Application } from '../../src/main.ts';
-import { docxToPdf, pdfPages, wordsOutsideTextBlock } from '../support/document-pdf.ts';
+import { pdfOf, pdfPages, wordsOutsideTextBlock } from '../support/document-pdf.ts';
 import { storeTargets, type TestStore } from '../support/test-databases.ts';
 import { documentOfEveryKind, completeDemoPapers, type KindDocument } from './demo-documents.ts';
 
@@ -115,7 +115,7 @@ describe('official documents from the demo', () => {
     });
 
     it('lays out in LibreOffice on its pages, inside the text block', async () => {
-      const { pdf } = await docxToPdf(parts(kind).entry.doc.bytes);
+      const pdf = await pdfOf(parts(kind).entry.doc.bytes);
       expect(await pdfPages(pdf)).toBe(EXPECTED_PAGES[kind]);
       expect(await wordsOutsideTextBlock(pdf, 1)).toEqual([]);
     }, 240_000);

@@ -21,6 +21,13 @@ const run = promisify(execFile);
 /** LibreOffice's first start builds its profile: slow on a busy machine. */
 const SOFFICE_TIMEOUT_MS = 180_000;
 
+/** The DOCX as PDF, its working directory removed at once. */
+export async function pdfOf(docx: Buffer): Promise<Buffer> {
+  const { pdf, dir } = await docxToPdf(docx);
+  await rm(dir, { recursive: true, force: true });
+  return pdf;
+}
+
 /**
  * The DOCX as PDF, converted in a fresh directory with a profile of its own, so that tests
  * running in parallel do not share (and lock) one LibreOffice user installation. The
