@@ -30,6 +30,7 @@ const TABLES = [
   'correction_send_backs',
   'corrections',
   'decisions',
+  'document_numbers',
   'enforcement_error_records',
   'evidence',
   'idempotency_keys',

@@ -197,4 +197,28 @@ describe.each(storeTargets())('official documents on $name', (target) => {
     expect([403, 404]).toContain(refused.status);
     expect(refused.body.error.message).toMatch(/[\u4e00-\u9fff]/u);
   });
+
+  it('opens the reporter’s name for the letter only, and records it as a reading', async () => {
+    const petitions = await as('xuqing');
+    const named = (
+      await sql<{ id: string }>`select id from reports where named and feedback_content is not null
+        and unit_id = (select id from units where name = '锡林郭勒盟应急管理局') limit 1`.execute(
+        h.admin,
+      )
+    ).rows[0]!.id;
+    const readings = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`select count(*) as n from audit_events
+            where action = 'report.read_identity' and entity_id = ${named}`.execute(h.admin)
+        ).rows[0]!.n,
+      );
+    const before = await readings();
+    const list = await listed(petitions, `/api/v1/reports/${named}`);
+    expect(list.find((i) => i.kind === 'report-feedback')?.available).toBe(true);
+    expect(await readings()).toBe(before);
+    const letter = await petitions.getBytes(`/api/v1/reports/${named}/documents/report-feedback`);
+    expect(letter.status).toBe(200);
+    expect(await readings()).toBe(before + 1);
+  });
 });

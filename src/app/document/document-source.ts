@@ -25,6 +25,14 @@ export interface DocumentSource<Input> {
    * allowed to read it). Throws notApplicable() when the owner's state has no such paper yet.
    */
   load(conn: Conn, ctx: AppContext, ownerId: string): Promise<Input>;
+  /**
+   * For a kind whose load reads a secret (the reporter's name): whether the paper exists,
+   * as load would say, without reading it; the subject its 文号 is kept for. The list of an
+   * owner's papers asks this instead of load, so that listing opens nothing.
+   */
+  available?(conn: Conn, ctx: AppContext, ownerId: string): Promise<string>;
+  /** Its load opens the reporter's identity: generating it is audited as a reading too. */
+  readonly readsReporterIdentity?: boolean;
   numbering(input: Input): DocumentNumbering;
   /** The document; `number` is its 文号 when the kind is numbered, else null. */
   build(input: Input, number: string | null): OfficialDocument;

@@ -70,8 +70,9 @@ export async function generateDocument(
   const def = DOCUMENT_KIND_DEFS[request.kind];
   const ownerId = await documentOwner(ctx, reader, request);
   const source = DOCUMENT_SOURCES[request.kind] as DocumentSource<unknown>;
-  const input = await source.load(ctx.db, ctx, ownerId);
   return inTransaction(ctx.db, async (tx) => {
+    // Read in the transaction that numbers and audits it: what is filed is what was read.
+    const input = await source.load(tx, ctx, ownerId);
     const number = def.numberMark === null ? null : await numberOf(tx, source, input);
     const doc = source.build(input, number);
     const bytes = await render(doc, request.format);
@@ -94,6 +95,19 @@ export async function generateDocument(
       },
       ctx.now(),
     );
+    // The letter carries the reporter's name: opened for it, and recorded as every opening is.
+    if (source.readsReporterIdentity)
+      await appendAudit(
+        tx,
+        {
+          actorId: reader === 'operator' ? null : reader.actor.id,
+          action: 'report.read_identity',
+          entityType: 'report',
+          entityId: ownerId,
+          data: { reportId: ownerId, for: request.kind },
+        },
+        ctx.now(),
+      );
     return {
       kind: request.kind,
       title: doc.title,

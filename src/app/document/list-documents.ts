@@ -5,6 +5,7 @@
 import {
   DOCUMENT_KIND_DEFS,
   DOCUMENT_KINDS,
+  kindsOf,
   type DocumentKind,
   type DocumentOwner,
 } from '../../domain/document/document-kinds.ts';
@@ -23,9 +24,7 @@ export interface DocumentAvailability {
 
 /** The kinds an owner's page offers: from a case, every kind (the others reached through it). */
 function kindsFrom(owner: DocumentOwner): DocumentKind[] {
-  return owner === 'case'
-    ? [...DOCUMENT_KINDS]
-    : DOCUMENT_KINDS.filter((k) => DOCUMENT_KIND_DEFS[k].owner === owner);
+  return owner === 'case' ? [...DOCUMENT_KINDS] : kindsOf(owner);
 }
 
 export async function listDocuments(
@@ -42,11 +41,14 @@ export async function listDocuments(
     try {
       const id = await documentOwner(ctx, reader, { owner, ownerId, kind });
       const source = DOCUMENT_SOURCES[kind];
-      const input: unknown = await source.load(ctx.db, ctx, id);
+      // Availability as load would say it, without reading a secret where the kind has one.
+      const subjectId = source.available
+        ? await source.available(ctx.db, ctx, id)
+        : source.numbering(await source.load(ctx.db, ctx, id)).subjectId;
       const number =
         DOCUMENT_KIND_DEFS[kind].numberMark === null
           ? null
-          : ((await keptDocumentNumber(ctx.db, kind, source.numbering(input).subjectId)) ?? null);
+          : ((await keptDocumentNumber(ctx.db, kind, subjectId)) ?? null);
       items.push({ kind, title, available: true, reason: null, number });
     } catch (error) {
       // What the reader may not have (another's identity, a page not theirs) or what does

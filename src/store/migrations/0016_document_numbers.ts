@@ -1,7 +1,7 @@
 // Issue 12, official documents (src/domain/document/): the 文号 each numbered document was
 // given when first generated, kept so that generating it again prints the same number.
 // The series themselves (one per unit prefix, kind and year) are rows of
-// case_number_counters under the key documentSeriesKey gives (〔文书·决〕锡盟应急容).
+// case_number_counters under the key documentSeriesKey gives (〔文书〕锡盟应急容决).
 //
 // A migration that has run is never edited: change the schema in a new migration.
 

@@ -2,6 +2,7 @@
 // one to a page in one file, numbered once for the report. A report with no decided
 // clearance has no such paper.
 
+import { DOCUMENT_KIND_DEFS } from '../../../domain/document/document-kinds.ts';
 import {
   buildClearanceNotice,
   type ClearanceNoticeInput,
@@ -14,7 +15,7 @@ import { reportNotFound } from '../../report/report-context.ts';
 import { notApplicable, type DocumentSource } from '../document-source.ts';
 import { issuingOrganName } from './correction-notice.source.ts';
 
-const TITLE = '澄清正名通报';
+const TITLE = DOCUMENT_KIND_DEFS['clearance-notice'].title;
 
 export type ClearanceNoticeSourceInput = ClearanceNoticeInput & {
   readonly unitId: string;

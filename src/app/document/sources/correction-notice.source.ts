@@ -2,6 +2,7 @@
 // that open a correction and set its requirements (第十六、十七条). The correction-kind
 // sources share the reading of a correction's rows, here.
 
+import { DOCUMENT_KIND_DEFS } from '../../../domain/document/document-kinds.ts';
 import { organOf } from '../../../domain/account/unit-scope.ts';
 import type { CompiledPolicy } from '../../../domain/policy/compile-policy.ts';
 import {
@@ -70,7 +71,7 @@ export function restDayOf(calendar: WorkCalendar, day: string | null): RestDayKi
   return calendar.holidays.has(day) ? 'holiday' : 'weekend';
 }
 
-const TITLE = '纠错通知书';
+const TITLE = DOCUMENT_KIND_DEFS['correction-notice'].title;
 
 export type CorrectionNoticeSourceInput = CorrectionNoticeInput & {
   readonly unitId: string;

@@ -27,11 +27,14 @@ export const decisionNoticeSource: DocumentSource<DecisionNoticeInput> = {
       notificationArticle: procedure.notification.article,
       objection: procedure.objection,
       notices: noticesOf(papers).map(({ row: _row, ...notice }) => notice),
+      decisionId: decision.id,
+      onReview: decision.on_review,
     };
   },
   numbering: (input) => ({
     unitId: input.case.unitId,
-    subjectId: input.case.id,
+    // Per decision row, as the 决定书: a review's changed conclusion is a new 告知书.
+    subjectId: input.decisionId,
     on: input.meetingDate,
   }),
   build: buildDecisionNotice,

@@ -34,11 +34,14 @@ export const decisionSource: DocumentSource<DecisionInput> = {
       departureReason: decision.departure_reason,
       objection: papers.policy.def.procedure.objection,
       relatedUnits: relatedUnitNames(papers),
+      decisionId: decision.id,
+      onReview: decision.on_review,
     };
   },
   numbering: (input) => ({
     unitId: input.case.unitId,
-    subjectId: input.case.id,
+    // Per decision row: a review that changes the conclusion is a new 决定书 with its own 文号.
+    subjectId: input.decisionId,
     on: input.meetingDate,
   }),
   build: buildDecision,

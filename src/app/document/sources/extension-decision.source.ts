@@ -1,6 +1,7 @@
 // 延长整改期限审批表 from a correction: the latest decided extension request, with the due
 // date in force when it was asked (the notice's, or the one an earlier approval set).
 
+import { DOCUMENT_KIND_DEFS } from '../../../domain/document/document-kinds.ts';
 import {
   buildExtensionDecision,
   type ExtensionDecisionInput,
@@ -8,7 +9,7 @@ import {
 import { notApplicable, type DocumentSource } from '../document-source.ts';
 import { basisOf, correctionRows } from './correction-notice.source.ts';
 
-const TITLE = '延长整改期限审批表';
+const TITLE = DOCUMENT_KIND_DEFS['extension-decision'].title;
 
 export type ExtensionDecisionSourceInput = ExtensionDecisionInput & {
   readonly unitId: string;

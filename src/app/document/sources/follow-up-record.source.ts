@@ -2,6 +2,7 @@
 // and the closing check, if any. Dated by its last record, so it is the same paper until
 // a new record is made.
 
+import { DOCUMENT_KIND_DEFS } from '../../../domain/document/document-kinds.ts';
 import {
   buildFollowUpRecord,
   followUpRecordDate,
@@ -11,7 +12,7 @@ import type { FollowUpMethod } from '../../../domain/vocabulary.ts';
 import { notApplicable, type DocumentSource } from '../document-source.ts';
 import { basisOf, correctionRows } from './correction-notice.source.ts';
 
-const TITLE = '整改情况跟踪记录';
+const TITLE = DOCUMENT_KIND_DEFS['follow-up-record'].title;
 
 export type FollowUpRecordSourceInput = FollowUpRecordInput & {
   readonly unitId: string;

@@ -2,6 +2,7 @@
 // it by number, and the units it is addressed to. A unit's warning is issued by that unit;
 // a field's, which spans units, by their nearest common superior unit.
 
+import { DOCUMENT_KIND_DEFS } from '../../../domain/document/document-kinds.ts';
 import { todayInChina } from '../../../domain/calendar-date.ts';
 import {
   buildWarningNotice,
@@ -18,7 +19,7 @@ import { UseCaseError, type AppContext } from '../../app-context.ts';
 import { notApplicable, type DocumentSource } from '../document-source.ts';
 import { basisOf, issuingOrganName } from './correction-notice.source.ts';
 
-const TITLE = '警示提醒函';
+const TITLE = DOCUMENT_KIND_DEFS['warning-notice'].title;
 
 export type WarningNoticeSourceInput = WarningNoticeInput & {
   readonly issuerId: string;

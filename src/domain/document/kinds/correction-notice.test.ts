@@ -60,7 +60,7 @@ describe('纠错通知书', () => {
 
   it('gives the deadline with its days, its counting, its due date and the move off a holiday', () => {
     expect(text).toContain(
-      '整改期限为七日（按自然日计算），自2026年9月30日起算，期限的最后一日（2026年10月7日）为法定节假日，顺延至2026年10月8日届满。',
+      '整改期限为七日（按自然日计算），自2026年9月30日之次日起算，期限的最后一日（2026年10月7日）为法定节假日，顺延至2026年10月8日届满。',
     );
     expect(text).toContain('依照第十七条的规定申请适当延长整改期限');
   });
@@ -89,7 +89,7 @@ describe('纠错通知书', () => {
       ),
     );
     expect(plain).toContain(
-      '三十个工作日（按工作日计算），自2026年3月2日起算，至2026年4月14日届满。',
+      '三十个工作日（按工作日计算），自2026年3月2日之次日起算，至2026年4月14日届满。',
     );
     expect(plain).not.toContain('顺延');
     expect(plain).not.toContain('可以在期限届满前');

@@ -11,6 +11,8 @@ const INPUT: DecisionNoticeInput = {
   conclusion: caseConclusion(POLICY, noLiability(), 'no_liability'),
   notificationArticle: 14,
   objection: { days: 15, counting: 'calendar' },
+  decisionId: 'd-1',
+  onReview: false,
   notices: [
     {
       recipientKind: 'party',

@@ -46,6 +46,10 @@ export interface DecisionNoticeInput {
   readonly objection: Pick<TimeLimit, 'days' | 'counting'>;
   /** The officer first, then each related unit. */
   readonly notices: readonly NoticeTo[];
+  /** The decision row told of: a review's changed conclusion is told under its own 文号. */
+  readonly decisionId: string;
+  /** Taken on an objection's review: no second objection is offered. */
+  readonly onReview: boolean;
 }
 
 const REST_WORDS = { holiday: '法定节假日', weekend: '休息日' } as const;
@@ -87,9 +91,11 @@ function noticeBlocks(input: DecisionNoticeInput, n: NoticeTo): DocumentBlock[] 
     },
     {
       kind: 'paragraph',
-      text: party
-        ? `你如对认定结论有异议，可${limitFrom('收到本告知书', input.objection)}向${organ.decidingBody}提出，由其复核。`
-        : '现将认定结论告知你单位。',
+      text: input.onReview
+        ? '本认定结论为复核结论。'
+        : party
+          ? `你如对认定结论有异议，可${limitFrom('收到本告知书', input.objection)}向${organ.decidingBody}提出，由其复核。`
+          : '现将认定结论告知你单位。',
     },
     { kind: 'paragraph', text: limitText(policy, input.notificationArticle, n) },
     { kind: 'paragraph', text: '特此告知。' },

@@ -17,6 +17,8 @@ function input(over: Partial<DecisionInput> = {}): DecisionInput {
     departureReason: null,
     objection: { days: 15, counting: 'calendar' },
     relatedUnits: ['锡林浩特市应急管理局'],
+    decisionId: 'd-1',
+    onReview: false,
     ...over,
   };
 }
@@ -82,5 +84,13 @@ describe('容错免责认定决定书', () => {
       null,
     );
     expect(own.record?.copyTo).toEqual(['锡林浩特市应急管理局']);
+  });
+
+  it('says a review’s decision is one, and offers no second objection', () => {
+    const reviewed = textOf(buildDecision(input({ onReview: true }), '锡盟应急容决〔2026〕4号'));
+    expect(reviewed).toContain('集体研究进行了复核。经复核查明：');
+    expect(reviewed).toContain('本决定为复核决定。');
+    expect(reviewed).not.toContain('如对本决定有异议');
+    expect(textOf(doc)).toContain('如对本决定有异议');
   });
 });

@@ -42,6 +42,10 @@ export interface DecisionInput {
   readonly objection: Pick<TimeLimit, 'days' | 'counting'>;
   /** The related units told of the decision (相关单位), by name. */
   readonly relatedUnits: readonly string[];
+  /** The decision row: a changed conclusion on an objection's review is a paper of its own. */
+  readonly decisionId: string;
+  /** Taken on an objection's review (复核): said so, and no second objection is offered. */
+  readonly onReview: boolean;
 }
 
 export function buildDecision(input: DecisionInput, number: string | null): OfficialDocument {
@@ -51,7 +55,9 @@ export function buildDecision(input: DecisionInput, number: string | null): Offi
     { kind: 'paragraph', text: `当事人：${officerText(c)}。`, indent: false },
     {
       kind: 'paragraph',
-      text: `${organ.name}对当事人${conductPeriodText(c)}“${c.title}”一事（案号：${c.number}）进行了调查核实和综合分析研判，${organ.decidingBody}于${formatChineseDate(input.meetingDate)}集体研究作出认定。现查明：`,
+      text: input.onReview
+        ? `当事人对${organ.name}就其${conductPeriodText(c)}“${c.title}”一事（案号：${c.number}）作出的认定提出异议，${organ.decidingBody}于${formatChineseDate(input.meetingDate)}集体研究进行了复核。经复核查明：`
+        : `${organ.name}对当事人${conductPeriodText(c)}“${c.title}”一事（案号：${c.number}）进行了调查核实和综合分析研判，${organ.decidingBody}于${formatChineseDate(input.meetingDate)}集体研究作出认定。现查明：`,
     },
     ...factBlocks(input.factsFound),
     ...reasonBlocks(input),
@@ -60,10 +66,13 @@ export function buildDecision(input: DecisionInput, number: string | null): Offi
       text: `${groundText(policy, conclusion)}，经${organ.decidingBody}集体研究，决定如下：`,
     },
     { kind: 'paragraph', text: `对${c.officer.name}的上述履职行为，认定为：${conclusion.label}。` },
-    {
-      kind: 'paragraph',
-      text: `当事人如对本决定有异议，可${limitFrom('收到本决定', input.objection)}向${organ.decidingBody}提出，由其复核。`,
-    },
+    // A review's decision is the last word of this procedure (第十四条): no second objection.
+    input.onReview
+      ? { kind: 'paragraph', text: '本决定为复核决定。' }
+      : {
+          kind: 'paragraph',
+          text: `当事人如对本决定有异议，可${limitFrom('收到本决定', input.objection)}向${organ.decidingBody}提出，由其复核。`,
+        },
   ];
   return {
     kind: 'decision',

@@ -36,7 +36,7 @@ describe('the parts of the oversight papers', () => {
       movedFrom: null,
       restDay: null,
     });
-    expect(plain).toBe('三十个工作日（按工作日计算），自2026年3月2日起算，至2026年4月14日届满');
+    expect(plain).toBe('三十个工作日（按工作日计算），自2026年3月2日之次日起算，至2026年4月14日届满');
     const moved = countedLimitText({
       from: '2026-09-30',
       days: 7,
@@ -46,7 +46,7 @@ describe('the parts of the oversight papers', () => {
       restDay: 'holiday',
     });
     expect(moved).toBe(
-      '七日（按自然日计算），自2026年9月30日起算，期限的最后一日（2026年10月7日）为法定节假日，顺延至2026年10月8日届满',
+      '七日（按自然日计算），自2026年9月30日之次日起算，期限的最后一日（2026年10月7日）为法定节假日，顺延至2026年10月8日届满',
     );
   });
 

@@ -96,11 +96,13 @@ const REST_DAY_WORDS: Readonly<Record<RestDayKind | 'unknown', string>> = {
 };
 
 /**
- * 三十个工作日（按工作日计算），自2026年3月2日起算，至2026年4月14日届满; when the last day was a
+ * 三十个工作日（按工作日计算），自2026年3月2日之次日起算，至2026年4月14日届满; when the last day was a
  * rest day: …，第三十日（2026年10月7日）为法定节假日，顺延至2026年10月8日届满 (民法典第二百零三条).
  */
+// Counted from the day after `from` (computeDeadline, as 民法典第二百零一条 counts a period
+// in days): the words say so, as the case papers' 自…之次日起 do.
 export function countedLimitText(limit: CountedLimit): string {
-  const head = `${limitWords(limit.days, limit.counting)}（按${COUNTING_LABELS[limit.counting]}计算），自${formatChineseDate(limit.from)}起算`;
+  const head = `${limitWords(limit.days, limit.counting)}（按${COUNTING_LABELS[limit.counting]}计算），自${formatChineseDate(limit.from)}之次日起算`;
   if (limit.movedFrom === null) return `${head}，至${formatChineseDate(limit.due)}届满`;
   const rest = REST_DAY_WORDS[limit.restDay ?? 'unknown'];
   return `${head}，期限的最后一日（${formatChineseDate(limit.movedFrom)}）为${rest}，顺延至${formatChineseDate(limit.due)}届满`;

@@ -52,7 +52,7 @@ describe('信访举报处理结果反馈函', () => {
 
   it('says the feedback came within the limit, with the limit counted', () => {
     expect(text).toContain(
-      '本件反馈期限为六十日（按自然日计算），自2026年3月1日起算，至2026年4月30日届满。处理结果于2026年4月20日在期限内反馈。反馈方式：书面反馈。',
+      '本件反馈期限为六十日（按自然日计算），自2026年3月1日之次日起算，至2026年4月30日届满。处理结果于2026年4月20日在期限内反馈。反馈方式：书面反馈。',
     );
     expect(text).not.toContain('逾期');
   });

@@ -4,7 +4,7 @@
 // is generated, so the list is read again after each one.
 
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type {
   DocumentAvailability,
@@ -12,6 +12,7 @@ import type {
 } from '../../../../src/contract/document.schemas.ts';
 import { ApiError, get } from '@shared/api-client.ts';
 import { errorText } from '@shared/error-text.ts';
+import { CompactTable } from '@shared/compact-table.tsx';
 
 export type DocumentOwnerPath = 'cases' | 'corrections' | 'warnings' | 'reports';
 
@@ -95,18 +96,20 @@ export function DocumentsPanel({
 
   if (loadError) return <Typography.Text type="danger">{loadError}</Typography.Text>;
   return (
-    <Table<DocumentAvailability>
-      size="small"
+    <CompactTable<DocumentAvailability>
       rowKey="kind"
-      pagination={false}
       loading={items === null}
-      dataSource={items ?? []}
+      rows={items ?? []}
+      empty="暂无公文"
+      // Below it the table scrolls: a reason or the two buttons never squeezed to a column.
+      minWidth={820}
       aria-label="公文"
       columns={[
-        { title: '公文', dataIndex: 'title', key: 'title' },
+        { title: '公文', dataIndex: 'title', key: 'title', width: 210 },
         {
           title: '文号',
           key: 'number',
+          width: 210,
           render: (_, item) => item.number ?? <Typography.Text type="secondary">—</Typography.Text>,
         },
         {
@@ -122,6 +125,7 @@ export function DocumentsPanel({
         {
           title: '操作',
           key: 'actions',
+          width: 230,
           render: (_, item) =>
             item.available && (
               <Space>
