@@ -423,16 +423,24 @@ describe.each(storeTargets())('the papers of a case on $name', (target) => {
       decisionNoticeSource,
     ] as DocumentSource<unknown>[];
     const before = await Promise.all(sources.map((s) => generate(s, id, 'N')));
-    // Each number is kept for the case in its unit's series, of the year of the paper's date.
+    // Each number is kept in the unit's series, of the year of the paper's date: for the
+    // case, or for the decision row the 决定书 and 告知书 speak of (a review's is a new paper).
     const unit = await ctx()
       .db.selectFrom('cases')
       .select('unit_id')
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
+    const decision = await ctx()
+      .db.selectFrom('decisions')
+      .select('id')
+      .where('case_id', '=', id)
+      .orderBy('decided_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const perDecision = new Set(['decision', 'decision-notice']);
     for (const [i, s] of sources.entries())
       expect(s.numbering(before[i]!.input), s.kind).toEqual({
         unitId: unit.unit_id,
-        subjectId: id,
+        subjectId: perDecision.has(s.kind) ? decision.id : id,
         on: before[i]!.doc.asOf,
       });
     const served = await Promise.all(

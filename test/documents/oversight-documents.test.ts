@@ -152,7 +152,7 @@ describe.each(storeTargets())('the oversight documents on $name', (target) => {
     ]);
     // The demo gives three working days; the deadline is the notice's, counted from its day.
     expect(text).toContain(
-      `整改期限为三个工作日（按工作日计算），自${formatChineseDate(notice.notified_on)}起算`,
+      `整改期限为三个工作日（按工作日计算），自${formatChineseDate(notice.notified_on)}之次日起算`,
     );
     expect(text).toContain(`${formatChineseDate(notice.due)}届满`);
     expect(text).toContain('第十六条、第十七条的规定');
@@ -329,7 +329,7 @@ describe.each(storeTargets())('the oversight documents on $name', (target) => {
     expect(text).toContain('您反映的问题不属实。');
     expect(text).toContain(report.finding_reasons!);
     expect(text).toContain(
-      `本件反馈期限为六十日（按自然日计算），自${formatChineseDate(report.received_on)}起算，至${formatChineseDate(report.feedback_due!)}届满。`,
+      `本件反馈期限为六十日（按自然日计算），自${formatChineseDate(report.received_on)}之次日起算，至${formatChineseDate(report.feedback_due!)}届满。`,
     );
     expect(text).toContain('在期限内反馈。反馈方式：书面反馈。');
     // The reporter's contact and address stay sealed; the officer is named as the report names her.

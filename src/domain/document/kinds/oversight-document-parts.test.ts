@@ -36,7 +36,9 @@ describe('the parts of the oversight papers', () => {
       movedFrom: null,
       restDay: null,
     });
-    expect(plain).toBe('三十个工作日（按工作日计算），自2026年3月2日之次日起算，至2026年4月14日届满');
+    expect(plain).toBe(
+      '三十个工作日（按工作日计算），自2026年3月2日之次日起算，至2026年4月14日届满',
+    );
     const moved = countedLimitText({
       from: '2026-09-30',
       days: 7,
