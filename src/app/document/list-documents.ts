@@ -12,7 +12,7 @@ import {
 import { keptDocumentNumber } from '../../store/document.repository.ts';
 import { UseCaseError, type AppContext } from '../app-context.ts';
 import { DOCUMENT_SOURCES } from './document-sources.ts';
-import { documentOwner, mayRead, type DocumentReader } from './generate-document.ts';
+import { documentOwner, mayRead, type DocumentReader } from './document-access.ts';
 
 export interface DocumentAvailability {
   readonly kind: DocumentKind;

@@ -24,6 +24,14 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** What a document is generated from: a case, its correction, a warning or a report. */
 export type DocumentOwner = 'case' | 'correction' | 'warning' | 'report';
 
+/** The owners as their pages and messages name them. */
+export const DOCUMENT_OWNER_LABELS: Readonly<Record<DocumentOwner, string>> = {
+  case: '案件',
+  correction: '纠错记录',
+  warning: '警示提醒',
+  report: '信访举报',
+};
+
 export interface DocumentKindDef {
   readonly title: string;
   readonly owner: DocumentOwner;

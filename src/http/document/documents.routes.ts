@@ -9,19 +9,19 @@ import { generateDocument, type GeneratedDocument } from '../../app/document/gen
 import { listDocuments } from '../../app/document/list-documents.ts';
 import { DocumentList, DocumentParams, DocumentQuery } from '../../contract/document.schemas.ts';
 import { BinaryFile, IdParams } from '../../contract/schema-kit.ts';
-import type { DocumentOwner } from '../../domain/document/document-kinds.ts';
+import { DOCUMENT_OWNER_LABELS, type DocumentOwner } from '../../domain/document/document-kinds.ts';
 import { specWithCodes, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
 
 const spec = specWithCodes('公文 documents', ['NOT_FOUND']);
 
 /** The owners and the path each is reached at. */
-const OWNERS: readonly { owner: DocumentOwner; path: string; label: string }[] = [
-  { owner: 'case', path: 'cases', label: '案件' },
-  { owner: 'correction', path: 'corrections', label: '纠错记录' },
-  { owner: 'warning', path: 'warnings', label: '警示提醒' },
-  { owner: 'report', path: 'reports', label: '信访举报' },
-];
+const OWNER_PATHS: Readonly<Record<DocumentOwner, string>> = {
+  case: 'cases',
+  correction: 'corrections',
+  warning: 'warnings',
+  report: 'reports',
+};
 
 /**
  * The printable page may show only itself: its style inline, nothing loaded, nothing run.
@@ -47,7 +47,8 @@ function sendDocument(reply: FastifyReply, doc: GeneratedDocument) {
 
 export function documentRoutes(ctx: AppContext): Routes {
   return async (app) => {
-    for (const { owner, path, label } of OWNERS) {
+    for (const [owner, path] of Object.entries(OWNER_PATHS) as [DocumentOwner, string][]) {
+      const label = DOCUMENT_OWNER_LABELS[owner];
       const list = spec(
         `${label}的公文 / the official documents of a ${owner}`,
         { params: IdParams },

@@ -13,7 +13,7 @@ import { findClearance } from '../../../store/clearance.repository.ts';
 import { findReportRow } from '../../../store/report.repository.ts';
 import { reportNotFound } from '../../report/report-context.ts';
 import { notApplicable, type DocumentSource } from '../document-source.ts';
-import { issuingOrganName } from './correction-notice.source.ts';
+import { issuingOrganName } from './oversight-document-load.ts';
 
 const TITLE = DOCUMENT_KIND_DEFS['clearance-notice'].title;
 

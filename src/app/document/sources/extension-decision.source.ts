@@ -7,7 +7,7 @@ import {
   type ExtensionDecisionInput,
 } from '../../../domain/document/kinds/extension-decision.ts';
 import { notApplicable, type DocumentSource } from '../document-source.ts';
-import { basisOf, correctionRows } from './correction-notice.source.ts';
+import { basisOf, correctionRows } from './oversight-document-load.ts';
 
 const TITLE = DOCUMENT_KIND_DEFS['extension-decision'].title;
 

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/document/kinds/follow-up-record.ts';
 import type { FollowUpMethod } from '../../../domain/vocabulary.ts';
 import { notApplicable, type DocumentSource } from '../document-source.ts';
-import { basisOf, correctionRows } from './correction-notice.source.ts';
+import { basisOf, correctionRows } from './oversight-document-load.ts';
 
 const TITLE = DOCUMENT_KIND_DEFS['follow-up-record'].title;
 

@@ -15,7 +15,7 @@ import { UseCaseError } from '../../app-context.ts';
 import { pinnedPolicy } from '../../policy/pinned-policy.ts';
 import { reportNotFound, underIdentityKey } from '../../report/report-context.ts';
 import { notApplicable, type DocumentSource } from '../document-source.ts';
-import { basisOf, issuingOrganName } from './correction-notice.source.ts';
+import { basisOf, issuingOrganName } from './oversight-document-load.ts';
 
 const TITLE = DOCUMENT_KIND_DEFS['report-feedback'].title;
 

@@ -17,7 +17,7 @@ import { unitLineage } from '../../../store/unit.repository.ts';
 import { casesOfWarning, findWarning, recipientsOf } from '../../../store/warning.queries.ts';
 import { UseCaseError, type AppContext } from '../../app-context.ts';
 import { notApplicable, type DocumentSource } from '../document-source.ts';
-import { basisOf, issuingOrganName } from './correction-notice.source.ts';
+import { basisOf, issuingOrganName } from './oversight-document-load.ts';
 
 const TITLE = DOCUMENT_KIND_DEFS['warning-notice'].title;
 
