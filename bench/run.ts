@@ -28,8 +28,10 @@ const TIME_MS = 2000;
 const WARMUP_MS = 500;
 const TODAY = AS_OF;
 
-/** Engine within 2x the hand-written function's time, 20x faster than json-rules-engine; µs. */
-const TARGET = { vsHand: 2, vsJre: 20, missingUs: 20 };
+/** Engine within 1.5x the hand-written function's time (issue 13), 20x faster than json-rules-engine; µs. */
+const TARGET = { vsHand: 1.5, vsJre: 20, missingUs: 20 };
+/** The paired comparison after the table: rounds alternate engine and hand-written, for this long. */
+const PAIRED_MS = 3000;
 
 // Results are stored here so no call can be optimised away.
 let sink: unknown;
@@ -206,8 +208,10 @@ const ENGINE = 'engine determine()';
 const HAND = 'hand-written (bench/hand-written.ts)';
 const ORACLE = 'spec oracle handWritten() (test/support)';
 const JRE = 'json-rules-engine (await engine.run)';
-const CHECK = 'engine checkInput() only';
-const EVAL = 'engine evaluate() on checked vector';
+// checkInput() and evaluate() are the general path (partial facts, explain); determine()
+// answers a fully known input by its compiled path (known-determination.ts) instead.
+const CHECK = 'general path: checkInput() only';
+const EVAL = 'general path: evaluate() on checked vector';
 const MISSING = 'engine determine() -> missing';
 const EXPLAIN = 'engine determine({ explain: true })';
 
@@ -253,6 +257,45 @@ bench.addEventListener('warning', (evt) => {
 
 const started = performance.now();
 await bench.run();
+
+// ---------------------------------------------------------------------------------------
+// The engine/hand-written ratio, paired. tinybench times each row in its own 2.5 s window,
+// so on a shared machine a burst of other work can land on one row and not the other.
+// Here each round times one pass of every fully known input through determine() and one
+// through the hand-written function, back to back (which goes first alternates), and the
+// ratio of the two is taken per round: load shared by both cancels out.
+
+function pairedRatios(): number[] {
+  const ratios: number[] = [];
+  const n = full.length;
+  const engineMs = () => {
+    const t = performance.now();
+    for (let k = 0; k < n; k++) sink = determine(registry, full[k], fullOptions);
+    return performance.now() - t;
+  };
+  const handMs = () => {
+    const t = performance.now();
+    for (let k = 0; k < n; k++) sink = handWrittenDetermine(full[k]!, TODAY);
+    return performance.now() - t;
+  };
+  const until = performance.now() + PAIRED_MS;
+  for (let round = 0; performance.now() < until; round++) {
+    if (round % 2 === 0) {
+      const e = engineMs();
+      ratios.push(e / handMs());
+    } else {
+      const h = handMs();
+      ratios.push(engineMs() / h);
+    }
+  }
+  return ratios.sort((a, b) => a - b);
+}
+
+console.error('bench: paired engine/hand-written rounds');
+const paired = pairedRatios();
+const quantile = (xs: readonly number[], q: number) =>
+  xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const pairedMedian = quantile(paired, 0.5);
 const wallSeconds = (performance.now() - started) / 1000;
 
 // ---------------------------------------------------------------------------------------
@@ -294,14 +337,15 @@ const missing = find(partialGroup, MISSING);
 const evaluation = find(fullGroup, EVAL);
 
 const vsHand = engine.meanUs / hand.meanUs;
-// The same rules without the contract's input checking, which the hand-written function
-// skips: evaluate() on a checked fact vector.
+// The general path's rules without the contract's input checking: evaluate() on a checked
+// fact vector. For information: a fully known determine() does not take it.
 const evalVsHand = evaluation.meanUs / hand.meanUs;
 const vsJre = jre.meanUs / engine.meanUs;
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 const targets = [
-  `${verdict(vsHand <= TARGET.vsHand)} fully known: engine determine() ${vsHand.toFixed(2)}x the hand-written function's time per evaluation, input checking included (target: within ${TARGET.vsHand}x)`,
-  `${verdict(evalVsHand <= TARGET.vsHand)} fully known: engine evaluate() ${evalVsHand.toFixed(2)}x the hand-written function's time, the same rules without input checking (target: within ${TARGET.vsHand}x)`,
+  // PASS only when both measurements say so: the table's means and the paired rounds.
+  `${verdict(vsHand <= TARGET.vsHand && pairedMedian <= TARGET.vsHand)} fully known: engine determine() ${vsHand.toFixed(2)}x the hand-written function's time per evaluation (table means), ${pairedMedian.toFixed(2)}x paired (median of ${paired.length} rounds, p10 ${quantile(paired, 0.1).toFixed(2)}x, p90 ${quantile(paired, 0.9).toFixed(2)}x), input checking included (target: within ${TARGET.vsHand}x)`,
+  `INFO fully known: general path evaluate() on a checked vector ${evalVsHand.toFixed(2)}x the hand-written function's time (used for partial facts and explain; no target)`,
   `${verdict(vsJre >= TARGET.vsJre)} fully known: engine determine() ${vsJre.toFixed(1)}x faster than json-rules-engine (target: at least ${TARGET.vsJre}x)`,
   `${verdict(missing.meanUs < TARGET.missingUs)} ${FACT_SETS.unknown} unknown facts: determine() with missing ${missing.meanUs.toFixed(2)} µs mean per case, p99 ${missing.p99Us.toFixed(2)} µs (target: mean under ${TARGET.missingUs} µs)`,
 ];
@@ -325,6 +369,9 @@ const setup = [
   `tinybench: ${TIME_MS} ms per task after ${WARMUP_MS} ms warm-up, timer overhead subtracted. ` +
     `"batch" rows time ${BATCH} consecutive evaluations per sample and record the mean per ` +
     'evaluation (their p99 is over batch means); "call" rows time one evaluation per sample.',
+  `Paired: for ${PAIRED_MS} ms after the table, rounds of one pass over the ${full.length} fully ` +
+    'known inputs through determine() and one through the hand-written function, back to ' +
+    'back (the order alternating); the ratio is taken per round, so load common to both cancels.',
   'All implementations were checked to agree on every fact set before timing: hand-written ' +
     'and engine outputs are byte-identical JSON; json-rules-engine gives the same outcome; ' +
     'partial results match the brute-force oracle.',

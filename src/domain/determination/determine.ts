@@ -13,6 +13,7 @@ import {
 import { explain, type Explanation } from '../policy/explain.ts';
 import { versionInForce, type PolicyRegistry } from '../policy/policy-registry.ts';
 import { formatChineseDate, isCalendarDate } from '../calendar-date.ts';
+import { compileKnownDetermination, type KnownDetermination } from './known-determination.ts';
 
 export type DeterminationErrorCode =
   | 'INVALID_INPUT'
@@ -101,12 +102,33 @@ export interface CheckedInput {
   readonly values: Uint8Array;
 }
 
+/** An input whose policy, date and version in force are checked; its facts are not yet. */
+interface CheckedHead {
+  readonly policy: CompiledPolicy;
+  readonly asOf: string;
+  readonly facts: Record<string, unknown>;
+}
+
 /** Checks an input against the contract, reporting the first fault in the contract's order. */
 export function checkInput(
   registry: PolicyRegistry,
   input: unknown,
   today: string,
 ): CheckedInput | DeterminationError {
+  const head = checkHead(registry, input, today);
+  if (isDeterminationError(head)) return head;
+  const { policy, asOf, facts } = head;
+  const values = readFacts(policy, facts);
+  if (values === null) return factError(policy, facts);
+  return { policy, asOf, values };
+}
+
+/** The checks before the facts: the input's shape, the policy, the date, the version in force. */
+function checkHead(
+  registry: PolicyRegistry,
+  input: unknown,
+  today: string,
+): CheckedHead | DeterminationError {
   // Every message is Chinese alone (issue 9): what it quotes of the input, and the
   // policy's id, are the only other words in it.
   if (!isPlainObject(input))
@@ -137,10 +159,23 @@ export function checkInput(
       `${title}（${policyId}）${first === null ? '' : `自${first}起施行，`}适用日期 ${quoted(asOf)}（${formatChineseDate(asOf)}）时尚未施行`,
     );
   }
+  return { policy, asOf, facts };
+}
 
-  const values = readFacts(policy, facts);
-  if (values === null) return factError(policy, facts);
-  return { policy, asOf, values };
+/** Each policy version's fully known path (known-determination.ts), compiled on first use. */
+const knownPaths = new WeakMap<CompiledPolicy, KnownDetermination>();
+
+function knownPath(policy: CompiledPolicy): KnownDetermination {
+  let path = knownPaths.get(policy);
+  if (path === undefined) {
+    path = compileKnownDetermination(policy, warningsOf(policy));
+    knownPaths.set(policy, path);
+  }
+  return path;
+}
+
+function warningsOf(policy: CompiledPolicy): readonly Warning[] {
+  return policy.effectiveFrom === null ? DATE_UNKNOWN : NO_WARNINGS;
 }
 
 /**
@@ -187,9 +222,16 @@ export function determine(
   input: unknown,
   options: DetermineOptions,
 ): Determination | ExplainedDetermination | DeterminationError {
-  const checked = checkInput(registry, input, options.today);
-  if (isDeterminationError(checked)) return checked;
-  const { policy, asOf, values } = checked;
+  const head = checkHead(registry, input, options.today);
+  if (isDeterminationError(head)) return head;
+  const { policy, asOf, facts } = head;
+  if (!options.explain) {
+    // Every fact true or false, no other key: the compiled path answers alone.
+    const known = knownPath(policy)(facts, asOf);
+    if (known !== null) return known;
+  }
+  const values = readFacts(policy, facts);
+  if (values === null) return factError(policy, facts);
   const evaluation = evaluate(policy, values);
   // Field order follows the contract's example output.
   const determination: Determination = {
@@ -201,7 +243,7 @@ export function determine(
     citation: evaluation.citation,
     grounds: evaluation.grounds,
     missing: evaluation.missing,
-    warnings: policy.effectiveFrom === null ? DATE_UNKNOWN : NO_WARNINGS,
+    warnings: warningsOf(policy),
   };
   if (!options.explain) return determination;
   return {

@@ -112,7 +112,7 @@ function assemble(
 const NONE: readonly string[] = Object.freeze([]);
 
 /** 第十条第（一）项、第十条: item facts as items, condition facts as the article, no repeats. */
-function citationOfFacts(policy: CompiledPolicy, facts: readonly number[]): string {
+export function citationOfFacts(policy: CompiledPolicy, facts: readonly number[]): string {
   let out = '';
   const seen: string[] = [];
   for (const f of facts) {
