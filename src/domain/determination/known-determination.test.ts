@@ -76,7 +76,31 @@ function oddPolicy(): PolicyDef {
   };
 }
 
-const POLICIES = [compiled(testPolicy()), compiled(oddPolicy())];
+/**
+ * The test policy with a ground that reads a 但书 as a fact of its own: its citation is
+ * its item's, out of policy order, so the citation of a basis cannot skip repeats by
+ * looking at the last one alone.
+ */
+function exceptionAsFactPolicy(): PolicyDef {
+  const def = testPolicy();
+  const articles = def.chapters[0]!.articles.map((a) =>
+    a.number === 2
+      ? {
+          ...a,
+          grounds: [
+            {
+              ground: 'no_liability' as const,
+              summary: '任一',
+              rule: { kind: 'any' as const, of: [fact('a2.1'), fact('a2.2'), fact('a2.1.x')] },
+            },
+          ],
+        }
+      : a,
+  );
+  return { ...def, id: 'exception-as-fact', chapters: [{ ...def.chapters[0]!, articles }] };
+}
+
+const POLICIES = [compiled(testPolicy()), compiled(oddPolicy()), compiled(exceptionAsFactPolicy())];
 const registry: PolicyRegistry = createRegistry(POLICIES);
 
 /** determine()'s general path: `explain` always takes it; its extra fields removed. */

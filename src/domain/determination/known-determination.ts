@@ -13,7 +13,7 @@
 
 import type { CompiledPolicy } from '../policy/compile-policy.ts';
 import { citationOfFacts } from '../policy/evaluate.ts';
-import { collectBasis } from '../policy/rule.ts';
+import { collectBasis, type Rule } from '../policy/rule.ts';
 import { basisCode, factLocal, hasFixedBasis, holdsCode, idLiteral } from '../policy/rule-code.ts';
 import type { Determination, Warning } from './determine.ts';
 
@@ -26,18 +26,18 @@ export type KnownDetermination = (
 const NONE: readonly string[] = Object.freeze([]);
 
 /**
- * The citation of a basis in policy order, as `citationOfFacts` writes it. When each
- * citation's facts are contiguous in policy order (as compilePolicy orders them: per
- * article items, 但书, then conditions), repeats in a sorted basis are adjacent, so
- * comparing with the last one written is the same as remembering all of them.
+ * The citation of a basis in policy order, as `citationOfFacts` writes it. When the facts
+ * a basis can hold cite contiguously in policy order (as compilePolicy orders them: per
+ * article items, then conditions; a 但书 cites its item but is never in a basis), repeats
+ * in a sorted basis are adjacent, so comparing with the last citation written is the same
+ * as remembering all of them.
  */
 function compileCite(policy: CompiledPolicy): (basis: readonly string[]) => string {
   const citationOf = new Map(policy.facts.map((f) => [f.id, f.citation]));
-  const contiguous = policy.facts.every(
-    (f, i) =>
-      i === 0 ||
-      f.citation === policy.facts[i - 1]!.citation ||
-      !policy.facts.slice(0, i).some((g) => g.citation === f.citation),
+  const inBasis = new Set(policy.grounds.flatMap((g) => basisReads(g.rule)));
+  const citations = policy.facts.filter((f) => inBasis.has(f.index)).map((f) => f.citation);
+  const contiguous = citations.every(
+    (c, i) => i === 0 || c === citations[i - 1] || !citations.slice(0, i).includes(c),
   );
   if (contiguous) {
     return (basis) => {
@@ -57,6 +57,20 @@ function compileCite(policy: CompiledPolicy): (basis: readonly string[]) => stri
       policy,
       basis.map((id) => policy.factIndex.get(id)!),
     );
+}
+
+/** Every fact a rule could put in a basis: the facts of its fact and 但书 nodes. */
+function basisReads(rule: Rule): number[] {
+  switch (rule.kind) {
+    case 'fact':
+    case 'exception':
+      return [rule.fact];
+    case 'all':
+    case 'any':
+      return rule.of.flatMap(basisReads);
+    case 'not':
+      return basisReads(rule.of);
+  }
 }
 
 export function compileKnownDetermination(
