@@ -1,8 +1,8 @@
 // `rongcuo evaluate --batch FILE|-`: one output line per non-blank input line, in order.
 //
-// The input is cut into chunks of whole lines (evaluate-chunks.ts); with more than one job
-// the chunks are answered by worker threads (evaluate-pool.ts), otherwise in this thread.
-// Either way the answers are written in the order of the chunks, at most a few chunks are
+// The input is cut into chunks of whole lines (evaluate-chunks.ts) and answered in this
+// thread; with more than one job, worker threads (evaluate-pool.ts) take their share. Either
+// way the answers are written in the order of the chunks, at most a few chunks are
 // in flight, and writing waits for standard output to drain, so memory stays bounded
 // whatever the file's size and however slowly the output is read.
 
@@ -26,6 +26,12 @@ const DEFAULT_CHUNK_BYTES = 1 << 20;
 
 /** Chunks in flight (sent, or answered and not yet written) per job. */
 const IN_FLIGHT_PER_JOB = 2;
+
+/** Chunks a worker holds at most (one it answers, one waiting), so it never sits idle. */
+const QUEUED_PER_WORKER = 2;
+
+/** Below this many chunks, starting a worker costs more than it saves. */
+const MIN_CHUNKS_FOR_WORKERS = 4;
 
 export interface BatchOptions {
   /** A file's name, or `-` for standard input. */
@@ -88,18 +94,19 @@ export async function evaluateBatch(options: BatchOptions, io: CliIO): Promise<n
 
   // The date is fixed once per run, so a batch that crosses midnight stays consistent.
   const today = todayInChina(new Date());
-  // A file of one chunk has nothing to share out; standard input's length is not known.
-  const parallel = jobs > 1 && (file === '-' || total > target);
-  const pool = parallel ? new EvaluatePool(jobs, { today, explain }) : null;
+  // This thread is one of the jobs: it answers a chunk whenever the workers have enough
+  // to do, so N jobs start N - 1 workers (each costs a second or so of start-up). A small
+  // file has too little to share out; standard input's length is not known.
+  const parallel = jobs > 1 && (file === '-' || total > MIN_CHUNKS_FOR_WORKERS * target);
+  const pool = parallel ? new EvaluatePool(jobs - 1, { today, explain }) : null;
   try {
     const registry = await options.loadRegistry();
-    let answer: (bytes: Buffer) => Promise<LinesResult>;
+    const here = (bytes: Buffer) =>
+      Promise.resolve(evaluateLines(registry, bytes.toString('utf8'), today, explain));
+    let answer = here;
     if (pool) {
       pool.start([...registry.byId.values()].flat().map((p) => p.def));
-      answer = (bytes) => pool.run(bytes);
-    } else {
-      answer = (bytes) =>
-        Promise.resolve(evaluateLines(registry, bytes.toString('utf8'), today, explain));
+      answer = (bytes) => (pool.hasRoom(QUEUED_PER_WORKER) ? pool.run(bytes) : here(bytes));
     }
     const chunks = lineChunks(guarded(input as AsyncIterable<Buffer | string>), target);
     await writeInOrder(chunks, answer, jobs * IN_FLIGHT_PER_JOB, io, total);

@@ -73,11 +73,22 @@ export class EvaluatePool {
     for (const { worker } of this.slots) worker.postMessage(message);
   }
 
+  /** The worker with the fewest chunks outstanding, if it has fewer than `most`. */
+  private freest(most: number): Slot | null {
+    let slot = this.slots[0]!;
+    for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
+    return slot.pending.size < most ? slot : null;
+  }
+
+  /** Whether a worker has fewer than `most` chunks outstanding. */
+  hasRoom(most: number): boolean {
+    return this.freest(most) !== null;
+  }
+
   /** The output of one chunk of whole lines (bytes copied to the worker, not shared). */
   run(bytes: Uint8Array): Promise<LinesResult> {
     if (this.failure) return Promise.reject(this.failure);
-    let slot = this.slots[0]!;
-    for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
+    const slot = this.freest(Infinity)!;
     const id = this.nextId++;
     return new Promise<LinesResult>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });

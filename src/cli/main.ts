@@ -11,6 +11,7 @@ const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo
   rongcuo evaluate FILE|-            认定一个案件的事实 (JSON) / evaluate one input
   rongcuo evaluate --batch FILE|-    逐行认定 (JSON Lines) / one output per input line
         [--explain]                  附加说明、建议下一问题 / add explanation and next question
+        [--jobs N]                   逐行认定的线程数（默认 CPU 数）/ threads for --batch (default: CPUs)
   rongcuo deadline --from YYYY-MM-DD --days N --counting calendar|working
                                      期限计算 / compute a time limit
   rongcuo policy list                已载入的制度 / policies and versions
