@@ -282,7 +282,7 @@ describe('rongcuo evaluate --batch with worker threads', { timeout: 90_000 }, ()
     await writeFile(file, `${lines.join('\n')}\n`);
     const run = await runBinary(['evaluate', '--batch', '--jobs', '2', 'elsewhere.jsonl'], {
       cwd: tmp,
-      env: withChunks(1000),
+      env: withChunks(500),
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(await expectedOutput(file));
