@@ -1,16 +1,7 @@
 // `rongcuo` command line: picks the command and hands it the rest of the arguments.
 // Each command lives in its own file: parse -> call the core -> print.
 
-import { runAudit } from './audit.command.ts';
-import { runDeadline } from './deadline.command.ts';
-import { runDemo } from './demo.command.ts';
-import { runDocument } from './document.command.ts';
-import { runEvaluate } from './evaluate.command.ts';
-import { runKeys } from './keys.command.ts';
-import { runMigrate } from './migrate.command.ts';
 import type { CliIO } from './cli-io.ts';
-import { runPolicy } from './policy.command.ts';
-import { runServe } from './serve.command.ts';
 import { operatorMessage, StoreError } from '../store/store-error.ts';
 import { IdentityKeyError } from '../secret-files/identity-key-ring.ts';
 
@@ -20,6 +11,7 @@ const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo
   rongcuo evaluate FILE|-            认定一个案件的事实 (JSON) / evaluate one input
   rongcuo evaluate --batch FILE|-    逐行认定 (JSON Lines) / one output per input line
         [--explain]                  附加说明、建议下一问题 / add explanation and next question
+        [--jobs N]                   逐行认定的线程数（默认 CPU 数）/ threads for --batch (default: CPUs)
   rongcuo deadline --from YYYY-MM-DD --days N --counting calendar|working
                                      期限计算 / compute a time limit
   rongcuo policy list                已载入的制度 / policies and versions
@@ -49,16 +41,18 @@ RONGCUO_IDENTITY_KEY (64 hex digits; RONGCUO_IDENTITY_KEY_PREVIOUS while rotatin
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  evaluate: runEvaluate,
-  deadline: runDeadline,
-  policy: runPolicy,
-  serve: runServe,
-  demo: runDemo,
-  migrate: runMigrate,
-  audit: runAudit,
-  keys: runKeys,
-  document: runDocument,
+// Each command's module is loaded only when it runs: the service's modules (over a
+// thousand, through tsx) took five seconds to load before `evaluate` could start.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  evaluate: async () => (await import('./evaluate.command.ts')).runEvaluate,
+  deadline: async () => (await import('./deadline.command.ts')).runDeadline,
+  policy: async () => (await import('./policy.command.ts')).runPolicy,
+  serve: async () => (await import('./serve.command.ts')).runServe,
+  demo: async () => (await import('./demo.command.ts')).runDemo,
+  migrate: async () => (await import('./migrate.command.ts')).runMigrate,
+  audit: async () => (await import('./audit.command.ts')).runAudit,
+  keys: async () => (await import('./keys.command.ts')).runKeys,
+  document: async () => (await import('./document.command.ts')).runDocument,
 };
 
 export async function main(argv: string[], io: CliIO = process): Promise<number> {
@@ -67,12 +61,13 @@ export async function main(argv: string[], io: CliIO = process): Promise<number>
     io.stdout.write(HELP);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr.write(`unknown command: ${name}\n\n${HELP}`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     // The database's refusals, and a key that cannot be had, are the operator's to act on:
