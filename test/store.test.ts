@@ -12,6 +12,7 @@ const TABLES = [
   'account_secrets',
   'assessments',
   'audit_events',
+  'case_evaluations',
   'case_facts',
   'case_number_counters',
   'case_recusals',

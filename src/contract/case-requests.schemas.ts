@@ -111,11 +111,28 @@ export const AssessmentBody = Type.Object(
 );
 export type AssessmentBody = Static<typeof AssessmentBody>;
 
+/**
+ * What a case read adds on request, and the answer of a write on a case too:
+ * `include=nextQuestion`, the interview's next question (`evaluation.nextQuestion`, null
+ * otherwise), for a reader who may record facts; only the interview asks, the search costs
+ * more than the rest of the case.
+ */
+const CaseInclude = {
+  include: Type.Optional(
+    StringEnum(['nextQuestion'] as const, {
+      description: 'nextQuestion: 附带认定问询的建议下一问题 / with the interview’s next question',
+    }),
+  ),
+};
+export const CaseReadQuery = Type.Object(CaseInclude);
+export type CaseReadQuery = Static<typeof CaseReadQuery>;
+
 export const EvidenceQuery = Type.Object(
   {
     version: Version,
     filename: Text(255, 1),
     factId: Type.Optional(Text(20)),
+    ...CaseInclude,
   },
   { additionalProperties: false },
 );

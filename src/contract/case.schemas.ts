@@ -261,7 +261,8 @@ export const CaseDetail = Type.Object(
     ),
     /**
      * The engine on the facts recorded so far, with the interview's next question: null
-     * when nothing is missing, or when the reader may not record facts now.
+     * unless asked for (`include=nextQuestion`, CaseReadQuery), when nothing is missing, or
+     * when the reader may not record facts now.
      */
     evaluation: Type.Object({
       ...CaseDetermination.properties,

@@ -29,6 +29,7 @@ import type {
 import type { ReportTables } from './report.schema.ts';
 import type { ClearanceTable } from './clearance.schema.ts';
 import type { DocumentNumberTable } from './document.schema.ts';
+import type { CaseEvaluationTable } from './case-evaluation.schema.ts';
 import type { TypicalCaseTable } from './typical-case.schema.ts';
 import type {
   WarningCaseTable,
@@ -385,6 +386,7 @@ export interface Database extends ReportTables {
   statistics_open_correction_dues: StatisticsOpenCorrectionDueTable;
   clearances: ClearanceTable;
   document_numbers: DocumentNumberTable;
+  case_evaluations: CaseEvaluationTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -182,10 +182,20 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
     });
     const officerView = (await officer.get(`/api/v1/cases/${id}`)).body;
     expect(officerView.recordRefusals.fact).toBe('只有负责本案的调查人员可以记录事实');
-    // The interview's next question goes to whoever may answer it, not to the officer.
-    expect(accepted.body.evaluation.nextQuestion).toMatchObject({ fact: expect.any(String) });
+    // The interview's next question goes to whoever may answer it, not to the officer, and
+    // only when asked for (the interview asks; its search costs more than the rest).
+    expect(accepted.body.evaluation.nextQuestion).toBeNull();
+    const asked = `/api/v1/cases/${id}?include=nextQuestion`;
+    const interview = (await investigator.get(asked)).body;
+    expect(interview.evaluation.nextQuestion).toMatchObject({ fact: expect.any(String) });
+    expect(interview.evaluation.missing).toContain(interview.evaluation.nextQuestion.fact);
+    expect({ ...interview, evaluation: { ...interview.evaluation, nextQuestion: null } }).toEqual(
+      accepted.body,
+    );
+    expect((await officer.get(asked)).body.evaluation.nextQuestion).toBeNull();
     expect(officerView.evaluation.nextQuestion).toBeNull();
     expect(officerView.evaluation.missing).toEqual(accepted.body.evaluation.missing);
+    expect((await investigator.get(`/api/v1/cases/${id}?include=all`)).status).toBe(400);
     const recorded = await investigator.request('PUT', `/api/v1/cases/${id}/facts/a10.3`, {
       version: accepted.body.version,
       value: true,
@@ -205,6 +215,18 @@ describe.each(storeTargets())('what the pages read on $name', (target) => {
       actor: { displayName: '李娜' },
       detail: '第十条第（三）项：属实：检测报告在卷',
     });
+    // The interview's save asks for the next question with the case it answers.
+    const next = await investigator.request(
+      'PUT',
+      `/api/v1/cases/${id}/facts/a13.c1?include=nextQuestion`,
+      {
+        version: recorded.body.version,
+        value: false,
+      },
+    );
+    expect(next.status).toBe(200);
+    expect(next.body.evaluation.nextQuestion).toMatchObject({ fact: expect.any(String) });
+    expect(next.body).toEqual((await investigator.get(asked)).body);
   });
 
   it('answers a write with 204 and the new version as the ETag when the client prefers it', async () => {

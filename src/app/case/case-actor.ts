@@ -37,7 +37,19 @@ export async function readingActor(
   actor: Actor,
   row: Pick<CaseRow, 'unit_id' | 'officer_id' | 'applicant_id'>,
 ): Promise<DomainActor> {
-  const who = await caseActor(conn, actor, row.unit_id);
+  return mayRead(actor, row, await isWithinUnit(conn, row.unit_id, actor.unitId));
+}
+
+/**
+ * readingActor, once whether the case's unit is the actor's or below it is known (the case
+ * page reads that in the statement that reads the case).
+ */
+export function mayRead(
+  actor: Actor,
+  row: Pick<CaseRow, 'officer_id' | 'applicant_id'>,
+  inUnitScope: boolean,
+): DomainActor {
+  const who: DomainActor = { id: actor.id, roles: actor.roles, inUnitScope };
   if (!canRead({ officerId: row.officer_id, applicantId: row.applicant_id }, who))
     throw caseNotFound();
   return who;

@@ -1,9 +1,8 @@
 // A case as its reader sees it: everything recorded on it, the engine on its facts, and
 // what the reader may do next. A case the reader may not read is NOT_FOUND, so its
-// existence does not leak.
+// existence does not leak. The interview's next question only for whoever asks for it.
 
 import { todayInChina, type CalendarDate } from '../../domain/calendar-date.ts';
-import { determineCase } from '../../domain/case/case-determination.ts';
 import { allowedActions } from '../../domain/case/case-guards.ts';
 import { checkClassify } from '../../domain/case/classification.ts';
 import {
@@ -19,17 +18,13 @@ import type { ReviewKind } from '../../domain/vocabulary.ts';
 import { nextStep, stepFor, type NextStep } from '../../domain/case/next-step.ts';
 import { suggestNextQuestion, type NextQuestion } from '../../domain/policy/evaluate.ts';
 import { findCase } from '../../store/case.repository.ts';
-import {
-  caseRecords,
-  namesOf,
-  viewRowsFrom,
-  type CaseRecords,
-} from '../../store/case-detail.queries.ts';
+import { caseDetailOf, viewRowsFrom, type CaseRecords } from '../../store/case-detail.queries.ts';
 import type { Conn } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
-import { caseNotFound, readingActor } from './case-actor.ts';
-import { determinationDay, snapshotOf, type CaseSnapshot } from './case-snapshot.ts';
+import { caseNotFound, mayRead, readingActor } from './case-actor.ts';
+import { liveDetermination } from './case-evaluation.ts';
+import { snapshotOf, type CaseSnapshot, type LiveDetermination } from './case-snapshot.ts';
 import { caseContext } from './case-write.ts';
 import { publicationDraft } from '../publication/publication-source.ts';
 import type { RedactedText } from '../../domain/case/redaction.ts';
@@ -71,26 +66,34 @@ export async function readableCase(db: Conn, actor: Actor, caseId: string) {
   return { row, who: await readingActor(db, actor, row) };
 }
 
+/** What a reader asks beyond the case itself. */
+export interface CaseReadOptions {
+  /**
+   * The interview's next question (suggestNextQuestion), for a reader who may record facts:
+   * the search costs more than the rest of the case together, and only the interview asks.
+   */
+  readonly nextQuestion?: boolean;
+}
+
+/**
+ * The case as `actor` reads it. One statement reads the row, every record, the names, the
+ * reader's scope and the stored evaluation (caseDetailOf); the engine runs only when the
+ * stored evaluation does not hold for the facts as they are (case-evaluation.ts).
+ */
 export async function readCase(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
+  options: CaseReadOptions = {},
 ): Promise<CaseReading> {
-  const { row, who } = await readableCase(ctx.db, actor, caseId);
-  const records = await caseRecords(ctx.db, caseId);
-  const snapshot = snapshotOf(ctx, row, viewRowsFrom(records));
-  const unitIds = [
-    row.unit_id,
-    ...records.notifications.filter((n) => n.recipient_kind === 'unit').map((n) => n.recipient),
-  ];
-  const people = [
-    row.officer_id,
-    ...records.timeline.map((e) => e.actor_id).filter((id): id is string => id !== null),
-    ...records.evidence.map((e) => e.uploaded_by),
-    ...records.recusals.map((r) => r.user_id),
-    ...records.reviews.map((r) => r.reviewed_by),
-  ];
-  const names = await namesOf(ctx.db, unitIds, people);
+  const found = await caseDetailOf(ctx.db, caseId, actor.unitId);
+  if (!found) throw caseNotFound();
+  const { row, records } = found;
+  const who = mayRead(actor, row, found.inReaderUnit);
+  let live: CaseDetermination | undefined;
+  const liveOf: LiveDetermination = (policy, values) =>
+    (live ??= liveDetermination(found.evaluation, row, policy, values));
+  const snapshot = snapshotOf(ctx, row, viewRowsFrom(records), liveOf);
   const refusals = recordRefusals(snapshot.view, who);
   const mayRecord = recordsAllowedDespite(refusals);
   const today = todayInChina(ctx.now());
@@ -103,18 +106,13 @@ export async function readCase(
   const draft = allowed.includes('publish') ? await publicationDraft(ctx.db, snapshot) : null;
   return {
     snapshot,
-    // Before submit_for_decision the view's determination is the live one already.
-    live:
-      row.determination === null
-        ? snapshot.view.determination
-        : determineCase(snapshot.policy, snapshot.values, determinationDay(row)),
+    live: liveOf(snapshot.policy, snapshot.values),
     records,
-    names,
-    // The interview's next question, for whoever may answer it: the search costs more
-    // than the rest of the case together, and no one else reads it.
-    nextQuestion: mayRecord.includes('fact')
-      ? suggestNextQuestion(snapshot.policy, snapshot.values)
-      : null,
+    names: { units: found.units, people: found.people },
+    nextQuestion:
+      options.nextQuestion === true && mayRecord.includes('fact')
+        ? suggestNextQuestion(snapshot.policy, snapshot.values)
+        : null,
     allowedActions: allowed,
     publicationDraft: draft,
     allowedRecords: mayRecord,

@@ -37,7 +37,7 @@ export function determinationDay(
 }
 
 /** The fact vector of a case's recorded facts; facts never recorded are unknown. */
-function factVector(policy: CompiledPolicy, facts: CaseViewRows['facts']): FactVector {
+export function factVector(policy: CompiledPolicy, facts: CaseViewRows['facts']): FactVector {
   const values = new Uint8Array(policy.facts.length).fill(Tri.Unknown);
   for (const r of facts) {
     const index = policy.factIndex.get(r.fact_id);
@@ -53,12 +53,24 @@ export interface CaseSnapshot {
   readonly view: CaseView;
 }
 
-/** Builds the snapshot from the case row and the rows below it. */
-export function snapshotOf(ctx: AppContext, row: CaseRow, parts: CaseViewRows): CaseSnapshot {
+/** The engine on the case's facts as they are now (case-evaluation.ts may have it stored). */
+export type LiveDetermination = (policy: CompiledPolicy, values: FactVector) => CaseDetermination;
+
+/**
+ * Builds the snapshot from the case row and the rows below it; `live` gives the live
+ * determination when the snapshot needs it (computed, unless the reader has it stored).
+ */
+export function snapshotOf(
+  ctx: AppContext,
+  row: CaseRow,
+  parts: CaseViewRows,
+  live: LiveDetermination = (policy, values) =>
+    determineCase(policy, values, determinationDay(row)),
+): CaseSnapshot {
   const policy = pinnedPolicy(ctx, row);
   const values = factVector(policy, parts.facts);
   // After submit_for_decision the recorded determination stands; before, the live one,
-  // computed only then (explaining it costs more than the rest of the snapshot).
+  // asked for only then (explaining it costs more than the rest of the snapshot).
   const recorded = row.determination as CaseDetermination | null;
   const { latestDecision: decision, openObjection } = parts;
   const view: CaseView = {
@@ -69,7 +81,7 @@ export function snapshotOf(ctx: AppContext, row: CaseRow, parts: CaseViewRows): 
     officerId: row.officer_id,
     applicantId: row.applicant_id,
     recordedFactors: parts.factors as AssessmentFactor[],
-    determination: recorded ?? determineCase(policy, values, determinationDay(row)),
+    determination: recorded ?? live(policy, values),
     decision: decision
       ? { conclusion: decision.conclusion as OutcomeCode, meetingDate: decision.meeting_date }
       : null,

@@ -14,8 +14,20 @@ import { insertEvidence } from '../../store/evidence.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { refuse, writeOnCase } from './case-write.ts';
+import { storeEvaluation } from './case-evaluation.ts';
+import type { CaseSnapshot } from './case-snapshot.ts';
+import { Tri } from '../../domain/policy/decision-diagram.ts';
+import type { FactVector } from '../../domain/policy/evaluate.ts';
 import type { AssessmentFactor } from '../../domain/vocabulary.ts';
 import { checkedUpload } from '../evidence/checked-upload.ts';
+
+/** The case's fact vector with one fact set (null: not established, as never recorded). */
+function withFact(snapshot: CaseSnapshot, factId: string, value: boolean | null): FactVector {
+  const values = snapshot.values.slice();
+  values[snapshot.policy.factIndex.get(factId)!] =
+    value === null ? Tri.Unknown : value ? Tri.True : Tri.False;
+  return values;
+}
 
 function checkFactId(policy: CompiledPolicy, factId: string): void {
   if (!policy.factIndex.has(factId))
@@ -39,6 +51,9 @@ export function recordFact(
       state: snapshot.row.state,
       async write(tx, at) {
         await upsertFact(tx, { caseId, factId, ...input, recordedBy: actor.id, at });
+        // The live determination on the facts as they now are, stored with them.
+        const { row, policy } = snapshot;
+        await storeEvaluation(tx, caseId, row, policy, withFact(snapshot, factId, input.value), at);
         return { factId, value: input.value, note: input.note };
       },
     };

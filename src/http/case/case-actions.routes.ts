@@ -9,6 +9,7 @@ import {
   ActionParams,
   AssessmentBody,
   AssessmentParams,
+  CaseReadQuery,
   FactBody,
   FactParams,
 } from '../../contract/case-requests.schemas.ts';
@@ -22,7 +23,7 @@ export function caseActionRoutes(ctx: AppContext): Routes {
   return async (app) => {
     const step = spec(
       '办理一步程序 / fire a transition',
-      { params: ActionParams, body: ActionBody },
+      { params: ActionParams, querystring: CaseReadQuery, body: ActionBody },
       WRITE_ANSWER,
     );
     app.post('/api/v1/cases/:id/actions/:action', step, async (request, reply) => {
@@ -34,7 +35,7 @@ export function caseActionRoutes(ctx: AppContext): Routes {
 
     const fact = spec(
       '记录事实认定 / record a fact',
-      { params: FactParams, body: FactBody },
+      { params: FactParams, querystring: CaseReadQuery, body: FactBody },
       WRITE_ANSWER,
     );
     app.put('/api/v1/cases/:id/facts/:factId', fact, async (request, reply) => {
@@ -47,7 +48,7 @@ export function caseActionRoutes(ctx: AppContext): Routes {
 
     const factor = spec(
       '记录综合分析研判 / record an assessment factor',
-      { params: AssessmentParams, body: AssessmentBody },
+      { params: AssessmentParams, querystring: CaseReadQuery, body: AssessmentBody },
       WRITE_ANSWER,
     );
     app.put('/api/v1/cases/:id/assessment/:factor', factor, async (request, reply) => {

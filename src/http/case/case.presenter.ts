@@ -3,7 +3,7 @@
 // deadline against today in China, and what the forms of the case page need, from the
 // domain's own rules (closing, outcomes, publication with the name redacted).
 
-import type { CaseReading } from '../../app/case/case-detail.ts';
+import type { CaseReadOptions, CaseReading } from '../../app/case/case-detail.ts';
 import type {
   CaseDetail,
   CaseDetermination,
@@ -43,6 +43,16 @@ import {
   type EnforcementAction,
   type ObjectionResult,
 } from '../../domain/vocabulary.ts';
+
+/**
+ * What the request asks beyond the case (CaseReadQuery): the interview's next question. A
+ * write's query may carry the same `include`; one without a schema for it is read as text.
+ */
+export function caseReadOptions(query: unknown): CaseReadOptions {
+  const include =
+    typeof query === 'object' && query !== null ? (query as { include?: unknown }).include : null;
+  return { nextQuestion: include === 'nextQuestion' };
+}
 
 function label(code: string | null): string | null {
   return code === null ? null : outcomeLabel(code);

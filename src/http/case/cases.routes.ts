@@ -10,6 +10,7 @@ import { openCase } from '../../app/case/open-case.ts';
 import {
   CaseAddressParams,
   CaseListQuery,
+  CaseReadQuery,
   IdempotencyHeaders,
   OpenCaseBody,
 } from '../../contract/case-requests.schemas.ts';
@@ -23,7 +24,7 @@ import {
 import { IdParams } from '../../contract/schema-kit.ts';
 import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
-import { presentCase } from './case.presenter.ts';
+import { caseReadOptions, presentCase } from './case.presenter.ts';
 import { presentOfficerRecord, presentSummary } from './case-summary.presenter.ts';
 
 const spec = specFor('案件 cases');
@@ -56,12 +57,13 @@ export function caseRoutes(ctx: AppContext): Routes {
 
     const one = spec(
       '案件详情（按 id 或案号）/ a case, by id or number',
-      { params: CaseAddressParams },
+      { params: CaseAddressParams, querystring: CaseReadQuery },
       { 200: CaseDetail },
     );
     app.get('/api/v1/cases/:id', one, async (request) => {
       const actor = await actorOf(ctx, request);
-      return presentCase(await readCase(ctx, actor, await caseIdOf(ctx.db, request.params.id)));
+      const id = await caseIdOf(ctx.db, request.params.id);
+      return presentCase(await readCase(ctx, actor, id, caseReadOptions(request.query)));
     });
 
     const record = spec(

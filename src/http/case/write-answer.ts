@@ -1,6 +1,8 @@
 // What a write on a case answers: the case as the writer now sees it, so the page need
-// not read it again; or, for a client that asks `Prefer: return=minimal` (RFC 7240), 204
-// and the new version as the ETag, without the case read back.
+// not read it again (with the interview's next question when the query asks for it with
+// `include=nextQuestion`, as a read does); or, for a client that asks
+// `Prefer: return=minimal` (RFC 7240), 204 and the new version as the ETag, without the
+// case read back.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../app/account/sessions.ts';
@@ -10,7 +12,7 @@ import type { WrittenCase } from '../../app/case/case-write.ts';
 import { CaseDetail } from '../../contract/case.schemas.ts';
 import { Type } from '../../contract/schema-kit.ts';
 import { actorOf } from '../session-cookie.ts';
-import { presentCase } from './case.presenter.ts';
+import { caseReadOptions, presentCase } from './case.presenter.ts';
 
 /** What a write answers: the case, or nothing when the client prefers it. */
 export const WRITE_ANSWER = { 200: CaseDetail, 204: Type.Null() };
@@ -45,6 +47,7 @@ export async function answerWrite(
       .send();
   // Read after the commit: another write may come between, and the case answered is then
   // that later one, its version in the tag.
-  const detail = presentCase(await readCase(ctx, actor, written.id));
+  const options = caseReadOptions(request.query);
+  const detail = presentCase(await readCase(ctx, actor, written.id, options));
   return reply.code(status).header('etag', versionTag(detail.version)).send(detail);
 }

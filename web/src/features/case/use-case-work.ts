@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { RecordKind } from '../../../../src/contract/labels.ts';
-import { useCase } from './use-case.ts';
+import { useCase, type CaseAsk } from './use-case.ts';
 
-export function useCaseWork<K extends string>(record: RecordKind) {
+export function useCaseWork<K extends string>(record: RecordKind, ask: CaseAsk = {}) {
   const { id = '' } = useParams();
-  const { detail, error: loadError, reload, write } = useCase(id);
+  const { detail, error: loadError, reload, write } = useCase(id, ask);
   const [saving, setSaving] = useState<K | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -6,6 +6,19 @@ import { useHeldResource, type ResourceWrite } from '@shared/use-held-resource.t
 /** Runs a write on the case and keeps its answer; a refusal comes back as text to show. */
 export type CaseWrite = ResourceWrite<CaseDetail>;
 
-export function useCase(id: string) {
-  return useHeldResource<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`);
+/** What a page asks beyond the case: the interview asks for its next question. */
+export interface CaseAsk {
+  readonly nextQuestion?: boolean;
+}
+
+/** The query that asks for it, on a read or on a write's answer (CaseReadQuery). */
+export function caseAskQuery(ask: CaseAsk = {}): string {
+  return ask.nextQuestion ? 'include=nextQuestion' : '';
+}
+
+export function useCase(id: string, ask: CaseAsk = {}) {
+  const query = caseAskQuery(ask);
+  return useHeldResource<CaseDetail>(
+    `/api/v1/cases/${encodeURIComponent(id)}${query ? `?${query}` : ''}`,
+  );
 }

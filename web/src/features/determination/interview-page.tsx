@@ -42,9 +42,13 @@ const SCREEN_READER_ONLY: CSSProperties = {
 
 type Mode = 'questions' | 'checklist';
 
+/** The case with its next question (include=nextQuestion), on the read and on each save. */
+const ASK = { nextQuestion: true } as const;
+
 export default function InterviewPage() {
   const { message } = App.useApp();
-  const { detail, write, saving, save, loading, frame } = useCaseWork<string>('fact');
+  // The interview is the one page that asks for the engine's next question.
+  const { detail, write, saving, save, loading, frame } = useCaseWork<string>('fact', ASK);
   const { policy, error: policyError } = usePolicy(detail ? detail.policy : null);
   const [params, setParams] = useSearchParams();
   const mode: Mode = params.get('mode') === 'checklist' ? 'checklist' : 'questions';
@@ -75,13 +79,13 @@ export default function InterviewPage() {
     save(fact.id, async () => {
       const before = detail.evaluation;
       const recorded = await write(
-        recordFact(detail, fact.id, { value: answer.value, note: answer.note }),
+        recordFact(detail, fact.id, { value: answer.value, note: answer.note }, ASK),
       );
       if (!recorded.ok) return recorded.error;
       let after = recorded.detail;
       let refusal: string | null = null;
       if (answer.file) {
-        const uploaded = await write(uploadEvidence(after, answer.file, fact.id));
+        const uploaded = await write(uploadEvidence(after, answer.file, fact.id, ASK));
         if (uploaded.ok) after = uploaded.detail;
         else refusal = `回答已保存，但证据上传失败：${uploaded.error}`;
       }
