@@ -41,6 +41,13 @@ import type {
 import type { DateOnly, JsonWithDefault } from './column-types.ts';
 export type { DateOnly, Json, JsonWithDefault, Optional } from './column-types.ts';
 
+/**
+ * The distribution key (migration 0020, docs/ARCHITECTURE.md "Past one machine"): the top-level
+ * unit (盟市) a case, a report and every row of theirs belong to. A trigger fills it on insert
+ * from the row's unit or parent, so writers may leave it out; it never changes.
+ */
+export type TenantKey = ColumnType<string, string | undefined, never>;
+
 export interface UnitTable {
   id: Generated<string>;
   /** null for a root (盟); the tree is 盟 → 局 → 科室 / 旗县局. */
@@ -121,6 +128,8 @@ export interface CaseTable {
    */
   number: Generated<string>;
   unit_id: string;
+  /** The distribution key: its top-level unit (盟市), set by the database (0020). */
+  tenant_unit_id: TenantKey;
   /** The officer whose conduct the case is about. */
   officer_id: string;
   /** The officer who applied; null exactly when origin is 'initiation'. */
@@ -158,6 +167,8 @@ export interface CaseTable {
 
 export interface CaseFactTable {
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   fact_id: string;
   /** true, false, or null for 未查明 (recorded as not established). */
   value: boolean | null;
@@ -169,6 +180,8 @@ export interface CaseFactTable {
 export interface EvidenceTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   fact_id: string | null;
   filename: string;
   content_type: string;
@@ -182,6 +195,8 @@ export interface EvidenceTable {
 
 export interface AssessmentTable {
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   factor: string;
   finding: string;
   recorded_by: string;
@@ -191,6 +206,8 @@ export interface AssessmentTable {
 export interface DecisionTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   meeting_date: DateOnly;
   members: string[];
   conclusion: string;
@@ -207,6 +224,8 @@ export interface DecisionTable {
 export interface NotificationTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   recipient_kind: string;
   /** The officer's user id or the related unit's id, per recipient_kind. */
   recipient: string;
@@ -235,6 +254,8 @@ export interface NotificationTable {
 export interface CaseRecusalTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   user_id: string;
   /** requested (申请回避), self (自行回避), decided (决定回避). */
   kind: string;
@@ -246,6 +267,8 @@ export interface CaseRecusalTable {
 /** 法制审核意见 / 纪检监察意见 recorded before the decision, one per kind (0006). */
 export interface CaseReviewTable {
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   /** legal or discipline. */
   kind: string;
   opinion: string;
@@ -259,6 +282,8 @@ export interface CaseReviewTable {
 export interface PublicationTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   /** One of the policy's publication scopes (本单位, 本系统, 社会公开, ...). */
   scope: string;
   published_on: DateOnly;
@@ -281,6 +306,8 @@ export interface PublicationTable {
 export interface ObjectionTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   raised_by: string;
   raised_on: DateOnly;
   raised_at: Generated<Date>;
@@ -297,6 +324,8 @@ export interface ObjectionTable {
 export interface EnforcementErrorRecordTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   officer_id: string;
   /** The article that requires it (第十五条 in the emergency regime). */
   article: number;
