@@ -1,7 +1,7 @@
-// The schema against the plan for a distributed PostgreSQL (Citus), docs/ARCHITECTURE.md
-// "Past one machine": every table has its place (distributed by the tenant, a reference
-// table copied to every node, or local to the coordinator), and the catalog is read on
-// both databases for what Citus would refuse:
+// The schema against the plan for a distributed PostgreSQL (Citus) in docs/ARCHITECTURE.md,
+// "From one machine to a cluster": every table has its place (distributed by the tenant, a
+// reference table copied to every node, or local to the coordinator), and the catalog is
+// read on both databases for what Citus would refuse:
 // - a primary key, unique constraint or unique index on a distributed table without the
 //   distribution column (tenant_unit_id);
 // - a foreign key between distributed tables that does not pair tenant_unit_id with

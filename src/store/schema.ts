@@ -42,9 +42,10 @@ import type { DateOnly, JsonWithDefault } from './column-types.ts';
 export type { DateOnly, Json, JsonWithDefault, Optional } from './column-types.ts';
 
 /**
- * The distribution key (migration 0020, docs/ARCHITECTURE.md "Past one machine"): the top-level
- * unit (盟市) a case, a report and every row of theirs belong to. A trigger fills it on insert
- * from the row's unit or parent, so writers may leave it out; it never changes.
+ * The distribution key (migration 0020; docs/ARCHITECTURE.md, "From one machine to a
+ * cluster"): the top-level unit (盟市) a case, a report and every row of theirs belong to. A
+ * trigger fills it on insert from the row's unit or parent, so writers may leave it out; it
+ * never changes.
  */
 export type TenantKey = ColumnType<string, string | undefined, never>;
 

@@ -1,6 +1,6 @@
 // Issue 13, past one machine: the distribution key a distributed PostgreSQL (Citus) would
-// shard by, held now so that the schema never drifts from it (docs/ARCHITECTURE.md,
-// "Past one machine"; test/store-distribution.test.ts holds every constraint to it).
+// shard by, held now so that the schema never drifts from it (docs/ARCHITECTURE.md, "From
+// one machine to a cluster"; test/store-distribution.test.ts holds every constraint to it).
 //
 // - The tenant of a row is the top-level unit (盟市) of the unit it belongs to: the nearest
 //   ancestor (or the unit itself) of kind 'league', else the root of its tree. Every
@@ -203,17 +203,23 @@ function setKey(key: (typeof PER_PARENT_KEYS)[number], columns: string): RawBuil
 }
 
 const up = (): readonly RawBuilder<unknown>[] => [
-  sql`create function unit_tenant(unit uuid) returns uuid language sql stable as $$
-    with recursive lineage (id, parent_id, kind, depth) as (
-      select id, parent_id, kind, 0 from units where id = unit
-      union all
-      select u.id, u.parent_id, u.kind, l.depth + 1
-        from units u join lineage l on u.id = l.parent_id
-       where l.depth < 64
-    )
-    select coalesce(
-      (select id from lineage where kind = 'league' order by depth limit 1),
-      (select id from lineage where parent_id is null))
+  // A walk up by primary key in PL/pgSQL, whose plan is kept: a recursive CTE in an SQL
+  // function is planned again at every call (on PostgreSQL 15), which made each insert of a
+  // case several times slower.
+  sql`create function unit_tenant(unit uuid) returns uuid language plpgsql stable as $$
+  declare
+    current_id uuid := unit;
+    parent uuid;
+    unit_kind text;
+  begin
+    for depth in 0..64 loop
+      select u.parent_id, u.kind into parent, unit_kind from units u where u.id = current_id;
+      if not found then return null; end if;
+      if unit_kind = 'league' or parent is null then return current_id; end if;
+      current_id := parent;
+    end loop;
+    return null;
+  end
   $$`,
   sql`comment on function unit_tenant(uuid) is
     'The tenant (distribution key) of a unit: its nearest 盟市 (kind league), else the root of its tree.'`,
