@@ -49,14 +49,12 @@ const PLACEMENT: Readonly<Record<string, Placement>> = {
   report_officers: 'distributed',
   report_attachments: 'distributed',
   clearances: 'distributed',
-  // Written with the cases they count or number, in the same transaction.
+  // Written with the cases they count, in the same transaction.
   statistics_case_keys: 'distributed',
   statistics_case_counts: 'distributed',
   statistics_stage_days: 'distributed',
   statistics_correction_counts: 'distributed',
   statistics_open_correction_dues: 'distributed',
-  case_number_counters: 'distributed',
-  document_numbers: 'distributed',
   // Small, read in every join, rarely written.
   units: 'reference',
   users: 'reference',
@@ -64,7 +62,12 @@ const PLACEMENT: Readonly<Record<string, Placement>> = {
   warning_rule_sets: 'reference',
   warnings: 'reference',
   warning_recipients: 'reference',
-  // Not of any tenant: the coordinator's own.
+  // Not of any tenant: the coordinator's own. The number series too: a default prefix (the
+  // organ's name and 容) may be shared by same-named organs of two 盟市, and one counter per
+  // series keeps every number unique across the cluster; a case opening is rare enough to
+  // pay the two-phase commit with its worker.
+  case_number_counters: 'local',
+  document_numbers: 'local',
   sessions: 'local',
   login_name_states: 'local',
   sign_in_failures: 'local',
@@ -93,12 +96,6 @@ const TENANT_COLUMN_PENDING: Readonly<Record<string, string>> = {
         'the distribution step adds the column and the triggers’ conflict targets together',
     ]),
   ),
-  case_number_counters:
-    'keyed by the series’ prefix, which names one unit and so one tenant; the writer passes ' +
-    'the tenant when it is added, with (prefix, year, tenant_unit_id) as the key',
-  document_numbers:
-    'keyed by (kind, subject_id) with the 文号 unique; the issuing unit fixes the tenant; ' +
-    'added with the key (kind, subject_id, tenant_unit_id) at the distribution step',
 };
 
 const SURROGATE =
@@ -133,10 +130,9 @@ const KNOWN_BLOCKERS: Readonly<Record<string, string>> = {
     ].map((table) => [`${table}.${table}_pkey`, SURROGATE]),
   ),
   'cases.cases_number_key':
-    'the case number is global by construction (a prefix names one unit, so one tenant; the ' +
-    'old RC- numbers come from one sequence); becomes unique (number, tenant_unit_id)',
-  'reports.reports_number_key':
-    'as the case number: one series per unit; becomes unique (number, tenant_unit_id)',
+    'unique by construction: each number is handed out once by its series’ counter on the ' +
+    'coordinator (the old RC- numbers by one sequence); becomes unique (number, tenant_unit_id)',
+  'reports.reports_number_key': 'as cases_number_key',
   'reports.reports_case_id_fkey':
     'a report may name a case of another 盟市 in principle; the link is checked by the ' +
     'application in the same transaction; dropped at the distribution step',

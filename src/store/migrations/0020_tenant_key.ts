@@ -16,8 +16,9 @@
 //   the tenant, last, so that the index still serves lookups by the parent's id. The case
 //   determines the tenant, so each is the same rule as before.
 //
-// What still blocks the distribution (surrogate uuid keys, the global case and document
-// numbers, the counters) is listed with its reason in the test and the document.
+// What still blocks the distribution (surrogate uuid keys, the unique case and report
+// numbers, the reports' links to cases, the statistics counters) is listed with its reason
+// in test/store-distribution.test.ts and the document.
 //
 // A migration that has run is never edited: change the schema in a new migration.
 
