@@ -190,7 +190,7 @@ export async function upsertFact(tx: Tx, f: FactRecord): Promise<void> {
   await tx
     .insertInto('case_facts')
     .values({ case_id: f.caseId, fact_id: f.factId, ...values })
-    .onConflict((oc) => oc.columns(['case_id', 'fact_id']).doUpdateSet(values))
+    .onConflict((oc) => oc.columns(['case_id', 'fact_id', 'tenant_unit_id']).doUpdateSet(values))
     .execute();
 }
 
@@ -208,7 +208,7 @@ export async function upsertAssessment(tx: Tx, a: AssessmentRecord): Promise<voi
   await tx
     .insertInto('assessments')
     .values({ case_id: a.caseId, factor: a.factor, ...values })
-    .onConflict((oc) => oc.columns(['case_id', 'factor']).doUpdateSet(values))
+    .onConflict((oc) => oc.columns(['case_id', 'factor', 'tenant_unit_id']).doUpdateSet(values))
     .execute();
 }
 

@@ -2,11 +2,13 @@
 // The table's row type; `Database` in schema.ts names it.
 
 import type { Generated } from 'kysely';
-import type { DateOnly, Optional } from './schema.ts';
+import type { DateOnly, Optional, TenantKey } from './schema.ts';
 
 export interface ClearanceTable {
   id: Generated<string>;
   report_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   /** The officer cleared: one of the report's officers. */
   officer_id: string;
   /** The deciding unit: the report's handling unit. */

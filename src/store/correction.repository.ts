@@ -344,7 +344,7 @@ export async function recordReminder(
       due: r.due,
       created_at: r.at,
     })
-    .onConflict((oc) => oc.columns(['correction_id', 'on_day']).doNothing())
+    .onConflict((oc) => oc.columns(['correction_id', 'on_day', 'tenant_unit_id']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;

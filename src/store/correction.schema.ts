@@ -2,11 +2,13 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { ColumnType, Generated } from 'kysely';
-import type { DateOnly } from './schema.ts';
+import type { DateOnly, TenantKey } from './schema.ts';
 
 export interface CorrectionTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   /** The article that opened it (第十六条 in the emergency regime). */
   article: number;
   opened_at: Generated<Date>;
@@ -28,6 +30,8 @@ export interface CorrectionTable {
 /** The correction procedure's records (migration 0009, src/domain/correction/). */
 export interface CorrectionNoticeTable {
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   /** 纠错事由. */
   reason: string;
   /** 纠错要求或者建议. */
@@ -49,6 +53,8 @@ export interface CorrectionNoticeTable {
 export interface CorrectionItemTable {
   id: Generated<string>;
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   position: number;
   text: string;
   done: Generated<boolean>;
@@ -59,6 +65,8 @@ export interface CorrectionItemTable {
 export interface CorrectionProgressReportTable {
   id: Generated<string>;
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   reported_on: DateOnly;
   text: string;
   item_ids: string[];
@@ -71,6 +79,8 @@ export interface CorrectionEvidenceTable {
   id: Generated<string>;
   report_id: string;
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   filename: string;
   content_type: string;
   size: number;
@@ -83,6 +93,8 @@ export interface CorrectionEvidenceTable {
 export interface CorrectionCompletionTable {
   id: Generated<string>;
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   summary: string;
   claimed_on: DateOnly;
   claimed_by: string;
@@ -92,6 +104,8 @@ export interface CorrectionCompletionTable {
 export interface CorrectionSendBackTable {
   id: Generated<string>;
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   reason: string;
   sent_back_on: DateOnly;
   sent_back_by: string;
@@ -101,6 +115,8 @@ export interface CorrectionSendBackTable {
 /** The check that closed a correction, with the lessons (第十七条). */
 export interface CorrectionClosingTable {
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   closed_on: DateOnly;
   result: string;
   cause_analysis: string;
@@ -113,6 +129,8 @@ export interface CorrectionClosingTable {
 export interface CorrectionExtensionTable {
   id: Generated<string>;
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   reason: string;
   requested_due: DateOnly;
   requested_on: DateOnly;
@@ -129,6 +147,8 @@ export interface CorrectionExtensionTable {
 export interface CorrectionFollowUpTable {
   id: Generated<string>;
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   method: string;
   checked_on: DateOnly;
   findings: string;
@@ -140,6 +160,8 @@ export interface CorrectionFollowUpTable {
 export interface CorrectionReminderTable {
   id: Generated<string>;
   correction_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   kind: string;
   on_day: DateOnly;
   due: DateOnly;

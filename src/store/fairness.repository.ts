@@ -49,7 +49,7 @@ export async function upsertReview(tx: Tx, r: ReviewRecord): Promise<void> {
   await tx
     .insertInto('case_reviews')
     .values({ case_id: r.caseId, kind: r.kind, ...values })
-    .onConflict((oc) => oc.columns(['case_id', 'kind']).doUpdateSet(values))
+    .onConflict((oc) => oc.columns(['case_id', 'kind', 'tenant_unit_id']).doUpdateSet(values))
     .execute();
 }
 

@@ -2,7 +2,7 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { Generated } from 'kysely';
-import type { DateOnly, Optional } from './schema.ts';
+import type { DateOnly, Optional, TenantKey } from './schema.ts';
 
 export interface ReportTable {
   id: Generated<string>;
@@ -10,6 +10,8 @@ export interface ReportTable {
   number: string;
   /** The handling unit. */
   unit_id: string;
+  /** The distribution key: its top-level unit (盟市), set by the database (0020). */
+  tenant_unit_id: TenantKey;
   /** The unit's regime on the day of receipt: it sets the feedback limit. */
   policy_id: string;
   policy_version: number;
@@ -61,6 +63,8 @@ export interface ReportTable {
 /** The officers a report accuses. */
 export interface ReportOfficerTable {
   report_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   officer_id: string;
 }
 
@@ -68,6 +72,8 @@ export interface ReportOfficerTable {
 export interface ReportAttachmentTable {
   id: Generated<string>;
   report_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   filename: string;
   content_type: string;
   size: number;

@@ -42,6 +42,14 @@ import type {
 import type { DateOnly, JsonWithDefault } from './column-types.ts';
 export type { DateOnly, Json, JsonWithDefault, Optional } from './column-types.ts';
 
+/**
+ * The distribution key (migration 0020; docs/ARCHITECTURE.md, "From one machine to a
+ * cluster"): the top-level unit (盟市) a case, a report and every row of theirs belong to. A
+ * trigger fills it on insert from the row's unit or parent, so writers may leave it out; it
+ * never changes.
+ */
+export type TenantKey = ColumnType<string, string | undefined, never>;
+
 export interface UnitTable {
   id: Generated<string>;
   /** null for a root (盟); the tree is 盟 → 局 → 科室 / 旗县局. */
@@ -122,6 +130,8 @@ export interface CaseTable {
    */
   number: Generated<string>;
   unit_id: string;
+  /** The distribution key: its top-level unit (盟市), set by the database (0020). */
+  tenant_unit_id: TenantKey;
   /** The officer whose conduct the case is about. */
   officer_id: string;
   /** The officer who applied; null exactly when origin is 'initiation'. */
@@ -159,6 +169,8 @@ export interface CaseTable {
 
 export interface CaseFactTable {
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   fact_id: string;
   /** true, false, or null for 未查明 (recorded as not established). */
   value: boolean | null;
@@ -170,6 +182,8 @@ export interface CaseFactTable {
 export interface EvidenceTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   fact_id: string | null;
   filename: string;
   content_type: string;
@@ -183,6 +197,8 @@ export interface EvidenceTable {
 
 export interface AssessmentTable {
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   factor: string;
   finding: string;
   recorded_by: string;
@@ -192,6 +208,8 @@ export interface AssessmentTable {
 export interface DecisionTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   meeting_date: DateOnly;
   members: string[];
   conclusion: string;
@@ -208,6 +226,8 @@ export interface DecisionTable {
 export interface NotificationTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   recipient_kind: string;
   /** The officer's user id or the related unit's id, per recipient_kind. */
   recipient: string;
@@ -236,6 +256,8 @@ export interface NotificationTable {
 export interface CaseRecusalTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   user_id: string;
   /** requested (申请回避), self (自行回避), decided (决定回避). */
   kind: string;
@@ -247,6 +269,8 @@ export interface CaseRecusalTable {
 /** 法制审核意见 / 纪检监察意见 recorded before the decision, one per kind (0006). */
 export interface CaseReviewTable {
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   /** legal or discipline. */
   kind: string;
   opinion: string;
@@ -260,6 +284,8 @@ export interface CaseReviewTable {
 export interface PublicationTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   /** One of the policy's publication scopes (本单位, 本系统, 社会公开, ...). */
   scope: string;
   published_on: DateOnly;
@@ -282,6 +308,8 @@ export interface PublicationTable {
 export interface ObjectionTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   raised_by: string;
   raised_on: DateOnly;
   raised_at: Generated<Date>;
@@ -298,6 +326,8 @@ export interface ObjectionTable {
 export interface EnforcementErrorRecordTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   officer_id: string;
   /** The article that requires it (第十五条 in the emergency regime). */
   article: number;

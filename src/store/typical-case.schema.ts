@@ -2,12 +2,14 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { Generated } from 'kysely';
-import type { Json, DateOnly } from './schema.ts';
+import type { Json, DateOnly, TenantKey } from './schema.ts';
 
 /** 典型案例 (migration 0012): a published case kept as an example; a withdrawn mark stays. */
 export interface TypicalCaseTable {
   id: Generated<string>;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
   /** The publication whose redacted text the typical case shows, and whose readers read it. */
   publication_id: string;
   policy_id: string;

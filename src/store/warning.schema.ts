@@ -2,7 +2,7 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { Generated } from 'kysely';
-import type { DateOnly } from './schema.ts';
+import type { DateOnly, TenantKey } from './schema.ts';
 
 /** 警示规则 (migration 0010): a threshold the system administrator sets (src/domain/warning/). */
 export interface WarningRuleTable {
@@ -49,6 +49,8 @@ export interface WarningCaseTable {
   warning_id: string;
   rule_id: string;
   case_id: string;
+  /** The distribution key, its parent's, set by the database on insert (0020). */
+  tenant_unit_id: TenantKey;
 }
 
 /** The units a warning is addressed to, and each one's acknowledgement (0010). */
