@@ -23,6 +23,7 @@ const PLACEMENT: Readonly<Record<string, Placement>> = {
   // A case and everything of it; a correction, a report and everything of theirs.
   cases: 'distributed',
   case_facts: 'distributed',
+  case_evaluations: 'distributed',
   evidence: 'distributed',
   assessments: 'distributed',
   decisions: 'distributed',

@@ -33,6 +33,6 @@ export async function saveEvaluation(
   await tx
     .insertInto('case_evaluations')
     .values({ case_id: caseId, ...values })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
+    .onConflict((oc) => oc.columns(['case_id', 'tenant_unit_id']).doUpdateSet(values))
     .execute();
 }

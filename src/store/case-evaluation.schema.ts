@@ -3,6 +3,7 @@
 
 import type { ColumnType, Generated } from 'kysely';
 import type { DateOnly } from './column-types.ts';
+import type { TenantKey } from './schema.ts';
 
 export interface CaseEvaluationTable {
   case_id: string;
@@ -17,4 +18,6 @@ export interface CaseEvaluationTable {
   /** The CaseDetermination, with its explanation. */
   determination: ColumnType<unknown, string, string>;
   computed_at: Generated<Date>;
+  /** The case's 盟市, the distribution key (migration 0020). */
+  tenant_unit_id: TenantKey;
 }

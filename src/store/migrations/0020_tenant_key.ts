@@ -28,6 +28,7 @@ import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 const CHILDREN: readonly { table: string; column: string; parent: string }[] = [
   ...[
     'case_facts',
+    'case_evaluations',
     'evidence',
     'assessments',
     'decisions',
@@ -82,6 +83,12 @@ const PER_PARENT_KEYS: readonly {
     name: 'case_facts_pkey',
     kind: 'primary key',
     columns: 'case_id, fact_id',
+  },
+  {
+    table: 'case_evaluations',
+    name: 'case_evaluations_pkey',
+    kind: 'primary key',
+    columns: 'case_id',
   },
   {
     table: 'assessments',
