@@ -26,15 +26,18 @@ type CaseChild = keyof typeof CHILD_ORDER;
 
 /** Every row one step wrote on the case, in the order it happened. */
 function childRows<T extends CaseChild>(db: Conn, table: T, caseId: string) {
-  return db
-    .selectFrom(table as CaseChild)
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy(sql.ref(CHILD_ORDER[table])) as unknown as SelectQueryBuilder<
-    Database,
-    T,
-    Selectable<Database[T]>
-  >;
+  return (
+    db
+      .selectFrom(table as CaseChild)
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy(sql.ref(CHILD_ORDER[table]))
+      // Two rows of one instant (a decision's notices to the party and to a unit fall due the
+      // same day) in a fixed order, so the page does not reorder between reads.
+      .orderBy(
+        table === 'notifications' ? sql`recipient_kind, recipient` : sql.ref('id'),
+      ) as unknown as SelectQueryBuilder<Database, T, Selectable<Database[T]>>
+  );
 }
 
 /** The query of each record kept on a case, not yet sent. */
