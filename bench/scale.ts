@@ -17,15 +17,24 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { seedScale, SCALE_PASSWORD } from '../src/app/demo/scale-seed.ts';
+import { seedScale, SCALE_PASSWORD, type ScaleResult } from '../src/app/demo/scale-seed.ts';
 import { assemble } from '../src/main.ts';
-import { openEmbeddedOnDisk, openFreshOnServer } from './procedure-databases.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { scaleSizes } from '../src/store/scale-seed.queries.ts';
+import type { Db } from '../src/store/transaction.ts';
+import {
+  openEmbeddedOnDisk,
+  openFreshOnServer,
+  type BenchDatabase,
+} from './procedure-databases.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 200);
 const SERVER = process.env.BENCH_SCALE_SERVER === '1';
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const KEEP = process.env.BENCH_SCALE_KEEP === '1';
+/** An embedded data directory seeded before (kept by BENCH_SCALE_KEEP=1): time it again. */
+const EXISTING = process.env.BENCH_SCALE_DATA_DIR;
 const LIST_TARGET_MS = 50;
 const STATISTICS_TARGET_MS = 500;
 
@@ -55,13 +64,49 @@ interface Row {
   readonly target: number;
 }
 
+async function openExisting(dataDir: string): Promise<BenchDatabase> {
+  const store = await openDatabase({ dataDir });
+  return { name: 'embedded', where: dataDir, store, discard: () => store.close() };
+}
+
+/** What the seed would have said, read from a database seeded before. */
+async function describeExisting(db: Db): Promise<ScaleResult> {
+  const sizes = await scaleSizes(db);
+  const count = (name: string) => sizes.tables.find((t) => t.name === name)?.rows ?? 0;
+  const officers = await sql<{ n: number }>`
+    select count(*)::int as n from users where username like 'scale\\_o%'`.execute(db);
+  return {
+    units: count('units'),
+    officers: officers.rows[0]!.n,
+    staff: count('users') - officers.rows[0]!.n,
+    templates: 0,
+    cases: count('cases'),
+    seconds: 0,
+    databaseBytes: sizes.bytes,
+    tables: sizes.tables,
+    accounts: {
+      leagueSecretary: 'scale_l1_secretary',
+      countySecretary: 'scale_l1_s1_c1_secretary',
+      officer: 'scale_o000001',
+    },
+  };
+}
+
 async function main() {
   if (!Number.isInteger(N) || N < 1) throw new Error('usage: npm run bench:scale -- N');
-  const bench = SERVER ? await openFreshOnServer(SERVER_URL) : await openEmbeddedOnDisk();
-  log(`${bench.name} database at ${bench.where}; seeding ${N} cases`);
+  const bench = EXISTING
+    ? await openExisting(EXISTING)
+    : SERVER
+      ? await openFreshOnServer(SERVER_URL)
+      : await openEmbeddedOnDisk();
+  log(
+    `${bench.name} database at ${bench.where}; ${EXISTING ? 'timing its data' : `seeding ${N} cases`}`,
+  );
   const app = await assemble({ store: bench.store });
   try {
-    const seeded = await seedScale(app.ctx, { cases: N, progress: log });
+    const seeded = EXISTING
+      ? await describeExisting(app.ctx.db)
+      : await seedScale(app.ctx, { cases: N, progress: log });
     log(`seeded in ${seeded.seconds.toFixed(1)} s`);
     const db = app.ctx.db;
     const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
@@ -242,7 +287,7 @@ async function main() {
     if (KEEP) log(`kept: ${bench.where}`);
   } finally {
     await app.close();
-    if (!KEEP) await bench.discard();
+    if (!KEEP && !EXISTING) await bench.discard();
     else await bench.store.close();
   }
 }
