@@ -24,6 +24,7 @@ const PLACEMENT: Readonly<Record<string, Placement>> = {
   cases: 'distributed',
   case_facts: 'distributed',
   case_evaluations: 'distributed',
+  case_search: 'distributed',
   evidence: 'distributed',
   assessments: 'distributed',
   decisions: 'distributed',

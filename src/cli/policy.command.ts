@@ -10,6 +10,7 @@ import type { CompiledPolicy } from '../domain/policy/compile-policy.ts';
 import { loadGoldenSuite } from '../policy-files/load-golden-cases.ts';
 import { loadPolicyFile, loadRegistry, PolicyFileError } from '../policy-files/load-policies.ts';
 import { parseCommandLine, type CliIO } from './cli-io.ts';
+import { reevaluate } from './policy-reevaluate.ts';
 import { renderPolicyDiff, renderPolicyText } from './policy-render.ts';
 
 const USAGE = `usage:
@@ -18,6 +19,8 @@ const USAGE = `usage:
   rongcuo policy diff A B [--json]        (A, B: ID or ID@VERSION)
   rongcuo policy check FILE
   rongcuo policy test FILE                (cases.yaml, or a policy file with cases.yaml beside it)
+  rongcuo policy reevaluate [--policy ID] [--page N] [--json]
+                                          (every open case against the version in force now)
 `;
 
 type Sub = (positionals: string[], values: Flags, io: CliIO) => Promise<number>;
@@ -25,6 +28,8 @@ interface Flags {
   json?: boolean;
   article?: string;
   version?: string;
+  policy?: string;
+  page?: string;
 }
 
 export async function runPolicy(args: string[], io: CliIO): Promise<number> {
@@ -32,6 +37,8 @@ export async function runPolicy(args: string[], io: CliIO): Promise<number> {
     json: { type: 'boolean' },
     article: { type: 'string' },
     version: { type: 'string' },
+    policy: { type: 'string' },
+    page: { type: 'string' },
   } as const;
   const parsed = parseCommandLine(io, args, options, USAGE);
   if (!parsed) return 2;
@@ -53,6 +60,7 @@ export async function runPolicy(args: string[], io: CliIO): Promise<number> {
 }
 
 const SUBCOMMANDS: Record<string, Sub> = {
+  reevaluate: reevaluate,
   async list(_positionals, flags, io) {
     const registry = await loadRegistry();
     const rows = [...registry.byId.values()].flat().map((p) => ({

@@ -29,6 +29,7 @@ const CHILDREN: readonly { table: string; column: string; parent: string }[] = [
   ...[
     'case_facts',
     'case_evaluations',
+    'case_search',
     'evidence',
     'assessments',
     'decisions',
@@ -87,6 +88,12 @@ const PER_PARENT_KEYS: readonly {
   {
     table: 'case_evaluations',
     name: 'case_evaluations_pkey',
+    kind: 'primary key',
+    columns: 'case_id',
+  },
+  {
+    table: 'case_search',
+    name: 'case_search_pkey',
     kind: 'primary key',
     columns: 'case_id',
   },
@@ -299,9 +306,25 @@ const up = (): readonly RawBuilder<unknown>[] => [
         references ${parent} (id, tenant_unit_id)`),
   ),
   ...PER_PARENT_KEYS.flatMap((key) => setKey(key, `${key.columns}, tenant_unit_id`)),
+  caseSearchUpdated('case_id, tenant_unit_id'),
 ];
 
+/** 0019's trigger that rewrites a case's search grams, upserting on the search key given. */
+const caseSearchUpdated = (key: string) =>
+  raw(`create or replace function case_search_updated() returns trigger
+  language plpgsql as $fn$
+  begin
+    insert into case_search as s (case_id, grams)
+    select n.id, case_search_grams(n.number, n.title, n.conduct)
+      from new_rows n join old_rows o on o.id = n.id
+     where (o.number, o.title, o.conduct) is distinct from (n.number, n.title, n.conduct)
+    on conflict (${key}) do update set grams = excluded.grams;
+    return null;
+  end
+  $fn$`);
+
 const down = (): readonly RawBuilder<unknown>[] => [
+  caseSearchUpdated('case_id'),
   ...PER_PARENT_KEYS.flatMap((key) => setKey(key, key.columns)),
   ...[...CHILDREN, ...ALSO_REFERENCES].map(({ table, column, parent }) =>
     raw(`alter table ${table} drop constraint ${table}_${column}_tenant_fkey,

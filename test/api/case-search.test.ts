@@ -1,0 +1,139 @@
+// The case list's search through the n-gram index of migration 0019 finds exactly what the
+// plain substring search (ilike on number, title and conduct) found before it: for each
+// query, the list with `q` is the list without it, filtered by that ilike in SQL. And the
+// grams follow a case's texts when they change, in the writer's transaction.
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { HttpClient } from '../support/http-client.ts';
+import { storeTargets } from '../support/test-databases.ts';
+import { CLASSIFIED } from '../support/procedure-api.ts';
+import { useHarness } from './api-harness.ts';
+
+interface Listed {
+  readonly total: number;
+  readonly items: readonly { id: string }[];
+}
+
+/** Every case of the reader's list for a query, all pages. */
+async function listAll(
+  client: HttpClient,
+  query: string,
+): Promise<{ total: number; ids: string[] }> {
+  const ids: string[] = [];
+  let total = 0;
+  for (let offset = 0; ; offset += 200) {
+    const res = await client.get(`/api/v1/cases?limit=200&offset=${offset}${query}`);
+    expect(res.status).toBe(200);
+    const page = res.body as Listed;
+    total = page.total;
+    ids.push(...page.items.map((c) => c.id));
+    if (page.items.length < 200) break;
+  }
+  return { total, ids };
+}
+
+const MIXED_TITLE = "ABC执法检查 x_y%z 单引号'与反斜杠\\";
+
+describe.each(storeTargets())('case search on $name', (target) => {
+  const h = useHarness(target);
+
+  it('finds through the n-grams exactly what the substring search found', async () => {
+    const officer = await h.as('wangqiang');
+    const opened = await officer.post('/api/v1/cases', {
+      origin: 'application',
+      unitId: await h.unitId('综合行政执法大队'),
+      title: MIXED_TITLE,
+      conduct: '2026年1月在Mixed文本 Test 中检查',
+      conductDate: '2025-03-01',
+      enforcementAction: 'penalty',
+      ...CLASSIFIED,
+    });
+    expect(opened.status).toBe(201);
+    const numbers = (
+      await sql<{ number: string }>`select number from cases order by number`.execute(h.admin)
+    ).rows.map((r) => r.number);
+    const queries = [
+      // single characters: Chinese, ASCII either case, punctuation, a like wildcard
+      '危',
+      '号',
+      '〔',
+      'a',
+      'X',
+      '%',
+      '_',
+      '\\',
+      "'",
+      ' ',
+      // words, mixed Chinese and ASCII, case folding
+      '执法',
+      '检查',
+      '应急管理',
+      'abc执法',
+      'aBc执',
+      'x_y%z',
+      "单引号'与反斜杠\\",
+      'mixed文本 test',
+      '2026年',
+      '危险化学品经营许可延续审查中未发现企业提供的虚假安全评价报告',
+      // case numbers, whole and in part
+      numbers[0]!,
+      numbers.at(-1)!,
+      '〔2026〕',
+      '号 ',
+      // no match
+      '不存在的词语组合',
+      'zzzz',
+      '执法执法执法',
+    ];
+    const searched = { found: 0, empty: 0 };
+    for (const username of ['zhangmin', 'zhouyan', 'wangqiang']) {
+      const reader = await h.as(username);
+      const all = await listAll(reader, '');
+      expect(all.ids.length).toBeGreaterThan(0);
+      for (const q of queries) {
+        const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const expected = (
+          await sql<{ id: string }>`
+            select id from cases
+             where id = any(${all.ids}::uuid[])
+               and (title ilike ${like} or conduct ilike ${like} or number ilike ${like})`.execute(
+            h.admin,
+          )
+        ).rows.map((r) => r.id);
+        const got = await listAll(reader, `&q=${encodeURIComponent(q)}`);
+        // Same cases, in the list's own order (newest first).
+        expect(got.ids, `${username} q=${JSON.stringify(q)}`).toEqual(
+          all.ids.filter((id) => expected.includes(id)),
+        );
+        expect(got.total).toBe(expected.length);
+        if (expected.length > 0) searched.found++;
+        else searched.empty++;
+      }
+    }
+    // The queries cover both sides: some find cases, some find none.
+    expect(searched.found).toBeGreaterThan(20);
+    expect(searched.empty).toBeGreaterThan(5);
+  });
+
+  it('keeps the grams of a case in step with its texts', async () => {
+    const secretary = await h.as('zhangmin');
+    const [row] = (
+      await sql<{ id: string }>`select id from cases where title = ${MIXED_TITLE}`.execute(h.admin)
+    ).rows;
+    const find = async (q: string) =>
+      ((await secretary.get(`/api/v1/cases?q=${encodeURIComponent(q)}`)).body as Listed).items.map(
+        (c) => c.id,
+      );
+    expect(await find('改过的标题')).toEqual([]);
+    await sql`update cases set title = '改过的标题' where id = ${row!.id}`.execute(h.admin);
+    expect(await find('改过的标题')).toEqual([row!.id]);
+    expect(await find('ABC执法')).toEqual([]);
+    // A state change leaves the grams as they are.
+    const before = await sql<{ grams: string }>`
+      select grams::text from case_search where case_id = ${row!.id}`.execute(h.admin);
+    await sql`update cases set updated_at = now() where id = ${row!.id}`.execute(h.admin);
+    const after = await sql<{ grams: string }>`
+      select grams::text from case_search where case_id = ${row!.id}`.execute(h.admin);
+    expect(after.rows).toEqual(before.rows);
+  });
+});
