@@ -20,6 +20,7 @@ import { petitionsRole } from './migrations/0013_petitions_role.ts';
 import { reports } from './migrations/0014_reports.ts';
 import { clearances } from './migrations/0015_clearances.ts';
 import { documentNumbers } from './migrations/0016_document_numbers.ts';
+import { auditPending } from './migrations/0018_audit_pending.ts';
 import type { Database } from './schema.ts';
 
 /** In order; the names are recorded in kysely_migration and must never change. */
@@ -40,6 +41,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0014_reports': reports,
   '0015_clearances': clearances,
   '0016_document_numbers': documentNumbers,
+  '0018_audit_pending': auditPending,
 };
 
 /**
