@@ -71,8 +71,18 @@ export async function insertPendingAuditRow(tx: Tx, row: PendingAuditRow): Promi
 
 /**
  * Runs `work` in a transaction of its own holding the chainer's lock, which ends with it.
- * `try`: when another holds the lock, returns undefined at once (that one, or the next
- * run, takes the rows). `wait`: waits for the lock, at most `waitMs`.
+ *
+ * `try` (the run after each writer's commit): when another holds the lock, returns
+ * undefined at once (that one, or the next run, takes the rows). Its commit does not wait
+ * for the disk (synchronous_commit off): should the server crash before its WAL is
+ * written, the move is undone whole, the rows are pending again, durable as their writers
+ * committed them, and are chained again the same way (the same rows in insertion order
+ * after the same head give the same seq and the same hashes). So the write path pays one
+ * flush to disk per request, as before, not two.
+ *
+ * `wait` (a reader of the chain): waits for the lock, at most `waitMs`, and commits
+ * durably, which writes to disk every commit before it, the asynchronous ones above
+ * included: a head read (and signed) after it survives a crash.
  */
 export async function underChainLock<T>(
   db: Db,
@@ -81,12 +91,14 @@ export async function underChainLock<T>(
 ): Promise<T | undefined> {
   return db.transaction().execute(async (tx) => {
     if (how.mode === 'try') {
-      const { rows } = await sql<{
-        locked: boolean;
-      }>`select pg_try_advisory_xact_lock(${AUDIT_LOCK}) as locked`.execute(tx);
+      const { rows } = await sql<{ locked: boolean }>`
+        select pg_try_advisory_xact_lock(${AUDIT_LOCK}) as locked,
+               set_config('synchronous_commit', 'off', true)`.execute(tx);
       if (!rows[0]?.locked) return undefined;
     } else {
-      await sql`select set_config('lock_timeout', ${`${how.waitMs}ms`}, true)`.execute(tx);
+      // An id of its own, so that its commit is a commit record, written to disk.
+      await sql`select set_config('lock_timeout', ${`${how.waitMs}ms`}, true),
+                       pg_current_xact_id()`.execute(tx);
       await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
     }
     // A statement of its own after the lock: its snapshot sees the last holder's rows.
