@@ -2,8 +2,8 @@
 // the row hashed, and it verifies; tampering anywhere is reported row by row, every time.
 
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainPendingAudit } from '../src/app/audit/audit-chainer.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chainPendingAudit, startAuditChainer } from '../src/app/audit/audit-chainer.ts';
 import { appendAudit, sm3, verifyAuditLog, type AuditEntry } from '../src/app/audit/audit-log.ts';
 // Strange actions on purpose: the chain stores whatever it is given.
 import type { AuditAction } from '../src/domain/audit/audit-actions.ts';
@@ -230,5 +230,22 @@ describe.each(storeTargets())('the audit chain under concurrent writers on $name
     expect(verdict).toMatchObject({ ok: true, breaks: [] });
     expect((await chained('queued')).at(-1)?.entity_id).toBe('late');
     expect(await pendingCount()).toBe(0);
+  });
+
+  it('chains on an interval what a stopped process left queued', async () => {
+    await store.db
+      .transaction()
+      .execute((tx) =>
+        appendAudit(tx, { ...entry(7), entityType: 'left', entityId: 'left' }, new Date()),
+      );
+    expect(await pendingCount()).toBe(1);
+    const stop = startAuditChainer(store.db, 20);
+    try {
+      await vi.waitFor(async () => expect(await pendingCount()).toBe(0), { timeout: 10_000 });
+    } finally {
+      await stop();
+    }
+    expect((await chained('left')).map((r) => r.entity_id)).toEqual(['left']);
+    expect(await verifyAuditLog(store.db)).toMatchObject({ ok: true, breaks: [] });
   });
 });
