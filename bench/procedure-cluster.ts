@@ -6,6 +6,7 @@
 // worker, so no clock override is needed in `rongcuo serve` itself.
 
 import cluster, { type Worker } from 'node:cluster';
+import { fileURLToPath } from 'node:url';
 import type { AuditFileLocations } from '../src/audit-files/audit-file-locations.ts';
 import { assemble } from '../src/main.ts';
 
@@ -28,6 +29,11 @@ export async function startBenchCluster(
   auditFiles: AuditFileLocations,
   offsetMs: number,
 ): Promise<BenchCluster> {
+  // Under tsx's loader, as bin/run-ts.js runs the benchmark itself.
+  cluster.setupPrimary({
+    exec: fileURLToPath(new URL('../bin/run-ts.js', import.meta.url)),
+    args: [fileURLToPath(new URL('./procedure.ts', import.meta.url))],
+  });
   const workers: Worker[] = [];
   const listening = new Promise<number>((resolve, reject) => {
     let n = 0;
