@@ -14,6 +14,8 @@ export interface BenchDatabase {
   /** Where the data lives, for the report. */
   readonly where: string;
   readonly store: Store;
+  /** The application role's URL, password and all: how a worker process connects. */
+  readonly appUrl: string;
   /** Closes the store and removes the data directory or drops the database. */
   discard(): Promise<void>;
 }
@@ -34,6 +36,8 @@ export async function openEmbeddedOnDisk(): Promise<BenchDatabase> {
     name: 'embedded',
     where: dataDir,
     store,
+    // The socket and the application role, which logs in without a password there.
+    appUrl: store.url,
     async discard() {
       try {
         await store.close();
@@ -59,6 +63,7 @@ export async function openFreshOnServer(adminUrl: string): Promise<BenchDatabase
     name: 'server',
     where: store.url,
     store,
+    appUrl: fresh.url,
     async discard() {
       try {
         await store.close();

@@ -16,9 +16,11 @@
 // markdown table for BENCHMARKS.md to stdout; progress goes to stderr. Exits 1 if any
 // request failed or any read was answered with a non-2xx status.
 
+import cluster from 'node:cluster';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { assemble } from '../src/main.ts';
+import type { Db } from '../src/store/transaction.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-data.ts';
 import { todayInChina } from '../src/domain/calendar-date.ts';
 import { ASSESSMENT_FACTORS } from '../src/domain/vocabulary.ts';
@@ -28,18 +30,34 @@ import {
   openFreshOnServer,
   type BenchDatabase,
 } from './procedure-databases.ts';
+import { benchWorker, startBenchCluster, type BenchCluster } from './procedure-cluster.ts';
 import { runLoad, type LoadResult } from './procedure-load.ts';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * How many processes answer, one measurement each (BENCH_SERVE_WORKERS, e.g. `1,2`): 1 is
+ * the application in this process; N > 1 is N forked workers on one port, as `rongcuo
+ * serve --workers N` runs (bench/procedure-cluster.ts).
+ */
+const SERVE_WORKERS = (process.env.BENCH_SERVE_WORKERS ?? '1,2').split(',').map(Number);
+/** Which databases (BENCH_DATABASES, e.g. `server`): both by default. */
+const DATABASES = (process.env.BENCH_DATABASES ?? 'embedded,server').split(',');
+/** BENCH_READS=0 leaves out the read-latency part. */
+const READS = process.env.BENCH_READS !== '0';
 const WORKERS = 8;
-const CASES = 200;
+/** BENCH_CASES changes it (a quick look: 40). */
+const CASES = Number(process.env.BENCH_CASES ?? 200);
 /** Cases run first, untimed, with the same concurrency: JIT, pool connections, caches. */
 const WARMUP_CASES = 16;
 const CONNECTIONS = 50;
 const READ_SECONDS = 10;
 const READ_WARMUP_SECONDS = 1;
-/** Closing waits for the officer's objection period (15 days after the notice). */
-const OBJECTION_WAIT_DAYS = 17;
+/**
+ * Closing waits for the officer's objection period (15 days after the notice, moved on past
+ * a rest day it ends on: from mid-December the New Year holiday adds three): 30 days is
+ * past it whatever the date the benchmark runs on.
+ */
+const OBJECTION_WAIT_DAYS = 30;
 
 /**
  * How the procedure's writes are answered: `minimal` (the default; Prefer: return=minimal,
@@ -176,7 +194,7 @@ interface Application {
   login(): Promise<Roles[]>;
   today(): string;
   /** Moves the application's clock past the objection period. */
-  advance(): void;
+  advance(): Promise<void>;
 }
 
 /**
@@ -223,7 +241,7 @@ async function runProcedure(app: Application, unitId: string, count: number, fir
     await app.login(),
   );
 
-  app.advance();
+  await app.advance();
   let closed = 0;
   const queue = [...published];
   const closeSeconds = await timed(
@@ -272,16 +290,29 @@ interface TargetResult {
   readonly list: LoadResult;
 }
 
-async function measureOn(open: () => Promise<BenchDatabase>): Promise<TargetResult> {
+async function measureOn(
+  open: () => Promise<BenchDatabase>,
+  workers: number,
+): Promise<TargetResult> {
   const db = await open();
   try {
-    log(`${db.name}: ${db.where}`);
+    const name = `${db.name}, ${workers} worker${workers === 1 ? '' : 's'}`;
+    log(`${name}: ${db.where}`);
     let offsetMs = 0;
     const clock = () => new Date(Date.now() + offsetMs);
     const app = await assemble({ store: db.store, now: clock });
+    let served: BenchCluster | undefined;
     try {
       await seedDemo(app.ctx);
-      const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
+      // The demo data has closed cases of its own.
+      const closedBefore = await closedCount(app.ctx.db);
+      let url: string;
+      if (workers === 1) {
+        url = await app.server.listen({ port: 0, host: '127.0.0.1' });
+      } else {
+        served = await startBenchCluster(workers, db.appUrl, app.ctx.auditFiles, offsetMs);
+        url = served.url;
+      }
       const unitId = (
         await app.ctx.db
           .selectFrom('units')
@@ -306,25 +337,24 @@ async function measureOn(open: () => Promise<BenchDatabase>): Promise<TargetResu
           return Array.from({ length: WORKERS }, () => roles);
         },
         today: () => todayInChina(clock()),
-        advance() {
-          offsetMs += OBJECTION_WAIT_DAYS * 24 * 3600_000;
+        async advance() {
+          const ms = OBJECTION_WAIT_DAYS * 24 * 3600_000;
+          offsetMs += ms;
+          await served?.advance(ms);
         },
       };
 
-      log(`${db.name}: ${WARMUP_CASES} warm-up cases`);
+      log(`${name}: ${WARMUP_CASES} warm-up cases`);
       const warm = await runProcedure(application, unitId, WARMUP_CASES, 0);
-      log(`${db.name}: ${CASES} cases, ${WORKERS} workers`);
+      log(`${name}: ${CASES} cases, ${WORKERS} clients`);
       const procedure = await runProcedure(application, unitId, CASES, WARMUP_CASES);
       const seconds = procedure.seconds.toPublished + procedure.seconds.close;
       log(
-        `${db.name}: ${(procedure.closed / seconds).toFixed(1)} cases/s, ${(procedure.tally.requests / seconds).toFixed(0)} requests/s`,
+        `${name}: ${(procedure.closed / seconds).toFixed(1)} cases/s, ${(procedure.tally.requests / seconds).toFixed(0)} requests/s`,
       );
-      const closedRow = await app.ctx.db
-        .selectFrom('cases')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('state', '=', 'closed')
-        .executeTakeFirstOrThrow();
-      const closedInDatabase = Number(closedRow.n);
+      const closedInDatabase = (await closedCount(app.ctx.db)) - closedBefore;
+      for (const run of [warm, procedure])
+        for (const [what, n] of run.failures) log(`${name}: ${n} case(s) failed: ${what}`);
       if (closedInDatabase !== warm.closed + procedure.closed)
         throw new Error(
           `${closedInDatabase} closed cases in the database, ${warm.closed + procedure.closed} closed over HTTP`,
@@ -351,13 +381,17 @@ async function measureOn(open: () => Promise<BenchDatabase>): Promise<TargetResu
         });
       const detailPaths = ids.map((id) => `/api/v1/cases/${id}`);
       const listPaths = ['/api/v1/cases?limit=20'];
-      log(`${db.name}: reads, ${CONNECTIONS} connections`);
-      await load(detailPaths, READ_WARMUP_SECONDS);
-      const detail = await load(detailPaths, READ_SECONDS);
-      await load(listPaths, READ_WARMUP_SECONDS);
-      const list = await load(listPaths, READ_SECONDS);
+      let detail = NO_LOAD;
+      let list = NO_LOAD;
+      if (READS) {
+        log(`${name}: reads, ${CONNECTIONS} connections`);
+        await load(detailPaths, READ_WARMUP_SECONDS);
+        detail = await load(detailPaths, READ_SECONDS);
+        await load(listPaths, READ_WARMUP_SECONDS);
+        list = await load(listPaths, READ_SECONDS);
+      }
       return {
-        name: db.name,
+        name,
         where: db.where,
         procedure,
         closedInDatabase,
@@ -366,6 +400,7 @@ async function measureOn(open: () => Promise<BenchDatabase>): Promise<TargetResu
         list,
       };
     } finally {
+      await served?.stop();
       await app.close();
     }
   } finally {
@@ -373,98 +408,133 @@ async function measureOn(open: () => Promise<BenchDatabase>): Promise<TargetResu
   }
 }
 
-// ---------------------------------------------------------------------------------------
-
-const results: TargetResult[] = [];
-for (const open of [openEmbeddedOnDisk, () => openFreshOnServer(SERVER_URL)])
-  results.push(await measureOn(open));
-
-const fmt = (x: number, digits = 1) =>
-  Number.isFinite(x)
-    ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : '–';
-const ms = (x: number) => fmt(x, x < 10 ? 2 : 1);
-const timedSeconds = (r: TargetResult) =>
-  r.procedure.seconds.toPublished + r.procedure.seconds.close;
-const requestsPerCase = (r: TargetResult) => r.procedure.tally.requests / r.procedure.cases;
-const writeLatency = (r: TargetResult, p: number) =>
-  percentile(
-    [...r.procedure.tally.latenciesMs].sort((a, b) => a - b),
-    p,
-  );
-type Row = [string, (r: TargetResult) => string];
-const readRows = (label: string, pick: (r: TargetResult) => LoadResult): Row[] => [
-  [`${label}: requests/s`, (r) => fmt(pick(r).requestsPerSecond, 0)],
-  [`${label}: mean ms`, (r) => ms(pick(r).latencyMs.mean)],
-  [`${label}: p50 ms`, (r) => ms(pick(r).latencyMs.p50)],
-  [`${label}: p90 ms`, (r) => ms(pick(r).latencyMs.p90)],
-  [`${label}: p99 ms`, (r) => ms(pick(r).latencyMs.p99)],
-  [`${label}: max ms`, (r) => ms(pick(r).latencyMs.max)],
-  [`${label}: non-2xx / errors`, (r) => `${pick(r).non2xx} / ${pick(r).errors + pick(r).timeouts}`],
-];
-const rows: Row[] = [
-  [
-    `procedure: cases/s (${CASES} cases, ${WORKERS} workers)`,
-    (r) => fmt(r.procedure.closed / timedSeconds(r), 1),
-  ],
-  ['procedure: requests/s', (r) => fmt(r.procedure.tally.requests / timedSeconds(r), 0)],
-  ['procedure: requests per case', (r) => fmt(requestsPerCase(r), 0)],
-  ['procedure: request p50 ms', (r) => ms(writeLatency(r, 50))],
-  ['procedure: request p99 ms', (r) => ms(writeLatency(r, 99))],
-  ['procedure: cases not closed', (r) => String(r.procedure.cases - r.procedure.closed)],
-  ...readRows('GET /api/v1/cases/:id', (r) => r.detail),
-  ...readRows('GET /api/v1/cases?limit=20', (r) => r.list),
-];
-
-const cpus = os.cpus();
-const machine =
-  `Node ${process.version}, ${cpus[0]?.model.trim() ?? 'unknown CPU'} ` +
-  `(${cpus.length} logical CPUs), ${os.platform()} ${os.arch()}, ${new Date().toISOString()}; ` +
-  `load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ` +
-  `${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')} after`;
-
-const problems: string[] = [];
-for (const r of results) {
-  for (const [what, count] of r.procedure.failures)
-    problems.push(`${r.name}: procedure: ${count} case(s) failed: ${what}`);
-  for (const [label, load] of [
-    ['GET /api/v1/cases/:id', r.detail],
-    ['GET /api/v1/cases?limit=20', r.list],
-  ] as const) {
-    if (load.non2xx > 0 || load.errors > 0 || load.timeouts > 0)
-      problems.push(
-        `${r.name}: ${label}: ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts; status codes ${JSON.stringify(load.statusCodes)}`,
-      );
-  }
+async function closedCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('state', '=', 'closed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-const header = `| metric | ${results.map((r) => r.name).join(' | ')} |`;
-const rule = `| --- | ${results.map(() => '---:').join(' | ')} |`;
-const table = [
-  header,
-  rule,
-  ...rows.map(([label, f]) => `| ${label} | ${results.map(f).join(' | ')} |`),
-];
+/** A read measurement left out (BENCH_READS=0). */
+const NO_LOAD: LoadResult = {
+  seconds: 0,
+  requests: 0,
+  requestsPerSecond: NaN,
+  latencyMs: { mean: NaN, p50: NaN, p90: NaN, p99: NaN, max: NaN },
+  non2xx: 0,
+  errors: 0,
+  timeouts: 0,
+  statusCodes: {},
+};
 
-const out = [
-  `Machine: ${machine}`,
-  `Writes of the procedure answered ${MINIMAL ? 'minimally (Prefer: return=minimal; the default)' : 'with the case'}; BENCH_WRITE_ANSWER=${MINIMAL ? 'case' : 'minimal'} for the other.`,
-  '',
-  ...results.map(
-    (r) =>
-      `- ${r.name}: ${r.where}; timed ${r.procedure.seconds.toPublished.toFixed(1)} s to publication + ${r.procedure.seconds.close.toFixed(1)} s closing; ${r.closedInDatabase} cases closed in the database; reads cycle through ${r.readableCases} cases`,
-  ),
-  '',
-  ...table,
-  '',
-  problems.length === 0
-    ? 'No failed requests and no non-2xx responses.'
-    : ['Problems:', ...problems.map((p) => `- ${p}`)].join('\n'),
-  '',
-  `(${((performance.now() - t0) / 1000).toFixed(0)} s; session cookie ${SESSION_COOKIE})`,
-];
-console.log(out.join('\n'));
-if (problems.length > 0) process.exitCode = 1;
+// ---------------------------------------------------------------------------------------
+
+// A forked worker of a measurement with N > 1 (bench/procedure-cluster.ts) only serves.
+if (cluster.isWorker) await benchWorker();
+else await report();
+
+async function report() {
+  const results: TargetResult[] = [];
+  const opens = {
+    embedded: openEmbeddedOnDisk,
+    server: () => openFreshOnServer(SERVER_URL),
+  } as const;
+  for (const database of DATABASES)
+    for (const workers of SERVE_WORKERS)
+      results.push(await measureOn(opens[database as keyof typeof opens], workers));
+
+  const fmt = (x: number, digits = 1) =>
+    Number.isFinite(x)
+      ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+      : '–';
+  const ms = (x: number) => fmt(x, x < 10 ? 2 : 1);
+  const timedSeconds = (r: TargetResult) =>
+    r.procedure.seconds.toPublished + r.procedure.seconds.close;
+  const requestsPerCase = (r: TargetResult) => r.procedure.tally.requests / r.procedure.cases;
+  const writeLatency = (r: TargetResult, p: number) =>
+    percentile(
+      [...r.procedure.tally.latenciesMs].sort((a, b) => a - b),
+      p,
+    );
+  type Row = [string, (r: TargetResult) => string];
+  const readRows = (label: string, pick: (r: TargetResult) => LoadResult): Row[] => [
+    [`${label}: requests/s`, (r) => fmt(pick(r).requestsPerSecond, 0)],
+    [`${label}: mean ms`, (r) => ms(pick(r).latencyMs.mean)],
+    [`${label}: p50 ms`, (r) => ms(pick(r).latencyMs.p50)],
+    [`${label}: p90 ms`, (r) => ms(pick(r).latencyMs.p90)],
+    [`${label}: p99 ms`, (r) => ms(pick(r).latencyMs.p99)],
+    [`${label}: max ms`, (r) => ms(pick(r).latencyMs.max)],
+    [
+      `${label}: non-2xx / errors`,
+      (r) => `${pick(r).non2xx} / ${pick(r).errors + pick(r).timeouts}`,
+    ],
+  ];
+  const rows: Row[] = [
+    [
+      `procedure: cases/s (${CASES} cases, ${WORKERS} workers)`,
+      (r) => fmt(r.procedure.closed / timedSeconds(r), 1),
+    ],
+    ['procedure: requests/s', (r) => fmt(r.procedure.tally.requests / timedSeconds(r), 0)],
+    ['procedure: requests per case', (r) => fmt(requestsPerCase(r), 0)],
+    ['procedure: request p50 ms', (r) => ms(writeLatency(r, 50))],
+    ['procedure: request p99 ms', (r) => ms(writeLatency(r, 99))],
+    ['procedure: cases not closed', (r) => String(r.procedure.cases - r.procedure.closed)],
+    ...readRows('GET /api/v1/cases/:id', (r) => r.detail),
+    ...readRows('GET /api/v1/cases?limit=20', (r) => r.list),
+  ];
+
+  const cpus = os.cpus();
+  const machine =
+    `Node ${process.version}, ${cpus[0]?.model.trim() ?? 'unknown CPU'} ` +
+    `(${cpus.length} logical CPUs), ${os.platform()} ${os.arch()}, ${new Date().toISOString()}; ` +
+    `load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ` +
+    `${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} after`;
+
+  const problems: string[] = [];
+  for (const r of results) {
+    for (const [what, count] of r.procedure.failures)
+      problems.push(`${r.name}: procedure: ${count} case(s) failed: ${what}`);
+    for (const [label, load] of [
+      ['GET /api/v1/cases/:id', r.detail],
+      ['GET /api/v1/cases?limit=20', r.list],
+    ] as const) {
+      if (load.non2xx > 0 || load.errors > 0 || load.timeouts > 0)
+        problems.push(
+          `${r.name}: ${label}: ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts; status codes ${JSON.stringify(load.statusCodes)}`,
+        );
+    }
+  }
+
+  const header = `| metric | ${results.map((r) => r.name).join(' | ')} |`;
+  const rule = `| --- | ${results.map(() => '---:').join(' | ')} |`;
+  const table = [
+    header,
+    rule,
+    ...rows.map(([label, f]) => `| ${label} | ${results.map(f).join(' | ')} |`),
+  ];
+
+  const out = [
+    `Machine: ${machine}`,
+    `Writes of the procedure answered ${MINIMAL ? 'minimally (Prefer: return=minimal; the default)' : 'with the case'}; BENCH_WRITE_ANSWER=${MINIMAL ? 'case' : 'minimal'} for the other.`,
+    '',
+    ...results.map(
+      (r) =>
+        `- ${r.name}: ${r.where}; timed ${r.procedure.seconds.toPublished.toFixed(1)} s to publication + ${r.procedure.seconds.close.toFixed(1)} s closing; ${r.closedInDatabase} cases closed in the database; reads cycle through ${r.readableCases} cases`,
+    ),
+    '',
+    ...table,
+    '',
+    problems.length === 0
+      ? 'No failed requests and no non-2xx responses.'
+      : ['Problems:', ...problems.map((p) => `- ${p}`)].join('\n'),
+    '',
+    `(${((performance.now() - t0) / 1000).toFixed(0)} s; session cookie ${SESSION_COOKIE})`,
+  ];
+  console.log(out.join('\n'));
+  if (problems.length > 0) process.exitCode = 1;
+}

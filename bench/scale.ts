@@ -66,7 +66,13 @@ interface Row {
 
 async function openExisting(dataDir: string): Promise<BenchDatabase> {
   const store = await openDatabase({ dataDir });
-  return { name: 'embedded', where: dataDir, store, discard: () => store.close() };
+  return {
+    name: 'embedded',
+    where: dataDir,
+    store,
+    appUrl: store.url,
+    discard: () => store.close(),
+  };
 }
 
 /** What the seed would have said, read from a database seeded before. */

@@ -2,7 +2,8 @@
 // the row hashed, and it verifies; tampering anywhere is reported row by row, every time.
 
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chainPendingAudit, startAuditChainer } from '../src/app/audit/audit-chainer.ts';
 import { appendAudit, sm3, verifyAuditLog, type AuditEntry } from '../src/app/audit/audit-log.ts';
 // Strange actions on purpose: the chain stores whatever it is given.
 import type { AuditAction } from '../src/domain/audit/audit-actions.ts';
@@ -119,5 +120,132 @@ describe.each(storeTargets())('the audit chain on $name', (target) => {
       { seq: at(9), reason: 'seq_gap', message: `审计记录 ${at(9)} 前缺少 ${at(8)}` },
     ]);
     expect(result).toMatchObject({ ok: false, brokenAt: at(3), reason: 'hash_mismatch' });
+  });
+});
+
+// Issue 13: writers queue their events without a lock; one chainer at a time numbers,
+// links and hashes them after the writers have committed (src/app/audit/audit-chainer.ts).
+describe.each(storeTargets())('the audit chain under concurrent writers on $name', (target) => {
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = await target.open();
+    await store.migrate();
+  }, 60_000);
+
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const chained = async (entityType: string) =>
+    store.db
+      .selectFrom('audit_events')
+      .select(['seq', 'entity_id'])
+      .where('entity_type', '=', entityType)
+      .orderBy('seq')
+      .execute();
+  const pendingCount = async () =>
+    Number(
+      (
+        await store.db
+          .selectFrom('audit_pending')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('chains every committed event of 20 parallel writers once, gapless, and none rolled back', async () => {
+    const writers = Array.from({ length: 20 }, (_, n) =>
+      inTransaction(store.db, async (tx) => {
+        await appendAudit(
+          tx,
+          { ...entry(n), entityType: 'parallel', entityId: `w-${n}` },
+          new Date(),
+        );
+        // Every third writer fails after queueing its event: nothing of it may remain.
+        if (n % 3 === 0) throw new Error(`writer ${n} rolls back`);
+      }).then(
+        () => true,
+        () => false,
+      ),
+    );
+    const committed = await Promise.all(writers);
+    // Once every writer has returned, each committed event is chained: none waits.
+    expect(await pendingCount()).toBe(0);
+    const rows = await chained('parallel');
+    const expected = committed.flatMap((ok, n) => (ok ? [`w-${n}`] : []));
+    expect(rows.map((r) => r.entity_id).sort()).toEqual([...expected].sort());
+    const verdict = await verifyAuditLog(store.db);
+    expect(verdict).toMatchObject({ ok: true, breaks: [] });
+    const seqs = (
+      await store.db.selectFrom('audit_events').select('seq').orderBy('seq').execute()
+    ).map((r) => r.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it('leaves nothing of a transaction that rolled back', async () => {
+    const before = await verifyAuditLog(store.db);
+    await expect(
+      inTransaction(store.db, async (tx) => {
+        await appendAudit(tx, { ...entry(1), entityType: 'rolled_back' }, new Date());
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await pendingCount()).toBe(0);
+    expect(await chained('rolled_back')).toEqual([]);
+    expect((await verifyAuditLog(store.db)).count).toBe(before.count);
+  });
+
+  it('lets two chainers run at once without chaining a row twice', async () => {
+    // Queued without the run after commit (a process that stopped right after its commit).
+    for (let n = 0; n < 30; n++) {
+      await store.db
+        .transaction()
+        .execute((tx) =>
+          appendAudit(tx, { ...entry(n), entityType: 'queued', entityId: `q-${n}` }, new Date()),
+        );
+    }
+    expect(await pendingCount()).toBe(30);
+    // A writer's transaction still open holds its event back until it commits.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const open = store.db.transaction().execute(async (tx) => {
+      await appendAudit(tx, { ...entry(99), entityType: 'queued', entityId: 'late' }, new Date());
+      await held;
+    });
+    const runs = await Promise.all([
+      chainPendingAudit(store.db),
+      chainPendingAudit(store.db),
+      chainPendingAudit(store.db),
+    ]);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(30);
+    expect((await chained('queued')).map((r) => r.entity_id)).toEqual(
+      Array.from({ length: 30 }, (_, n) => `q-${n}`),
+    );
+    release();
+    await open;
+    expect(await pendingCount()).toBe(1);
+    // A reader of the chain chains what was committed before it reads.
+    const verdict = await verifyAuditLog(store.db);
+    expect(verdict).toMatchObject({ ok: true, breaks: [] });
+    expect((await chained('queued')).at(-1)?.entity_id).toBe('late');
+    expect(await pendingCount()).toBe(0);
+  });
+
+  it('chains on an interval what a stopped process left queued', async () => {
+    await store.db
+      .transaction()
+      .execute((tx) =>
+        appendAudit(tx, { ...entry(7), entityType: 'left', entityId: 'left' }, new Date()),
+      );
+    expect(await pendingCount()).toBe(1);
+    const stop = startAuditChainer(store.db, 20);
+    try {
+      await vi.waitFor(async () => expect(await pendingCount()).toBe(0), { timeout: 10_000 });
+    } finally {
+      await stop();
+    }
+    expect((await chained('left')).map((r) => r.entity_id)).toEqual(['left']);
+    expect(await verifyAuditLog(store.db)).toMatchObject({ ok: true, breaks: [] });
   });
 });

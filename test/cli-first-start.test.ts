@@ -100,6 +100,7 @@ describe('the first start from a folder closed to the postgres account', () => {
         expect((await client.get('/api/v1/health')).body).toEqual({
           status: 'ok',
           database: 'ok',
+          pid: expect.any(Number),
         });
         const login = await client.post('/api/v1/session', {
           username: 'lina',

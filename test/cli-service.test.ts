@@ -40,7 +40,11 @@ describe('rongcuo serve, demo and audit', () => {
     try {
       expect(out).toContain('演示账号 / demo accounts (密码 password: Rongcuo@2026)');
       const client = new HttpClient(url);
-      expect((await client.get('/api/v1/health')).body).toEqual({ status: 'ok', database: 'ok' });
+      expect((await client.get('/api/v1/health')).body).toEqual({
+        status: 'ok',
+        database: 'ok',
+        pid: expect.any(Number),
+      });
       const login = await client.post('/api/v1/session', {
         username: 'lina',
         password: 'Rongcuo@2026',

@@ -118,7 +118,11 @@ describe('the API around it', () => {
       expect.arrayContaining(['/api/v1/evaluate', '/api/v1/health']),
     );
     expect((await client.get('/api/v1/docs/')).status).toBe(200);
-    expect((await client.get('/api/v1/health')).body).toEqual({ status: 'ok', database: 'ok' });
+    expect((await client.get('/api/v1/health')).body).toEqual({
+      status: 'ok',
+      database: 'ok',
+      pid: expect.any(Number),
+    });
   });
 
   it('answers unknown routes with 404 NOT_FOUND in the error shape', async () => {

@@ -77,6 +77,7 @@ const PLACEMENT: Readonly<Record<string, Placement>> = {
   idempotency_keys: 'local',
   jobs: 'local',
   audit_events: 'local',
+  audit_pending: 'local',
   kysely_migration: 'local',
   kysely_migration_lock: 'local',
 };

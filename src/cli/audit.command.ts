@@ -10,7 +10,7 @@ import {
 } from '../audit-files/audit-file-locations.ts';
 import { SigningKeyError } from '../audit-files/signing-key.ts';
 import { openDatabase } from '../store/database.ts';
-import type { Conn } from '../store/transaction.ts';
+import type { Db } from '../store/transaction.ts';
 import type { CliIO } from './cli-io.ts';
 
 const USAGE = '用法 / usage: rongcuo audit verify | rongcuo audit checkpoint\n';
@@ -36,7 +36,7 @@ export async function runAudit(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-async function verify(db: Conn, files: AuditFileLocations, io: CliIO): Promise<number> {
+async function verify(db: Db, files: AuditFileLocations, io: CliIO): Promise<number> {
   const result = await verifyAuditLog(db, files);
   io.stdout.write(`${JSON.stringify(result)}\n`);
   if (result.ok) return 0;
@@ -50,7 +50,7 @@ async function verify(db: Conn, files: AuditFileLocations, io: CliIO): Promise<n
   return 1;
 }
 
-async function checkpoint(db: Conn, files: AuditFileLocations, io: CliIO): Promise<number> {
+async function checkpoint(db: Db, files: AuditFileLocations, io: CliIO): Promise<number> {
   const result = await writeAuditCheckpoint(db, files, new Date());
   io.stdout.write(`${JSON.stringify(result)}\n`);
   switch (result.status) {

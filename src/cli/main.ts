@@ -20,7 +20,9 @@ const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo
   rongcuo policy diff A B            两个制度逐条对比 / article-by-article and rule-by-rule diff
   rongcuo policy check FILE          校验制度文件 / validate a policy file
   rongcuo policy test FILE           运行典型案例 / run a policy's golden cases
-  rongcuo serve [--port N]           启动服务（默认内置数据库 ./data，首次写入演示数据）/ start the server
+  rongcuo serve [--port N] [--workers N]
+                                     启动服务（默认内置数据库 ./data，首次写入演示数据；N 个工作进程，默认处理器数）
+                                     / start the server (N worker processes, default the processors)
   rongcuo demo [--reset]             写入演示数据 / load demo data (--reset wipes first)
   rongcuo document --case 案号 --kind 种类 [--out 文件] [--format docx|html]
                                      生成公文（GB/T 9704 DOCX），种类见 rongcuo document --help

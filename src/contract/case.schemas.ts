@@ -191,7 +191,8 @@ const CaseObjection = Type.Object({
 });
 
 const TimelineEvent = Type.Object({
-  seq: Type.Integer(),
+  /** The audit log's seq; null for a moment after the event is written, until it is chained. */
+  seq: Nullable(Type.Integer()),
   at: DateTime,
   ...texts('action', 'actionLabel'),
   actor: NullableObject(Person),

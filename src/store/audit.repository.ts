@@ -1,13 +1,16 @@
-// The audit log's rows. Appends are serialised by a transaction-scoped advisory lock, so
-// each event's prev_hash is the hash of the event committed before it and seq has no
-// gaps even when a transaction rolls back. The chain itself is the domain's. Each row
-// keeps, beside its fields, the exact text its hash was computed over (`canonical`,
-// migration 0002).
+// The audit log's rows. A writer appends its event to audit_pending in its own
+// transaction, without a lock (migration 0018); one chainer at a time, under a
+// transaction-scoped advisory lock it only tries for, moves the committed pending rows
+// into audit_events with the next seq numbers, each prev_hash the hash of the row before
+// it, in one statement (src/app/audit/audit-chainer.ts). So seq has no gaps, a rolled-back
+// transaction leaves nothing, and no writer waits for another. The chain itself is the
+// domain's. Each chained row keeps, beside its fields, the exact text its hash was
+// computed over (`canonical`, migration 0002).
 
 import { sql } from 'kysely';
-import type { ChainedAuditEvent } from '../domain/audit/audit-chain.ts';
+import type { AppendedAuditEvent, ChainedAuditEvent } from '../domain/audit/audit-chain.ts';
 import type { AuditEventRow } from './schema.ts';
-import type { Conn, Tx } from './transaction.ts';
+import type { Conn, Db, Tx } from './transaction.ts';
 
 /** A stored event as the chain reads it. */
 export interface StoredAuditEvent extends ChainedAuditEvent {
@@ -31,48 +34,135 @@ function eventOf(r: AuditEventRow): StoredAuditEvent {
   };
 }
 
-/** Arbitrary constant naming the audit append lock among the application's advisory locks. */
+/** Arbitrary constant naming the audit chainer's lock among the application's advisory locks. */
 const AUDIT_LOCK = 73_201_001;
 
-/** Takes the append lock until the transaction ends, and reads the chain's last link. */
-export async function lockChainHead(tx: Tx): Promise<{ seq: number; hash: string } | undefined> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  return chainHead(tx);
-}
-
-export interface NewAuditRow {
-  readonly seq: number;
+/** An event as its writer leaves it: storable and masked, not yet numbered or hashed. */
+export interface PendingAuditRow {
   readonly at: Date;
   readonly actorId: string | null;
   readonly action: string;
   readonly entityType: string;
   readonly entityId: string;
   readonly data: unknown;
-  readonly prevHash: string;
-  readonly hash: string;
-  /** The text the hash was computed over, stored as it is. */
-  readonly canonical: string;
-  /** The requesting client's address, hashed with the event when present (0007). */
-  readonly clientAddress?: string | null;
+  readonly clientAddress: string | null;
 }
 
-export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
+/** A pending row as the chainer reads it, with its insertion id. */
+export interface QueuedAuditRow extends PendingAuditRow {
+  readonly id: number;
+}
+
+/** Queues an event in the writer's transaction: it commits or rolls back with it. */
+export async function insertPendingAuditRow(tx: Tx, row: PendingAuditRow): Promise<void> {
   await tx
-    .insertInto('audit_events')
+    .insertInto('audit_pending')
     .values({
-      seq: row.seq,
       at: row.at,
       actor_id: row.actorId,
       action: row.action,
       entity_type: row.entityType,
       entity_id: row.entityId,
       data: JSON.stringify(row.data),
-      prev_hash: row.prevHash,
-      hash: row.hash,
-      canonical: row.canonical,
-      client_address: row.clientAddress ?? null,
+      client_address: row.clientAddress,
     })
     .execute();
+}
+
+/**
+ * Runs `work` in a transaction of its own holding the chainer's lock, which ends with it.
+ *
+ * `try` (the run after each writer's commit): when another holds the lock, returns
+ * undefined at once (that one, or the next run, takes the rows). Its commit does not wait
+ * for the disk (synchronous_commit off): should the server crash before its WAL is
+ * written, the move is undone whole, the rows are pending again, durable as their writers
+ * committed them, and are chained again the same way (the same rows in insertion order
+ * after the same head give the same seq and the same hashes). So the write path pays one
+ * flush to disk per request, as before, not two.
+ *
+ * `wait` (a reader of the chain): waits for the lock, at most `waitMs`, and commits
+ * durably, which writes to disk every commit before it, the asynchronous ones above
+ * included: a head read (and signed) after it survives a crash.
+ */
+export async function underChainLock<T>(
+  db: Db,
+  how: { readonly mode: 'try' } | { readonly mode: 'wait'; readonly waitMs: number },
+  work: (tx: Tx) => Promise<T>,
+): Promise<T | undefined> {
+  return db.transaction().execute(async (tx) => {
+    if (how.mode === 'try') {
+      const { rows } = await sql<{ locked: boolean }>`
+        select pg_try_advisory_xact_lock(${AUDIT_LOCK}) as locked,
+               set_config('synchronous_commit', 'off', true)`.execute(tx);
+      if (!rows[0]?.locked) return undefined;
+    } else {
+      // An id of its own, so that its commit is a commit record, written to disk.
+      await sql`select set_config('lock_timeout', ${`${how.waitMs}ms`}, true),
+                       pg_current_xact_id()`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+    }
+    // A statement of its own after the lock: its snapshot sees the last holder's rows.
+    return work(tx);
+  });
+}
+
+/** The chain's head and the oldest committed pending rows, read under the chainer's lock. */
+export async function readChainWork(
+  tx: Tx,
+  limit: number,
+): Promise<{ head: { seq: number; hash: string } | undefined; pending: QueuedAuditRow[] }> {
+  const [head, rows] = await Promise.all([
+    chainHead(tx),
+    tx.selectFrom('audit_pending').selectAll().orderBy('id').limit(limit).execute(),
+  ]);
+  return {
+    head,
+    pending: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorId: r.actor_id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      data: r.data,
+      clientAddress: r.client_address,
+    })),
+  };
+}
+
+/**
+ * Moves pending rows into the chain: deletes them from the queue and inserts their
+ * chained form, in one statement, so a row is in one place or the other, never both.
+ */
+export async function moveIntoChain(
+  tx: Tx,
+  ids: readonly number[],
+  events: readonly (AppendedAuditEvent & { readonly at: Date })[],
+): Promise<void> {
+  const column = <T>(f: (e: AppendedAuditEvent & { readonly at: Date }) => T) => events.map(f);
+  const { rows } = await sql<{ moved: number }>`
+    with moved as (delete from audit_pending where id = any(${ids}::bigint[]) returning id),
+    chained as (
+      insert into audit_events (seq, at, actor_id, action, entity_type, entity_id, data,
+                                prev_hash, hash, canonical, client_address)
+      select * from unnest(${column((e) => e.seq)}::bigint[], ${column((e) => e.at)}::timestamptz[],
+        ${column((e) => e.actorId)}::uuid[], ${column((e) => e.action)}::text[],
+        ${column((e) => e.entityType)}::text[], ${column((e) => e.entityId)}::text[],
+        ${column((e) => JSON.stringify(e.data))}::jsonb[], ${column((e) => e.prevHash)}::text[],
+        ${column((e) => e.hash)}::text[], ${column((e) => e.canonical)}::text[],
+        ${column((e) => e.clientAddress ?? null)}::text[])
+      returning seq)
+    select (select count(*) from moved)::int as moved`.execute(tx);
+  // Only the lock's holder deletes from the queue: every row read must still be there.
+  if (rows[0]?.moved !== ids.length) {
+    throw new Error(`audit chainer: ${rows[0]?.moved} of ${ids.length} pending rows moved`);
+  }
+}
+
+/** Whether any committed event waits to be chained. */
+export async function hasPendingAudit(db: Conn): Promise<boolean> {
+  const row = await db.selectFrom('audit_pending').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function readAuditEvents(
@@ -124,15 +214,45 @@ export async function auditHashAt(db: Conn, seq: number): Promise<string | undef
   return row?.hash;
 }
 
-/** The events about one entity (a case's timeline), in order. */
+/**
+ * The events about one entity (a case's timeline), in order: the chained ones by seq, then
+ * any still waiting for the chainer, with no seq yet, in the order they were written, so
+ * that an event just written shows at once.
+ */
 export function auditRowsOf(db: Conn, entityType: string, entityId: string) {
+  return auditRowsQuery(db, entityType, entityId).execute();
+}
+
+/** auditRowsOf's query, not yet sent: for a read that nests it in a larger statement. */
+export function auditRowsQuery(db: Conn, entityType: string, entityId: string) {
   return db
     .selectFrom('audit_events')
-    .select(['seq', 'at', 'actor_id', 'action', 'data'])
+    .select([
+      sql<number | null>`seq`.as('seq'),
+      'at',
+      'actor_id',
+      'action',
+      'data',
+      sql<number>`0`.as('pending_id'),
+    ])
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', entityId)
-    .orderBy('seq')
-    .execute();
+    .unionAll(
+      db
+        .selectFrom('audit_pending')
+        .select([
+          sql<number | null>`null::bigint`.as('seq'),
+          'at',
+          'actor_id',
+          'action',
+          'data',
+          'id as pending_id',
+        ])
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId),
+    )
+    .orderBy(sql`seq asc nulls last`)
+    .orderBy('pending_id');
 }
 
 /** What the audit administrator narrows the log to; every field optional. */

@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { CaseRow, Database } from './schema.ts';
 import type { Conn } from './transaction.ts';
 import { allOf } from './all-of.ts';
+import { auditRowsQuery } from './audit.repository.ts';
 import type { CaseViewRows } from './case.repository.ts';
 import type { StoredEvaluation } from './case-evaluation.repository.ts';
 
@@ -92,12 +93,7 @@ function recordQueries(db: Conn, caseId: string) {
       .where('case_id', '=', caseId)
       .orderBy('kind'),
     /** The case's audit events, in the chain's order (audit.repository.ts auditRowsOf). */
-    timeline: db
-      .selectFrom('audit_events')
-      .select(['seq', 'at', 'actor_id', 'action', 'data'])
-      .where('entity_type', '=', 'case')
-      .where('entity_id', '=', caseId)
-      .orderBy('seq'),
+    timeline: auditRowsQuery(db, 'case', caseId),
   };
 }
 

@@ -21,6 +21,7 @@ import { reports } from './migrations/0014_reports.ts';
 import { clearances } from './migrations/0015_clearances.ts';
 import { documentNumbers } from './migrations/0016_document_numbers.ts';
 import { caseEvaluations } from './migrations/0017_case_evaluations.ts';
+import { auditPending } from './migrations/0018_audit_pending.ts';
 import { caseSearchScale } from './migrations/0019_case_search_scale.ts';
 import { tenantKey } from './migrations/0020_tenant_key.ts';
 import type { Database } from './schema.ts';
@@ -44,6 +45,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0015_clearances': clearances,
   '0016_document_numbers': documentNumbers,
   '0017_case_evaluations': caseEvaluations,
+  '0018_audit_pending': auditPending,
   '0019_case_search_scale': caseSearchScale,
   '0020_tenant_key': tenantKey,
 };

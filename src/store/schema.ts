@@ -371,6 +371,19 @@ export interface AuditEventTable {
   client_address: ColumnType<string | null, string | null | undefined, never>;
 }
 
+/** An audit event committed but not yet chained (migration 0018): the chainer's queue. */
+export interface AuditPendingTable {
+  /** The insertion order, which the chainer keeps. */
+  id: Generated<number>;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  data: JsonWithDefault;
+  client_address: string | null;
+}
+
 export interface Database extends ReportTables {
   units: UnitTable;
   users: UserTable;
@@ -403,6 +416,7 @@ export interface Database extends ReportTables {
   idempotency_keys: IdempotencyKeyTable;
   jobs: JobTable;
   audit_events: AuditEventTable;
+  audit_pending: AuditPendingTable;
   case_number_counters: CaseNumberCounterTable;
   warning_rules: WarningRuleTable;
   warning_rule_sets: WarningRuleSetTable;

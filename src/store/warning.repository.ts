@@ -4,20 +4,22 @@
 import type { WarningRule, WarningRuleInput } from '../domain/warning/warning-rule.ts';
 import type { FiringWarning } from '../domain/warning/warning-evaluation.ts';
 import type { WarningRuleKind } from '../domain/vocabulary.ts';
-import { lockChainHead } from './audit.repository.ts';
+import { sql } from 'kysely';
 import type { Conn, Tx } from './transaction.ts';
+
+/** Arbitrary constant naming the warnings' lock among the application's advisory locks. */
+const WARNINGS_LOCK = 73_201_003;
 
 /**
  * Serialises evaluations, so that two decisions committed at once cannot each miss the
  * other's case, or both raise one warning: taken before the cases are read and held to
  * the commit, an evaluation that waited sees what the one before it committed (each
- * statement of READ COMMITTED reads what was committed when it began). The lock is the
- * audit chain's append lock, which every writing transaction takes anyway before it
- * commits: a lock of its own, taken after another transaction's audit append and before
- * ours, could deadlock with it.
+ * statement of READ COMMITTED reads what was committed when it began). A lock of its own:
+ * since migration 0018 no writer holds an audit lock (the chainer takes its lock in a
+ * transaction of its own, and no other), so this one cannot deadlock with it.
  */
 export async function lockWarnings(tx: Tx): Promise<void> {
-  await lockChainHead(tx);
+  await sql`select pg_advisory_xact_lock(${WARNINGS_LOCK})`.execute(tx);
 }
 
 function ruleOf(row: {

@@ -41,7 +41,11 @@ describe.each(storeTargets())('a lost database on $name', (target) => {
     if (res.status === ok) return 'ok';
     expect(res.status, `${where}: ${JSON.stringify(res.body)}`).toBe(503);
     if (where === 'health') {
-      expect(res.body).toEqual({ status: 'degraded', database: 'unavailable' });
+      expect(res.body).toEqual({
+        status: 'degraded',
+        database: 'unavailable',
+        pid: expect.any(Number),
+      });
     } else {
       expect(res.body).toEqual({
         error: { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时无法访问，请稍后重试' },
@@ -97,7 +101,11 @@ describe.each(storeTargets())('a lost database on $name', (target) => {
       await terminateBackends(h.admin, role);
       const health = await investigator.get('/api/v1/health');
       expect(health.status).toBe(503);
-      expect(health.body).toEqual({ status: 'degraded', database: 'unavailable' });
+      expect(health.body).toEqual({
+        status: 'degraded',
+        database: 'unavailable',
+        pid: expect.any(Number),
+      });
       check('list', await investigator.get('/api/v1/cases'), 0);
       check('apply', await apply(-2), 0);
     } finally {
@@ -105,7 +113,7 @@ describe.each(storeTargets())('a lost database on $name', (target) => {
     }
     const health = await investigator.get('/api/v1/health');
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: 'ok', database: 'ok' });
+    expect(health.body).toEqual({ status: 'ok', database: 'ok', pid: expect.any(Number) });
     expect((await apply(-3)).status).toBe(201);
   });
 });

@@ -12,6 +12,7 @@ import { inTransaction } from '../../store/transaction.ts';
 import type { Actor } from '../account/sessions.ts';
 import { requireRole } from '../account/require-role.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
+import { flushAuditChain } from './audit-chainer.ts';
 import { appendAudit, verifyAuditLog } from './audit-log.ts';
 
 export type { AuditListedRow };
@@ -57,7 +58,10 @@ export async function readAuditLog(
   page: { readonly limit: number; readonly offset: number },
 ) {
   requireRole(actor, 'auditadmin');
-  return searchAuditEvents(ctx.db, searchOf(filters), page);
+  const search = searchOf(filters);
+  // The pages show seq and hash: every event committed before now is chained first.
+  await flushAuditChain(ctx.db);
+  return searchAuditEvents(ctx.db, search, page);
 }
 
 /** How many events one export holds at most; the filters narrow a larger log. */
@@ -74,6 +78,7 @@ export async function exportAuditLog(
 ): Promise<AuditListedRow[]> {
   requireRole(actor, 'auditadmin');
   const search = searchOf(filters);
+  await flushAuditChain(ctx.db);
   return inTransaction(ctx.db, async (trx) => {
     const { rows } = await searchAuditEvents(trx, search, { limit: AUDIT_EXPORT_MAX, offset: 0 });
     await appendAudit(

@@ -21,7 +21,8 @@ import {
 } from '../../audit-files/checkpoint-files.ts';
 import { loadOrCreateSigningKey, type VerifyingKey } from '../../audit-files/signing-key.ts';
 import { auditHashAt, chainHead } from '../../store/audit.repository.ts';
-import type { Conn } from '../../store/transaction.ts';
+import type { Db } from '../../store/transaction.ts';
+import { flushAuditChain } from './audit-chainer.ts';
 
 /** How each checkpoint checks against a key (no key: none can be checked). */
 export function authenticityUnder(
@@ -51,10 +52,12 @@ export type CheckpointJobResult =
  * with the reason, until an auditor has looked and set the old checkpoints aside.
  */
 export async function writeAuditCheckpoint(
-  db: Conn,
+  db: Db,
   files: AuditFileLocations,
   now: Date,
 ): Promise<CheckpointWrite> {
+  // The head signed is that of every event committed before now.
+  await flushAuditChain(db);
   const key = await loadOrCreateSigningKey(files.keyDir);
   const authentic = authenticityUnder(key);
   const { checkpoints } = await readCheckpoints(files.checkpointDir);
@@ -89,7 +92,7 @@ export async function writeAuditCheckpoint(
  * quarter of an hour, and the other jobs run meanwhile.
  */
 export async function runCheckpointJob(
-  db: Conn,
+  db: Db,
   files: AuditFileLocations,
   now: Date,
 ): Promise<CheckpointJobResult> {

@@ -2,10 +2,10 @@
 // transaction, chained with SM3 (GB/T 32905) so that any later edit breaks the chain, and
 // held to signed checkpoints kept outside the database (audit-checkpoints.ts) so that a
 // rewritten or shortened end of the chain shows too.
-// The chain is the domain's (audit-chain.ts); the rows and the append lock the store's.
+// The chain is the domain's (audit-chain.ts); the rows are the store's; the events are
+// queued in the writer's transaction and chained after it commits (audit-chainer.ts).
 
-import { createHash } from 'node:crypto';
-import { appendToChain, chainVerifier, GENESIS_ANCHOR } from '../../domain/audit/audit-chain.ts';
+import { chainVerifier, storableEvent } from '../../domain/audit/audit-chain.ts';
 import type { AuditAction } from '../../domain/audit/audit-actions.ts';
 import { maskAuditSecrets } from '../../domain/audit/audit-secrets.ts';
 import {
@@ -17,12 +17,14 @@ import {
 import type { AuditFileLocations } from '../../audit-files/audit-file-locations.ts';
 import { readCheckpoints } from '../../audit-files/checkpoint-files.ts';
 import { loadVerifyingKey, SigningKeyError } from '../../audit-files/signing-key.ts';
-import { auditEventPages, insertAuditRow, lockChainHead } from '../../store/audit.repository.ts';
-import type { Conn, Tx } from '../../store/transaction.ts';
+import { auditEventPages, insertPendingAuditRow } from '../../store/audit.repository.ts';
+import { afterCommit, type Db, type Tx } from '../../store/transaction.ts';
+import { chainAfterCommit, flushAuditChain } from './audit-chainer.ts';
 import { authenticityUnder } from './audit-checkpoints.ts';
+import { sm3 } from './audit-hash.ts';
 import { currentClientAddress } from './request-origin.ts';
 
-export const sm3 = (text: string): string => createHash('sm3').update(text, 'utf8').digest('hex');
+export { sm3 };
 
 export interface AuditEntry {
   readonly actorId: string | null;
@@ -34,31 +36,36 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one event after the chain's head, under the append lock. Whatever strings it is
- * given (a lone surrogate, NUL, any key order), what is stored is what is hashed: the
- * domain makes the event storable first (`storableEvent`), and the row keeps the text.
+ * Appends one event to the log, in the writer's transaction: it is queued with it, and
+ * chained (numbered, linked, hashed) once the transaction has committed, by the chainer
+ * (audit-chainer.ts); a rollback leaves nothing. Whatever strings it is given (a lone
+ * surrogate, NUL, any key order), what is stored is what is hashed: the domain makes the
+ * event storable first (`storableEvent`), and the chained row keeps the text hashed.
  * The values of secret fields (a reporter's identity, a password) are masked first of all
- * (audit-secrets.ts): what is hashed and kept is the masked data.
+ * (audit-secrets.ts): what is queued, hashed and kept is the masked data.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<void> {
-  const last = await lockChainHead(tx);
-  const head = last === undefined ? GENESIS_ANCHOR : { seq: Number(last.seq), hash: last.hash };
-  const event = appendToChain(
-    head,
-    {
-      at,
-      // A uuid column gives its value back in lower case: hash it as it will be read.
-      actorId: entry.actorId === null ? null : entry.actorId.toLowerCase(),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      // Before hashing: a secret that reached the chain could never be taken out again.
-      data: maskAuditSecrets(entry.data),
-      clientAddress: currentClientAddress(),
-    },
-    sm3,
-  );
-  await insertAuditRow(tx, { ...event, at });
+  const event = storableEvent({
+    at,
+    // A uuid column gives its value back in lower case: hash it as it will be read.
+    actorId: entry.actorId === null ? null : entry.actorId.toLowerCase(),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    // Before anything is stored: a secret that reached the chain could never be taken out.
+    data: maskAuditSecrets(entry.data),
+    clientAddress: currentClientAddress(),
+  });
+  await insertPendingAuditRow(tx, {
+    at,
+    actorId: event.actorId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    data: event.data,
+    clientAddress: event.clientAddress ?? null,
+  });
+  afterCommit(tx, 'audit-chain', chainAfterCommit);
 }
 
 /**
@@ -67,9 +74,11 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<
  * newest authentic checkpoint, rows changed before it, checkpoints that are forged.
  */
 export async function verifyAuditLog(
-  db: Conn,
+  db: Db,
   files: AuditFileLocations | null = null,
 ): Promise<AuditVerdict> {
+  // Every event committed before now, chained: the walk reads a complete chain.
+  await flushAuditChain(db);
   // The checkpoints first: each then records a head the walk below will reach.
   const { checkpoints, unreadable } = files
     ? await readCheckpoints(files.checkpointDir)

@@ -4,6 +4,7 @@
 // the database, is what stops guessing one account; the limits stop a flood.
 
 import fastifyRateLimit from '@fastify/rate-limit';
+import { perWorkerShare } from '../rate-limit-share.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { preparePasswordVerification } from '../../app/account/passwords.ts';
@@ -53,12 +54,12 @@ export function sessionRoutes(ctx: AppContext, options: { secureCookies: boolean
     await preparePasswordVerification();
     const perAddress = () =>
       app.createRateLimit({
-        max: SIGN_IN_ATTEMPTS_PER_ADDRESS,
+        max: perWorkerShare(SIGN_IN_ATTEMPTS_PER_ADDRESS),
         timeWindow: SIGN_IN_RATE_WINDOW_MS,
       });
     const perKey = (key: (request: FastifyRequest) => string) =>
       app.createRateLimit({
-        max: SIGN_IN_ATTEMPTS_PER_NAME,
+        max: perWorkerShare(SIGN_IN_ATTEMPTS_PER_NAME),
         timeWindow: SIGN_IN_RATE_WINDOW_MS,
         keyGenerator: (request) => digest(key(request)),
       });

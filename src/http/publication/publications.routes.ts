@@ -3,6 +3,7 @@
 // limited per client address in this instance's memory as the sign-in routes are.
 
 import fastifyRateLimit from '@fastify/rate-limit';
+import { perWorkerShare } from '../rate-limit-share.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AppContext, UseCaseError } from '../../app/app-context.ts';
 import { readPublication, readPublications } from '../../app/publication/publications.ts';
@@ -25,7 +26,10 @@ export function publicationRoutes(ctx: AppContext): Routes {
   return async (app) => {
     // Only the limiter made below: the signed-in routes are not limited.
     await app.register(fastifyRateLimit, { global: false });
-    const limiter = app.createRateLimit({ max: PUBLIC_READS_PER_MINUTE, timeWindow: 60_000 });
+    const limiter = app.createRateLimit({
+      max: perWorkerShare(PUBLIC_READS_PER_MINUTE),
+      timeWindow: 60_000,
+    });
     const limited = async (request: FastifyRequest, reply: FastifyReply) => {
       const limit = await limiter(request);
       if (limit.isAllowed || !limit.isExceeded) return;

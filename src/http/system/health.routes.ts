@@ -8,6 +8,8 @@ import type { Routes } from '../route-kit.ts';
 const Health = Type.Object({
   status: StringEnum(['ok', 'degraded'] as const),
   database: StringEnum(['ok', 'unavailable'] as const),
+  /** The answering process's id: with `serve --workers N`, which of them answered. */
+  pid: Type.Integer(),
 });
 
 export function healthRoutes(ctx: AppContext): Routes {
@@ -24,7 +26,9 @@ export function healthRoutes(ctx: AppContext): Routes {
       async (_request, reply) => {
         const { database } = await checkHealth(ctx);
         const ok = database === 'ok';
-        return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', database });
+        return reply
+          .code(ok ? 200 : 503)
+          .send({ status: ok ? 'ok' : 'degraded', database, pid: process.pid });
       },
     );
   };

@@ -9,8 +9,9 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   if (detail.timeline.length === 0) return <Empty description="暂无记录" />;
   return (
     <Timeline
-      items={detail.timeline.map((e) => ({
-        key: e.seq,
+      items={detail.timeline.map((e, i) => ({
+        // An event just written has no seq until the audit chainer numbers it.
+        key: e.seq ?? `pending-${i}`,
         title: chineseDateTime(e.at),
         content: (
           <div>

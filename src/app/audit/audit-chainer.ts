@@ -1,0 +1,123 @@
+// The audit chain's one writer. Writers queue their events (audit_pending, migration
+// 0018) in their own transactions, without a lock; the chainer takes the committed ones
+// in the order they were written, numbers them after the chain's head, hashes them with
+// SM3 (the domain's appendToChain) and moves them into audit_events in one statement.
+// One chainer at a time, by a transaction-scoped advisory lock held only for those few
+// statements, never across a writer's transaction: so any number of processes (the
+// workers of `rongcuo serve --workers N`, several instances on one server) may run it.
+//
+// It runs right after each transaction that wrote an event has committed (`afterCommit`),
+// trying for the lock only: when another holds it, the holder takes the rows, or the next
+// run does. It runs on an interval too (`startAuditChainer`), for rows left by a process
+// that stopped between its commit and its run. And every reader of the chain (verify,
+// checkpoints, the audit log's pages) first waits for it (`flushAuditChain`), so it reads
+// the chain with every committed event in it.
+
+import { appendToChain, GENESIS_ANCHOR, type ChainAnchor } from '../../domain/audit/audit-chain.ts';
+import {
+  hasPendingAudit,
+  moveIntoChain,
+  readChainWork,
+  underChainLock,
+} from '../../store/audit.repository.ts';
+import type { Db } from '../../store/transaction.ts';
+import { sm3 } from './audit-hash.ts';
+
+/** The most rows one statement moves: a burst is chained in a few of them. */
+const BATCH = 500;
+/** Runs one caller makes back to back at most; under load the next writer's run goes on. */
+const MAX_ROUNDS = 20;
+/** How long a reader waits for the chainer's lock before it fails. */
+const FLUSH_WAIT_MS = 10_000;
+
+type LockMode = { readonly mode: 'try' } | { readonly mode: 'wait'; readonly waitMs: number };
+
+/** One transaction under the lock: up to BATCH rows chained; undefined when the lock was busy. */
+async function chainBatch(db: Db, how: LockMode): Promise<number | undefined> {
+  return underChainLock(db, how, async (tx) => {
+    const { head, pending } = await readChainWork(tx, BATCH);
+    if (pending.length === 0) return 0;
+    let anchor: ChainAnchor = head ?? GENESIS_ANCHOR;
+    const events = pending.map((row) => {
+      const event = appendToChain(
+        anchor,
+        {
+          at: row.at,
+          actorId: row.actorId,
+          action: row.action,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          data: row.data,
+          clientAddress: row.clientAddress,
+        },
+        sm3,
+      );
+      anchor = { seq: event.seq, hash: event.hash };
+      return { ...event, at: row.at };
+    });
+    await moveIntoChain(
+      tx,
+      pending.map((r) => r.id),
+      events,
+    );
+    return pending.length;
+  });
+}
+
+/**
+ * Chains what is committed and pending, if no other chainer is at it; returns the rows
+ * chained. After releasing the lock it looks again: a writer that committed while this
+ * run held the lock found it busy and left its rows to this run.
+ */
+export async function chainPendingAudit(db: Db): Promise<number> {
+  let chained = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const n = await chainBatch(db, { mode: 'try' });
+    if (n === undefined) return chained;
+    chained += n;
+    if (n < BATCH && !(await hasPendingAudit(db))) return chained;
+  }
+  return chained;
+}
+
+/**
+ * For readers of the chain: waits for the chainer's lock (FLUSH_WAIT_MS at most) and
+ * chains every event committed before now, so the chain read next is complete.
+ */
+export async function flushAuditChain(db: Db): Promise<void> {
+  for (;;) {
+    const n = await chainBatch(db, { mode: 'wait', waitMs: FLUSH_WAIT_MS });
+    if (n === undefined || n < BATCH) return;
+  }
+}
+
+/**
+ * The run after a committed transaction: its failure (the database gone in between)
+ * leaves the rows queued for the next run, and must not fail the request that committed.
+ */
+export async function chainAfterCommit(db: Db): Promise<void> {
+  try {
+    await chainPendingAudit(db);
+  } catch {
+    // Queued rows wait for the next run (another commit, the interval, a reader).
+  }
+}
+
+/** Chains on an interval, until stopped; one per process that writes. */
+export function startAuditChainer(db: Db, intervalMs = 1_000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  // Idle, a tick is one small read, not a transaction.
+  const tick = async () => {
+    if (await hasPendingAudit(db)) await chainPendingAudit(db);
+  };
+  const timer = setInterval(() => {
+    running = running.then(tick).catch(() => {
+      // The database away: the rows wait for the next tick.
+    });
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
