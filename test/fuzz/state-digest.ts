@@ -19,6 +19,8 @@ export const MAY_CHANGE_ON_REFUSAL: {
     audit_events:
       'a refused sign-in is audited, and a window of failures is audited in aggregate; ' +
       'the chain is verified at the end of the run instead',
+    audit_pending:
+      'the same events, queued until the chainer moves them into audit_events (migration 0018)',
     sign_in_failures: 'failed sign-ins are counted per subject and window (issue 8, item 6)',
     login_name_states:
       'a typed name that is no account keeps a login state, so it answers as an account does (item 9)',
