@@ -85,9 +85,11 @@ describe.each(storeTargets())('a lost database on $name', (target) => {
     expect(seen.ok).toBeGreaterThan(0);
 
     // Afterwards everything is served, reads and writes alike.
+    // The answering process's pid is there too (serve --workers, issue 13).
     expect((await investigator.get('/api/v1/health')).body).toEqual({
       status: 'ok',
       database: 'ok',
+      pid: process.pid,
     });
     expect((await investigator.get('/api/v1/cases?limit=5')).status).toBe(200);
     expect((await apply(-1)).status).toBe(201);
