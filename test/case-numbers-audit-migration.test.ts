@@ -8,6 +8,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, sm3 } from '../src/app/audit/audit-log.ts';
 import { withClientAddress } from '../src/app/audit/request-origin.ts';
+import { flushAuditChain } from '../src/app/audit/audit-chainer.ts';
 import { allocateCaseNumber } from '../src/app/case/case-number.ts';
 import { appendToChain, GENESIS_ANCHOR, verifyChain } from '../src/domain/audit/audit-chain.ts';
 import { readAuditEvents } from '../src/store/audit.repository.ts';
@@ -118,6 +119,8 @@ describe.each(storeTargets())('migration 0007 on $name', (target) => {
         ),
       ),
     );
+    // The event waits in the queue until the chainer moves it into the chain (0018).
+    await flushAuditChain(db);
     const rows = await db
       .selectFrom('audit_events')
       .select(['seq', 'client_address'])

@@ -116,7 +116,8 @@ export async function readChainWork(
     tx.selectFrom('audit_pending').selectAll().orderBy('id').limit(limit).execute(),
   ]);
   return {
-    head,
+    // A connection without the bigint parser (pg-types.ts) gives seq as text.
+    head: head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash },
     pending: rows.map((r) => ({
       id: r.id,
       at: r.at,
