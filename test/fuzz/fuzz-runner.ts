@@ -6,7 +6,8 @@
 //   - every 4xx and 5xx in the error shape with a stable code and a Chinese message;
 //   - a request the schema or an issue 8 guarantee refuses is refused (4xx);
 //   - a refused request changed nothing (a digest of every table before and after it,
-//     but what state-digest.ts MAY_CHANGE_ON_REFUSAL lists);
+//     but what state-digest.ts MAY_CHANGE_ON_REFUSAL lists), and a read changed nothing
+//     but that and MAY_CHANGE_ON_READ (a document's 文号, given on first generation);
 //   - and, at the end, the audit chain verifies.
 //
 // One at a time, so that a change in the database is the request's own. The run starts
@@ -30,7 +31,12 @@ import { FuzzWorld } from './fuzz-world.ts';
 import { operationsOf, type Operation } from './openapi-operations.ts';
 import { Prng } from './prng.ts';
 import { RequestGenerator } from './request-generator.ts';
-import { StateDigest, StateWatch, unexplainedChanges } from './state-digest.ts';
+import {
+  StateDigest,
+  StateWatch,
+  unexplainedChanges,
+  unexplainedReadChanges,
+} from './state-digest.ts';
 import { Wire } from './wire.ts';
 
 export interface FuzzOptions {
@@ -194,18 +200,16 @@ class FuzzRun {
         request: describeRequest(request, this.options.seed, index),
         response,
       });
-    if (writes) {
-      // The state this request starts from. It differs from the last write's only if a
-      // GET in between changed something.
-      const drift = await this.watch.changes();
-      if (drift.length > 0)
-        violation(
-          'state-changed',
-          'GET (a read before this request)',
-          `changed ${drift.join(', ')} between two writes`,
-          '',
-        );
-    }
+    // The state this request starts from. It differs from the last request's only if the
+    // runner's own reads in between (sessions, the world's refresh) changed it.
+    const drift = unexplainedReadChanges(await this.watch.changes());
+    if (drift.length > 0)
+      violation(
+        'state-changed',
+        "GET (the runner's own read before this request)",
+        `changed ${drift.join(', ')} between two requests`,
+        '',
+      );
     const result = await sessions.send(request, session);
     tally.answered(op, identity, mutation, result);
     const fail = (kind: ViolationKind, detail: string) =>
@@ -229,16 +233,17 @@ class FuzzRun {
     }
 
     const refused = !result.ok || result.response.status >= 400;
-    if (writes) {
-      const changed = await this.watch.changes();
-      if (refused) {
-        tally.stateChecks++;
-        const code = result.ok ? errorCodeOf(result.response) : undefined;
-        const unexplained = unexplainedChanges(changed, code);
-        if (unexplained.length > 0) fail('state-changed', `changed ${unexplained.join(', ')}`);
-      }
-    }
-    if (!refused && writes) {
+    const changed = await this.watch.changes();
+    if (!writes) {
+      // A read changes nothing but what MAY_CHANGE_ON_READ names, answered or refused.
+      const unexplained = unexplainedReadChanges(changed);
+      if (unexplained.length > 0) fail('state-changed', `a read changed ${unexplained.join(', ')}`);
+    } else if (refused) {
+      tally.stateChecks++;
+      const code = result.ok ? errorCodeOf(result.response) : undefined;
+      const unexplained = unexplainedChanges(changed, code);
+      if (unexplained.length > 0) fail('state-changed', `changed ${unexplained.join(', ')}`);
+    } else {
       if (request.newPassword)
         this.world.passwords.set(request.newPassword.username, request.newPassword.password);
       await this.world.refresh();

@@ -11,7 +11,7 @@ import { storeTargets } from '../support/test-databases.ts';
 import { formatViolations } from './fuzz-report.ts';
 import { runFuzz } from './fuzz-runner.ts';
 import { demoIdentities } from './fuzz-sessions.ts';
-import { changedTables, StateDigest } from './state-digest.ts';
+import { changedTables, StateDigest, unexplainedReadChanges } from './state-digest.ts';
 
 /** FUZZ_SEED replays another slice; a failure prints the seed it came from. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_808);
@@ -34,6 +34,27 @@ describe.each(storeTargets())('OpenAPI fuzz on $name', (target) => {
     await sql`update cases set title = left(title, -1) where id = ${title}`.execute(db);
     await sql`update users set failed_logins = 0 where username = 'zhaoli'`.execute(db);
     expect(changedTables(before, await digest.take())).toEqual([]);
+  });
+
+  it("sees a document's first generation as the one change a read may make", async () => {
+    const digest = new StateDigest(h.app.ctx.db);
+    const secretary = await h.as('zhangmin');
+    const decided = (
+      await sql<{ id: string }>`select c.id from cases c join decisions d on d.case_id = c.id
+        where not exists (select 1 from document_numbers n
+          where n.kind = 'decision' and n.subject_id = c.id)
+        and c.number like '锡盟应急容〔%' order by c.created_at limit 1`.execute(h.admin)
+    ).rows[0]!.id;
+    const path = `/api/v1/cases/${decided}/documents/decision`;
+    const before = await digest.take();
+    expect((await secretary.getBytes(path)).status).toBe(200);
+    const first = changedTables(before, await digest.take());
+    expect(first).toEqual(['case_number_counters', 'document_numbers']);
+    expect(unexplainedReadChanges(first)).toEqual([]);
+    // Generated again, the document keeps its number and the read changes nothing.
+    const again = await digest.take();
+    expect((await secretary.getBytes(path)).status).toBe(200);
+    expect(changedTables(again, await digest.take())).toEqual([]);
   });
 
   it('answers malformed requests to every route, as every role, with 4xx in the error shape, changes nothing it refuses, and the audit chain verifies', async () => {

@@ -45,6 +45,22 @@ export const MAY_CHANGE_ON_REFUSAL: {
   },
 };
 
+/**
+ * What a read (GET) may change besides what a refusal may, and why. Anything else a GET
+ * changes is a violation, named with the request that did it.
+ */
+export const MAY_CHANGE_ON_READ: Readonly<Record<string, string>> = {
+  document_numbers:
+    "a document's 文号 is given the first time it is generated, by a GET of the document " +
+    '(src/app/document/generate-document.ts), and kept from then on',
+  case_number_counters: 'the series that 文号 is taken from (src/store/document.repository.ts)',
+};
+
+/** The changed tables a read may not explain. */
+export function unexplainedReadChanges(changed: readonly string[]) {
+  return changed.filter((t) => !Object.hasOwn(MAY_CHANGE_ON_READ, t));
+}
+
 /** The changed tables a refusal with this code may not explain. */
 export function unexplainedChanges(changed: readonly string[], code: string | undefined) {
   const allowed = (code && MAY_CHANGE_ON_REFUSAL.byCode[code]) || {};
