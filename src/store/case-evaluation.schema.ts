@@ -3,7 +3,7 @@
 
 import type { ColumnType, Generated } from 'kysely';
 import type { DateOnly } from './column-types.ts';
-import type { TenantKey } from './schema.ts';
+import type { TenantKey } from './column-types.ts';
 
 export interface CaseEvaluationTable {
   case_id: string;

@@ -2,7 +2,7 @@
 // The table's row type; `Database` in schema.ts names it.
 
 import type { Generated } from 'kysely';
-import type { DateOnly, Optional, TenantKey } from './schema.ts';
+import type { DateOnly, Optional, TenantKey } from './column-types.ts';
 
 export interface ClearanceTable {
   id: Generated<string>;

@@ -13,3 +13,11 @@ export type JsonWithDefault<T = unknown> = ColumnType<T, string | undefined, str
 export type DateOnly = string;
 /** A nullable column that an insert may leave out. */
 export type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+/**
+ * The distribution key (migration 0020; docs/ARCHITECTURE.md, "From one machine to a
+ * cluster"): the top-level unit (盟市) a case, a report and every row of theirs belong to. A
+ * trigger fills it on insert from the row's unit or parent, so writers may leave it out; it
+ * never changes.
+ */
+export type TenantKey = ColumnType<string, string | undefined, never>;

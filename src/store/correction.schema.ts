@@ -2,7 +2,7 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { ColumnType, Generated } from 'kysely';
-import type { DateOnly, TenantKey } from './schema.ts';
+import type { DateOnly, TenantKey } from './column-types.ts';
 
 export interface CorrectionTable {
   id: Generated<string>;

@@ -2,7 +2,7 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { Generated } from 'kysely';
-import type { DateOnly, Optional, TenantKey } from './schema.ts';
+import type { DateOnly, Optional, TenantKey } from './column-types.ts';
 
 export interface ReportTable {
   id: Generated<string>;

@@ -1,7 +1,7 @@
 // 统计分析 (migration 0011): the counters the triggers keep.
 // The tables' row types; `Database` in schema.ts names them.
 
-import type { DateOnly } from './schema.ts';
+import type { DateOnly } from './column-types.ts';
 
 /** Statistics (migration 0011): counters kept by triggers; read only by statistics.queries.ts. */
 interface StatisticsKeyColumns {

@@ -2,7 +2,7 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { Generated } from 'kysely';
-import type { Json, DateOnly, TenantKey } from './schema.ts';
+import type { Json, DateOnly, TenantKey } from './column-types.ts';
 
 /** 典型案例 (migration 0012): a published case kept as an example; a withdrawn mark stays. */
 export interface TypicalCaseTable {

@@ -2,7 +2,7 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { Generated } from 'kysely';
-import type { DateOnly, TenantKey } from './schema.ts';
+import type { DateOnly, TenantKey } from './column-types.ts';
 
 /** 警示规则 (migration 0010): a threshold the system administrator sets (src/domain/warning/). */
 export interface WarningRuleTable {
