@@ -27,6 +27,8 @@ import {
   openFreshOnServer,
   type BenchDatabase,
 } from './procedure-databases.ts';
+import { CASE_STATES } from '../src/domain/vocabulary.ts';
+import { mulberry32 } from './fact-sets.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 200);
@@ -41,18 +43,6 @@ const STATISTICS_TARGET_MS = 500;
 const t0 = performance.now();
 const log = (m: string) =>
   console.error(`bench:scale: ${((performance.now() - t0) / 1000).toFixed(1)} s: ${m}`);
-
-/** A fixed pseudo-random sequence: every run asks the same requests. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   readonly reader: string;
@@ -156,19 +146,6 @@ async function main() {
       '不存在的词',
       'zz',
     ];
-    const states = [
-      'submitted',
-      'investigating',
-      'assessing',
-      'awaiting_decision',
-      'decided',
-      'notified',
-      'published',
-      'objection_review',
-      'closed',
-      'refused',
-      'withdrawn',
-    ];
     const day = (rand: () => number) => {
       const d = new Date(Date.now() - Math.floor(rand() * 5 * 365) * 86_400_000);
       return d.toISOString().slice(0, 10);
@@ -183,7 +160,7 @@ async function main() {
     ] as const) {
       const cookie = await login(username);
       const units = await subtree(username);
-      const rand = prng(42);
+      const rand = mulberry32(42); // a fixed sequence: every run asks the same requests
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
       const kinds: [string, () => string, number][] = [
         [
@@ -191,7 +168,7 @@ async function main() {
           () => `offset=${20 * Math.floor(rand() * 5)}`,
           LIST_TARGET_MS,
         ],
-        ['list, state', () => `state=${pick(states)}`, LIST_TARGET_MS],
+        ['list, state', () => `state=${pick(CASE_STATES)}`, LIST_TARGET_MS],
         ['list, unit subtree', () => `unitId=${pick(units)}`, LIST_TARGET_MS],
         [
           'list, 30-day range',
@@ -211,7 +188,7 @@ async function main() {
           'list, state + unit + 1-year range + word',
           () => {
             const from = day(rand);
-            return `state=${pick(states)}&unitId=${pick(units)}&from=${from}&to=${plus(from, 365)}&q=${encodeURIComponent(pick(words))}`;
+            return `state=${pick(CASE_STATES)}&unitId=${pick(units)}&from=${from}&to=${plus(from, 365)}&q=${encodeURIComponent(pick(words))}`;
           },
           LIST_TARGET_MS,
         ],

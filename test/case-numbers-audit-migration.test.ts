@@ -4,7 +4,7 @@
 // stored text) still verify, and the chain goes on with addressed events. Runs on the
 // embedded database and on the server.
 
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, sm3 } from '../src/app/audit/audit-log.ts';
 import { withClientAddress } from '../src/app/audit/request-origin.ts';
@@ -12,22 +12,11 @@ import { flushAuditChain } from '../src/app/audit/audit-chainer.ts';
 import { allocateCaseNumber } from '../src/app/case/case-number.ts';
 import { appendToChain, GENESIS_ANCHOR, verifyChain } from '../src/domain/audit/audit-chain.ts';
 import { readAuditEvents } from '../src/store/audit.repository.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+import { migrateTo, migrateToLatest } from '../src/store/migrate.ts';
 import { todayInChina } from '../src/domain/calendar-date.ts';
-import { initial } from '../src/store/migrations/0001_initial.ts';
-import { auditCanonical } from '../src/store/migrations/0002_audit_canonical.ts';
-import { accounts } from '../src/store/migrations/0003_accounts.ts';
-import { conductDates } from '../src/store/migrations/0004_conduct_dates.ts';
 import type { Database } from '../src/store/schema.ts';
 import { inTransaction } from '../src/store/transaction.ts';
 import { storeTargets, type TestStore } from './support/test-databases.ts';
-
-const BEFORE: Record<string, Migration> = {
-  '0001_initial': initial,
-  '0002_audit_canonical': auditCanonical,
-  '0003_accounts': accounts,
-  '0004_conduct_dates': conductDates,
-};
 
 const UNIT = '00000000-0000-4000-8000-000000000001';
 const USER = '00000000-0000-4000-8000-000000000002';
@@ -40,12 +29,7 @@ describe.each(storeTargets())('migration 0007 on $name', (target) => {
   beforeAll(async () => {
     store = await target.open();
     db = store.admin;
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: () => Promise.resolve(BEFORE) },
-    });
-    const { error } = await migrator.migrateToLatest();
-    if (error !== undefined) throw error;
+    await migrateTo(db, '0004_conduct_dates');
 
     await sql`insert into units (id, name, kind) values (${UNIT}, '锡林郭勒盟应急管理局', 'bureau')`.execute(
       db,

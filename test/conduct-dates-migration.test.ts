@@ -2,38 +2,20 @@
 // was recorded, in China, as its conduct date (the day whose regime it was judged under),
 // and no end date; the database refuses a period that ends before it begins. Runs on the
 // embedded database and on the server.
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { migrateTo } from '../src/store/migrate.ts';
+import type { Database } from '../src/store/schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initial } from '../src/store/migrations/0001_initial.ts';
-import { auditCanonical } from '../src/store/migrations/0002_audit_canonical.ts';
-import { accounts } from '../src/store/migrations/0003_accounts.ts';
-import { conductDates } from '../src/store/migrations/0004_conduct_dates.ts';
 import { storeTargets, type TestStore } from './support/test-databases.ts';
-
-/** Runs the given migrations in order, as the application's migrator would. */
-async function migrate(db: Kysely<unknown>, migrations: Record<string, Migration>) {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error !== undefined) throw error;
-}
-
-const BEFORE = {
-  '0001_initial': initial,
-  '0002_audit_canonical': auditCanonical,
-  '0003_accounts': accounts,
-};
 
 describe.each(storeTargets())('migration 0004 on $name', (target) => {
   let store: TestStore;
-  let db: Kysely<unknown>;
+  let db: Kysely<Database>;
 
   beforeAll(async () => {
     store = await target.open();
-    db = store.admin as unknown as Kysely<unknown>;
-    await migrate(db, BEFORE);
+    db = store.admin;
+    await migrateTo(db, '0003_accounts');
     await sql`insert into units (id, name, kind) values
       ('00000000-0000-4000-8000-000000000001', '锡林郭勒盟应急管理局', 'bureau')`.execute(db);
     await sql`insert into users (id, username, display_name, password_hash, unit_id, roles)
@@ -50,7 +32,7 @@ describe.each(storeTargets())('migration 0004 on $name', (target) => {
           '00000000-0000-4000-8000-000000000002', 'application', 'xilingol-emergency-2024', 1,
           'submitted', ${title}, '……', 'inspection', ${at})`.execute(db);
     }
-    await migrate(db, { ...BEFORE, '0004_conduct_dates': conductDates });
+    await migrateTo(db, '0004_conduct_dates');
   }, 60_000);
   afterAll(async () => store?.close());
 

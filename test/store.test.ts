@@ -7,6 +7,7 @@ import { claimDueJob, completeJob, scheduleJob } from '../src/store/job.reposito
 import { MIGRATION_NAMES } from '../src/store/migrate.ts';
 import type { Database } from '../src/store/schema.ts';
 import { storeTargets, type TestStore } from './support/test-databases.ts';
+import { bareCase } from './support/bare-case.ts';
 
 const TABLES = [
   'account_secrets',
@@ -189,19 +190,7 @@ describe.each(storeTargets())('store on $name', (target) => {
     const newCase = () =>
       db
         .insertInto('cases')
-        .values({
-          unit_id: unitId,
-          officer_id: officerId,
-          applicant_id: officerId,
-          origin: 'application',
-          policy_id: 'xilingol-emergency-2024',
-          policy_version: 1,
-          state: 'submitted',
-          title: '行政检查中未发现隐患',
-          conduct: '……',
-          conduct_date: '2026-01-05',
-          enforcement_action: 'inspection',
-        })
+        .values(bareCase(unitId, officerId))
         .returningAll()
         .executeTakeFirstOrThrow();
 

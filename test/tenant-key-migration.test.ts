@@ -4,46 +4,11 @@
 // the statistics counters are left as they were, and the composite keys hold the rows.
 // Runs on the embedded database and on the server.
 
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../src/store/migrate.ts';
-import { initial } from '../src/store/migrations/0001_initial.ts';
-import { auditCanonical } from '../src/store/migrations/0002_audit_canonical.ts';
-import { accounts } from '../src/store/migrations/0003_accounts.ts';
-import { conductDates } from '../src/store/migrations/0004_conduct_dates.ts';
-import { publicationTexts } from '../src/store/migrations/0005_publication_texts.ts';
-import { reviewRecusalDelivery } from '../src/store/migrations/0006_review_recusal_delivery.ts';
-import { caseNumbersAuditAddress } from '../src/store/migrations/0007_case_numbers_audit_address.ts';
-import { classificationCorrectionCore } from '../src/store/migrations/0008_classification_correction_core.ts';
-import { correctionProcedure } from '../src/store/migrations/0009_correction_procedure.ts';
-import { warnings } from '../src/store/migrations/0010_warnings.ts';
-import { statistics } from '../src/store/migrations/0011_statistics.ts';
-import { typicalCases } from '../src/store/migrations/0012_typical_cases.ts';
-import { petitionsRole } from '../src/store/migrations/0013_petitions_role.ts';
-import { reports } from '../src/store/migrations/0014_reports.ts';
-import { clearances } from '../src/store/migrations/0015_clearances.ts';
-import { documentNumbers } from '../src/store/migrations/0016_document_numbers.ts';
+import { migrateTo, migrateToLatest } from '../src/store/migrate.ts';
 import type { Database } from '../src/store/schema.ts';
 import { storeTargets, type TestStore } from './support/test-databases.ts';
-
-const BEFORE: Record<string, Migration> = {
-  '0001_initial': initial,
-  '0002_audit_canonical': auditCanonical,
-  '0003_accounts': accounts,
-  '0004_conduct_dates': conductDates,
-  '0005_publication_texts': publicationTexts,
-  '0006_review_recusal_delivery': reviewRecusalDelivery,
-  '0007_case_numbers_audit_address': caseNumbersAuditAddress,
-  '0008_classification_correction_core': classificationCorrectionCore,
-  '0009_correction_procedure': correctionProcedure,
-  '0010_warnings': warnings,
-  '0011_statistics': statistics,
-  '0012_typical_cases': typicalCases,
-  '0013_petitions_role': petitionsRole,
-  '0014_reports': reports,
-  '0015_clearances': clearances,
-  '0016_document_numbers': documentNumbers,
-};
 
 const LEAGUE = '00000000-0000-4000-8000-000000000001';
 const BUREAU = '00000000-0000-4000-8000-000000000002';
@@ -144,12 +109,7 @@ describe.each(storeTargets())('migration 0020 on $name', (target) => {
   beforeAll(async () => {
     store = await target.open();
     db = store.admin;
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: () => Promise.resolve(BEFORE) },
-    });
-    const { error } = await migrator.migrateToLatest();
-    if (error !== undefined) throw error;
+    await migrateTo(db, '0019_case_search_scale');
     await seedBefore0020(db);
     countedBefore = (await counters(db)).rows.map((r) => r.row);
     expect(countedBefore.length).toBeGreaterThan(0);

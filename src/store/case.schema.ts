@@ -3,7 +3,7 @@
 // objections and enforcement error records, and the series its numbers come from (0007).
 
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { DateOnly, JsonWithDefault, TenantKey } from './column-types.ts';
+import type { DateOnly, JsonWithDefault, StoredFileColumns, TenantKey } from './column-types.ts';
 
 /** The last case number given in each prefix's series and year (0007). */
 export interface CaseNumberCounterTable {
@@ -69,19 +69,12 @@ export interface CaseFactTable {
   recorded_at: Generated<Date>;
 }
 
-export interface EvidenceTable {
+export interface EvidenceTable extends StoredFileColumns {
   id: Generated<string>;
   case_id: string;
   /** The distribution key, its parent's, set by the database on insert (0020). */
   tenant_unit_id: TenantKey;
   fact_id: string | null;
-  filename: string;
-  content_type: string;
-  size: number;
-  /** Hex SHA-256 of `content`. */
-  sha256: string;
-  content: Buffer;
-  uploaded_by: string;
   uploaded_at: Generated<Date>;
 }
 

@@ -21,3 +21,14 @@ export type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
  * never changes.
  */
 export type TenantKey = ColumnType<string, string | undefined, never>;
+
+/** The columns of a file kept in the database: a case's evidence, a report's attachment. */
+export interface StoredFileColumns {
+  filename: string;
+  content_type: string;
+  size: number;
+  /** Hex SHA-256 of `content`. */
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+}

@@ -2,7 +2,7 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { ColumnType, Generated } from 'kysely';
-import type { DateOnly, TenantKey } from './column-types.ts';
+import type { DateOnly, StoredFileColumns, TenantKey } from './column-types.ts';
 
 export interface CorrectionTable {
   id: Generated<string>;
@@ -75,18 +75,12 @@ export interface CorrectionProgressReportTable {
 }
 
 /** A file attached to a progress report. */
-export interface CorrectionEvidenceTable {
+export interface CorrectionEvidenceTable extends StoredFileColumns {
   id: Generated<string>;
   report_id: string;
   correction_id: string;
   /** The distribution key, its parent's, set by the database on insert (0020). */
   tenant_unit_id: TenantKey;
-  filename: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  uploaded_by: string;
   uploaded_at: Date;
 }
 

@@ -3,7 +3,14 @@
 // `rongcuo migrate` runs it otherwise. The migrations are listed here rather than found
 // by scanning a folder, so that the list is the same under tsx, in a bundle and in tests.
 
-import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationResult,
+  type MigrationResultSet,
+} from 'kysely';
 import { initial } from './migrations/0001_initial.ts';
 import { auditCanonical } from './migrations/0002_audit_canonical.ts';
 import { accounts } from './migrations/0003_accounts.ts';
@@ -56,11 +63,27 @@ const migrations: Readonly<Record<string, Migration>> = {
  * Returns the names applied now; throws if one failed, after rolling it back.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({
+  return applied(await migrator(db).migrateToLatest());
+}
+
+/**
+ * Runs the migrations up to `name`, the last one applied: a database as an older release
+ * left it, for the tests of a migration on the data before it.
+ */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<string[]> {
+  if (!Object.hasOwn(migrations, name)) throw new Error(`no migration ${name}`);
+  return applied(await migrator(db).migrateTo(name));
+}
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve({ ...migrations }) },
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+}
+
+/** The names applied now; throws if one failed, after Kysely rolled it back. */
+function applied({ error, results = [] }: MigrationResultSet): string[] {
   if (error !== undefined) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(before any ran)'} failed: ${describe(error)}`, {

@@ -2,7 +2,7 @@
 // The tables' row types; `Database` in schema.ts names them.
 
 import type { Generated } from 'kysely';
-import type { DateOnly, Optional, TenantKey } from './column-types.ts';
+import type { DateOnly, Optional, StoredFileColumns, TenantKey } from './column-types.ts';
 
 export interface ReportTable {
   id: Generated<string>;
@@ -69,17 +69,11 @@ export interface ReportOfficerTable {
 }
 
 /** A file received with or gathered for a report, kept as a case's evidence is. */
-export interface ReportAttachmentTable {
+export interface ReportAttachmentTable extends StoredFileColumns {
   id: Generated<string>;
   report_id: string;
   /** The distribution key, its parent's, set by the database on insert (0020). */
   tenant_unit_id: TenantKey;
-  filename: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  uploaded_by: string;
   uploaded_at: Generated<Date>;
 }
 

@@ -209,14 +209,10 @@ export async function insertScaleBatch(
   batch: ScaleBatch,
   copies: readonly string[],
 ): Promise<void> {
-  const policies = [...batch.taxonomy.keys()];
-  const tax = policies.map((p) => batch.taxonomy.get(p)!);
-  const fieldsJson = JSON.stringify(
-    Object.fromEntries(policies.map((p, i) => [p, tax[i]!.fields])),
-  );
-  const errorsJson = JSON.stringify(
-    Object.fromEntries(policies.map((p, i) => [p, tax[i]!.errorTypes])),
-  );
+  const byPolicy = (codes: (t: { fields: string[]; errorTypes: string[] }) => string[]) =>
+    JSON.stringify(Object.fromEntries([...batch.taxonomy].map(([p, t]) => [p, codes(t)])));
+  const fieldsJson = byPolicy((t) => t.fields);
+  const errorsJson = byPolicy((t) => t.errorTypes);
   const t = batch.texts;
   await sql`create temporary table scale_places on commit drop as
     select * from unnest(

@@ -36,15 +36,10 @@ export const TEMPLATE_STOPS: readonly TemplateStop[] = [
   'closed_unpublished',
 ];
 
-/** The stops after the decision: one template per conclusion there. */
-const DECIDED_STOPS: ReadonlySet<TemplateStop> = new Set([
-  'decided',
-  'notified',
-  'published',
-  'objection_review',
-  'closed_after_publication',
-  'closed_unpublished',
-]);
+/** The stops from the decision on: one template per conclusion there. */
+const DECIDED_STOPS: ReadonlySet<TemplateStop> = new Set(
+  TEMPLATE_STOPS.slice(TEMPLATE_STOPS.indexOf('decided')),
+);
 
 /**
  * The facts that lead to each conclusion, per regime; what the engine still asks after
