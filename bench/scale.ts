@@ -17,7 +17,12 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { seedScale, SCALE_PASSWORD, type ScaleResult } from '../src/app/demo/scale-seed.ts';
+import {
+  SCALE_ACCOUNTS,
+  seedScale,
+  SCALE_PASSWORD,
+  type ScaleResult,
+} from '../src/app/demo/scale-seed.ts';
 import { assemble } from '../src/main.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { scaleSizes } from '../src/store/scale-seed.queries.ts';
@@ -80,11 +85,7 @@ async function describeExisting(db: Db): Promise<ScaleResult> {
     seconds: 0,
     databaseBytes: sizes.bytes,
     tables: sizes.tables,
-    accounts: {
-      leagueSecretary: 'scale_l1_secretary',
-      countySecretary: 'scale_l1_s1_c1_secretary',
-      officer: 'scale_o000001',
-    },
+    accounts: SCALE_ACCOUNTS,
   };
 }
 

@@ -12,6 +12,13 @@ import type { Tx } from '../../store/transaction.ts';
 import { insertUnit } from '../../store/unit.repository.ts';
 import { GIVEN_NAMES, LEAGUES, SURNAMES, SYSTEMS } from './scale-names.ts';
 
+/** The generated accounts' names: the l-th 盟市, its s-th bureau, that bureau's c-th 旗县局. */
+export const scaleUsername = {
+  leagueSecretary: (l: number) => `scale_l${l}_secretary`,
+  bureauStaff: (l: number, s: number) => `scale_l${l}_s${s}`,
+  countySecretary: (bureauStaff: string, c: number) => `${bureauStaff}_c${c}_secretary`,
+};
+
 /** A bureau under a regime in one 盟市, and the prefix of its generated accounts. */
 export interface BureauPlace {
   readonly id: string;
@@ -65,7 +72,7 @@ export async function buildProvince(
   const counties: string[] = [];
   for (const [l, league] of LEAGUES.entries()) {
     const leagueId = await add(league.name, 'league', null, null, null);
-    hire(`scale_l${l + 1}_secretary`, leagueId, ['secretary']);
+    hire(scaleUsername.leagueSecretary(l + 1), leagueId, ['secretary']);
     for (const [s, system] of SYSTEMS.entries()) {
       const prefix = `${league.short}${system.prefix}`;
       const id = await add(
@@ -80,7 +87,7 @@ export async function buildProvince(
         leagueId,
         policyId: system.policyId,
         prefix,
-        staffKey: `scale_l${l + 1}_s${s + 1}`,
+        staffKey: scaleUsername.bureauStaff(l + 1, s + 1),
       };
       bureaus.push(bureau);
       for (const role of ['investigator', 'secretary', 'reviewer', 'petitions'] as const)
@@ -90,7 +97,7 @@ export async function buildProvince(
       for (const [c, county] of league.counties.entries()) {
         const countyId = await add(`${county}${system.bureau}`, 'county_bureau', id, null, null);
         counties.push(countyId);
-        hire(`${bureau.staffKey}_c${c + 1}_secretary`, countyId, ['secretary']);
+        hire(scaleUsername.countySecretary(bureau.staffKey, c + 1), countyId, ['secretary']);
         enforcement.push({ unitId: countyId, bureau });
         for (const section of system.countySections)
           enforcement.push({

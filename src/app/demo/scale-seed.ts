@@ -37,7 +37,13 @@ import type { AppContext } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { copyCases } from './scale-copies.ts';
 import { SYSTEMS } from './scale-names.ts';
-import { buildProvince, staffIdIn, type BureauPlace, type Province } from './scale-province.ts';
+import {
+  buildProvince,
+  scaleUsername,
+  staffIdIn,
+  type BureauPlace,
+  type Province,
+} from './scale-province.ts';
 import { seedTemplates, type Template } from './scale-templates.ts';
 
 /** The password of every generated account; printed by the command, never for production. */
@@ -71,6 +77,13 @@ export interface ScaleResult {
   readonly tables: readonly { name: string; rows: number }[];
   readonly accounts: ScaleAccounts;
 }
+
+/** The accounts the report names, to try the lists with. */
+export const SCALE_ACCOUNTS: ScaleAccounts = {
+  leagueSecretary: scaleUsername.leagueSecretary(1),
+  countySecretary: scaleUsername.countySecretary(scaleUsername.bureauStaff(1, 1), 1),
+  officer: 'scale_o000001',
+};
 
 /** Builds the province and its cases on an empty database. */
 export async function seedScale(ctx: AppContext, options: ScaleOptions): Promise<ScaleResult> {
@@ -137,7 +150,6 @@ export async function seedScale(ctx: AppContext, options: ScaleOptions): Promise
   say('analyze');
   await analyzeAfterLoad(ctx.db);
   const sizes = await scaleSizes(ctx.db);
-  const l1 = built.bureaus[0]!;
   return {
     units: built.units,
     officers,
@@ -147,11 +159,7 @@ export async function seedScale(ctx: AppContext, options: ScaleOptions): Promise
     seconds: (Date.now() - started) / 1000,
     databaseBytes: sizes.bytes,
     tables: sizes.tables,
-    accounts: {
-      leagueSecretary: 'scale_l1_secretary',
-      countySecretary: `${l1.staffKey}_c1_secretary`,
-      officer: 'scale_o000001',
-    },
+    accounts: SCALE_ACCOUNTS,
   };
 }
 
