@@ -111,7 +111,7 @@ export async function evaluateBatch(options: BatchOptions, io: CliIO): Promise<n
     let answer = here;
     if (pool) {
       pool.start([...registry.byId.values()].flat().map((p) => p.def));
-      answer = (bytes) => (pool.hasRoom(QUEUED_PER_WORKER) ? pool.run(bytes) : here(bytes));
+      answer = (bytes) => pool.run(bytes, QUEUED_PER_WORKER) ?? here(bytes);
     }
     const chunks = lineChunks(guarded(input as AsyncIterable<Buffer | string>), target);
     await writeInOrder(chunks, answer, jobs * IN_FLIGHT_PER_JOB, io, total);
