@@ -113,7 +113,7 @@ export async function evaluateBatch(options: BatchOptions, io: CliIO): Promise<n
       pool.start([...registry.byId.values()].flat().map((p) => p.def));
       answer = (bytes) => pool.run(bytes, QUEUED_PER_WORKER) ?? here(bytes);
     }
-    const chunks = lineChunks(guarded(input as AsyncIterable<Buffer | string>), target);
+    const chunks = lineChunks(guarded(input), target);
     await writeInOrder(chunks, answer, jobs * IN_FLIGHT_PER_JOB, io, total);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
