@@ -2,7 +2,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 
@@ -15,7 +15,7 @@ function capture(isTTY: boolean) {
   return { stream, text: () => text };
 }
 
-async function runBatch(isTTY: boolean) {
+async function batchFile(): Promise<string> {
   const file = join(await mkdtemp(join(tmpdir(), 'rongcuo-progress-')), 'in.jsonl');
   const line = JSON.stringify({
     policy: 'xilingol-education-2024',
@@ -23,6 +23,11 @@ async function runBatch(isTTY: boolean) {
     facts: { 'a9.1': true, 'a12.c1': false },
   });
   await writeFile(file, `${Array.from({ length: 2500 }, () => line).join('\n')}\n`);
+  return file;
+}
+
+async function runBatch(isTTY: boolean) {
+  const file = await batchFile();
   const stdout = capture(false);
   const stderr = capture(isTTY);
   const code = await main(['evaluate', '--batch', file], {
@@ -46,5 +51,23 @@ describe('evaluate --batch progress', () => {
 
   it('stays silent on stderr when it is not a terminal', async () => {
     expect((await runBatch(false)).stderr).toBe('');
+  });
+
+  it('gives the terminal its cursor back when writing the answers fails', async () => {
+    const file = await batchFile();
+    // Full at once, then failing: the batch waits for 'drain' and gets the error instead.
+    const stdout = new Writable({
+      highWaterMark: 1,
+      write: (_chunk, _encoding, done) => done(new Error('stdout closed')),
+    });
+    const stderr = capture(true);
+    const run = main(['evaluate', '--batch', file], {
+      stdin: Readable.from([]),
+      stdout,
+      stderr: stderr.stream,
+    });
+    await expect(run).rejects.toThrow('stdout closed');
+    expect(stderr.text()).toContain('\x1b[?25l');
+    expect(stderr.text()).toContain('\x1b[?25h');
   });
 });

@@ -190,6 +190,22 @@ function datedLines(count: number): { lines: string[]; dates: string[] } {
   return { lines, dates };
 }
 
+/** The lines written to a file of the test's directory, each ended by a line break; its path. */
+async function linesFile(name: string, lines: readonly string[]): Promise<string> {
+  const file = join(tmp, name);
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** `evaluate --batch --jobs N FILE`, the file cut into chunks of `chunkBytes`. */
+function batchInChunks(file: string, jobs: number, chunkBytes: number): Promise<CliRun> {
+  return runCli(
+    ['evaluate', '--batch', '--jobs', String(jobs), file],
+    undefined,
+    withChunks(chunkBytes),
+  );
+}
+
 /** The binary run with bytes (not text) on standard input, from any directory. */
 function runBinary(
   args: string[],
@@ -234,13 +250,7 @@ describe('rongcuo evaluate --batch with worker threads', { timeout: 90_000 }, ()
 
   it('keeps the order of the lines across many chunks and workers', async () => {
     const { lines, dates } = datedLines(3000);
-    const file = join(tmp, 'dated.jsonl');
-    await writeFile(file, `${lines.join('\n')}\n`);
-    const run = await runCli(
-      ['evaluate', '--batch', '--jobs', '4', file],
-      undefined,
-      withChunks(2000),
-    );
+    const run = await batchInChunks(await linesFile('dated.jsonl', lines), 4, 2000);
     expect(run.code).toBe(0);
     const out = run.stdout.trimEnd().split('\n');
     expect(out.map((l) => (JSON.parse(l) as { asOf: string }).asOf)).toEqual(dates);
@@ -255,13 +265,7 @@ describe('rongcuo evaluate --batch with worker threads', { timeout: 90_000 }, ()
       asOf: '2025-02-30',
       facts: {},
     });
-    const file = join(tmp, 'errors.jsonl');
-    await writeFile(file, `${lines.join('\n')}\n`);
-    const run = await runCli(
-      ['evaluate', '--batch', '--jobs', '3', file],
-      undefined,
-      withChunks(1500),
-    );
+    const run = await batchInChunks(await linesFile('errors.jsonl', lines), 3, 1500);
     expect(run.code).toBe(0);
     const out = run.stdout
       .trimEnd()
@@ -277,9 +281,7 @@ describe('rongcuo evaluate --batch with worker threads', { timeout: 90_000 }, ()
   });
 
   it('starts its workers when run from another directory', async () => {
-    const { lines } = datedLines(500);
-    const file = join(tmp, 'elsewhere.jsonl');
-    await writeFile(file, `${lines.join('\n')}\n`);
+    const file = await linesFile('elsewhere.jsonl', datedLines(500).lines);
     const run = await runBinary(['evaluate', '--batch', '--jobs', '2', 'elsewhere.jsonl'], {
       cwd: tmp,
       env: withChunks(500),

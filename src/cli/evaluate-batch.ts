@@ -111,9 +111,9 @@ export async function evaluateBatch(options: BatchOptions, io: CliIO): Promise<n
     let answer = here;
     if (pool) {
       pool.start([...registry.byId.values()].flat().map((p) => p.def));
-      answer = (bytes) => (pool.hasRoom(QUEUED_PER_WORKER) ? pool.run(bytes) : here(bytes));
+      answer = (bytes) => pool.run(bytes, QUEUED_PER_WORKER) ?? here(bytes);
     }
-    const chunks = lineChunks(guarded(input as AsyncIterable<Buffer | string>), target);
+    const chunks = lineChunks(guarded(input), target);
     await writeInOrder(chunks, answer, jobs * IN_FLIGHT_PER_JOB, io, total);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
@@ -145,7 +145,10 @@ async function writeInOrder(
   const writer = (async () => {
     for (;;) {
       while (queue.length === 0) {
-        if (ended) return;
+        if (ended) {
+          progress?.finish();
+          return;
+        }
         await new Promise<void>((resolve) => (wake.writer = resolve));
       }
       const head = queue[0]!;
@@ -155,7 +158,8 @@ async function writeInOrder(
       if (out !== '' && !io.stdout.write(out)) await once(io.stdout, 'drain');
       progress?.advance(head.bytes, lines);
     }
-  })();
+    // Finished or failed, the bar is stopped: a failure must not leave the cursor hidden.
+  })().finally(() => progress?.stop());
   // Awaited below; meanwhile a failure must not count as unhandled.
   writer.catch(() => {});
 
@@ -181,7 +185,6 @@ async function writeInOrder(
     wake.writer?.();
   }
   await writer;
-  progress?.stop();
   if (readError) throw readError;
 }
 
@@ -202,8 +205,10 @@ function startProgress(io: CliIO, total: number) {
       lines += chunkLines;
       bar.update(Math.min(bytes, total || 1), { lines });
     },
-    stop() {
+    finish() {
       bar.update(Math.max(total, 1), { lines });
+    },
+    stop() {
       bar.stop();
     },
   };

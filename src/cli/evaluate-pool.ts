@@ -58,6 +58,7 @@ export class EvaluatePool {
         waiting?.resolve({ out: answer.out, lines: answer.lines });
       });
       worker.on('error', (error) => this.fail(error));
+      worker.on('messageerror', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (slot.pending.size > 0 || !this.closing) {
           this.fail(new Error(`evaluate worker exited (code ${code})`));
@@ -73,27 +74,23 @@ export class EvaluatePool {
     for (const { worker } of this.slots) worker.postMessage(message);
   }
 
-  /** The worker with the fewest chunks outstanding, if it has fewer than `most`. */
-  private freest(most: number): Slot | null {
+  /**
+   * The output of one chunk of whole lines, from the worker with the fewest chunks
+   * outstanding; null when every worker has `most` or more, for the caller to answer it.
+   */
+  run(bytes: Uint8Array, most: number): Promise<LinesResult> | null {
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
-    return slot.pending.size < most ? slot : null;
-  }
-
-  /** Whether a worker has fewer than `most` chunks outstanding. */
-  hasRoom(most: number): boolean {
-    return this.freest(most) !== null;
-  }
-
-  /** The output of one chunk of whole lines (bytes copied to the worker, not shared). */
-  run(bytes: Uint8Array): Promise<LinesResult> {
+    if (slot.pending.size >= most) return null;
     if (this.failure) return Promise.reject(this.failure);
-    const slot = this.freest(Infinity)!;
+    // A copy of the chunk alone, moved to the worker: posting the view itself would clone
+    // the whole buffer under it (a read, or several joined), not just the chunk's bytes.
+    const copy = new Uint8Array(bytes);
     const id = this.nextId++;
     return new Promise<LinesResult>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      const message: WorkerRequest = { type: 'chunk', id, bytes };
-      slot.worker.postMessage(message);
+      const message: WorkerRequest = { type: 'chunk', id, bytes: copy };
+      slot.worker.postMessage(message, [copy.buffer]);
     });
   }
 

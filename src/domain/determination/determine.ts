@@ -116,11 +116,13 @@ export function checkInput(
   today: string,
 ): CheckedInput | DeterminationError {
   const head = checkHead(registry, input, today);
-  if (isDeterminationError(head)) return head;
-  const { policy, asOf, facts } = head;
+  return isDeterminationError(head) ? head : checkFacts(head);
+}
+
+/** The checks of the facts, after the head's: the fact vector, or the first fact fault. */
+function checkFacts({ policy, asOf, facts }: CheckedHead): CheckedInput | DeterminationError {
   const values = readFacts(policy, facts);
-  if (values === null) return factError(policy, facts);
-  return { policy, asOf, values };
+  return values === null ? factError(policy, facts) : { policy, asOf, values };
 }
 
 /** The checks before the facts: the input's shape, the policy, the date, the version in force. */
@@ -224,14 +226,14 @@ export function determine(
 ): Determination | ExplainedDetermination | DeterminationError {
   const head = checkHead(registry, input, options.today);
   if (isDeterminationError(head)) return head;
-  const { policy, asOf, facts } = head;
   if (!options.explain) {
     // Every fact true or false, no other key: the compiled path answers alone.
-    const known = knownPath(policy)(facts, asOf);
+    const known = knownPath(head.policy)(head.facts, head.asOf);
     if (known !== null) return known;
   }
-  const values = readFacts(policy, facts);
-  if (values === null) return factError(policy, facts);
+  const checked = checkFacts(head);
+  if (isDeterminationError(checked)) return checked;
+  const { policy, asOf, values } = checked;
   const evaluation = evaluate(policy, values);
   // Field order follows the contract's example output.
   const determination: Determination = {

@@ -11,9 +11,8 @@
 // which finds the contract's error or evaluates the partial facts. So every output is
 // the general path's, which property tests check (known-determination.test.ts).
 
-import type { CompiledPolicy } from '../policy/compile-policy.ts';
+import { basisFacts, type CompiledPolicy } from '../policy/compile-policy.ts';
 import { citationOfFacts } from '../policy/evaluate.ts';
-import { collectBasis, type Rule } from '../policy/rule.ts';
 import { basisCode, factLocal, hasFixedBasis, holdsCode, idLiteral } from '../policy/rule-code.ts';
 import type { Determination, Warning } from './determine.ts';
 
@@ -34,7 +33,7 @@ const NONE: readonly string[] = Object.freeze([]);
  */
 function compileCite(policy: CompiledPolicy): (basis: readonly string[]) => string {
   const citationOf = new Map(policy.facts.map((f) => [f.id, f.citation]));
-  const inBasis = new Set(policy.grounds.flatMap((g) => basisReads(g.rule)));
+  const inBasis = new Set(policy.grounds.flatMap((g) => basisFacts(g.rule)));
   const citations = policy.facts.filter((f) => inBasis.has(f.index)).map((f) => f.citation);
   const contiguous = citations.every(
     (c, i) => i === 0 || c === citations[i - 1] || !citations.slice(0, i).includes(c),
@@ -59,20 +58,6 @@ function compileCite(policy: CompiledPolicy): (basis: readonly string[]) => stri
     );
 }
 
-/** Every fact a rule could put in a basis: the facts of its fact and 但书 nodes. */
-function basisReads(rule: Rule): number[] {
-  switch (rule.kind) {
-    case 'fact':
-    case 'exception':
-      return [rule.fact];
-    case 'all':
-    case 'any':
-      return rule.of.flatMap(basisReads);
-    case 'not':
-      return basisReads(rule.of);
-  }
-}
-
 export function compileKnownDetermination(
   policy: CompiledPolicy,
   warnings: readonly Warning[],
@@ -94,22 +79,13 @@ export function compileKnownDetermination(
   policy.grounds.forEach((g, i) => lines.push(`const h${i} = ${holdsCode(g.rule)};`));
   const excluded = policy.exclusionIndex === -1 ? 'false' : `h${policy.exclusionIndex}`;
 
-  // Bases that are always the same facts, and their citations, are computed once here.
-  const fixedBasis: (readonly string[] | null)[] = [];
-  const fixedCitation: string[] = [];
-  const anyValues = new Uint8Array(ids.length);
-  for (const g of policy.grounds) {
-    if (!hasFixedBasis(g.rule)) {
-      fixedBasis.push(null);
-      fixedCitation.push('');
-      continue;
-    }
-    const facts: number[] = [];
-    collectBasis(g.rule, anyValues, facts);
-    facts.sort((a, b) => a - b);
-    fixedBasis.push(Object.freeze(facts.map((f) => ids[f]!)));
-    fixedCitation.push(citationOfFacts(policy, facts));
-  }
+  // Bases that are always the same facts, and their citations, are computed once here: with
+  // no "any" on the way, a rule that holds has every fact it can put in a basis there.
+  const fixedFacts = policy.grounds.map((g) =>
+    hasFixedBasis(g.rule) ? basisFacts(g.rule).sort((a, b) => a - b) : null,
+  );
+  const fixedBasis = fixedFacts.map((facts) => facts && Object.freeze(facts.map((f) => ids[f]!)));
+  const fixedCitation = fixedFacts.map((facts) => (facts ? citationOfFacts(policy, facts) : ''));
 
   // The grounds that hold in precedence order; the first one is the outcome.
   lines.push('const grounds = [];');

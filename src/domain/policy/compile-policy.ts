@@ -320,7 +320,7 @@ export function compilePolicy(def: PolicyDef): CompileResult {
 }
 
 /** The facts a basis can hold, in reading order: every fact but exceptions and negated ones. */
-function basisFacts(rule: Rule): number[] {
+export function basisFacts(rule: Rule): number[] {
   switch (rule.kind) {
     case 'fact':
     case 'exception':

@@ -4,6 +4,7 @@
 // become code. The same rule as `evaluateRule` + `collectBasis` on a fully known vector,
 // checked against them by property tests (rule-code.test.ts).
 
+import { parseFactId } from './policy-model.ts';
 import { assertNever, type Rule } from './rule.ts';
 
 /** The local a generated function reads fact `index` into. */
@@ -11,11 +12,9 @@ export function factLocal(index: number): string {
   return `f${index}`;
 }
 
-const SAFE_ID = /^a\d+\.(?:\d+(?:\.x)?|c\d+)$/;
-
 /** A fact id as a string literal; only contract-shaped ids are ever embedded. */
 export function idLiteral(id: string): string {
-  if (!SAFE_ID.test(id)) throw new Error(`not a fact id: ${id}`);
+  if (parseFactId(id) === null) throw new Error(`not a fact id: ${id}`);
   return JSON.stringify(id);
 }
 
