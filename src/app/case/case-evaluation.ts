@@ -38,16 +38,17 @@ export function policyDigest(policy: CompiledPolicy): string {
 
 /** The fact vector as text, one digit per fact (Tri: 0 false, 1 true, 2 unknown). */
 export function factsKey(values: FactVector): string {
-  return String.fromCharCode(...Array.from(values, (v) => 48 + v));
+  return values.join('');
 }
 
-type DatedCase = Pick<
-  CaseRow,
-  'policy_id' | 'policy_version' | 'conduct_date' | 'conduct_end_date'
->;
+/** What the determination day is read from (determinationDay). */
+type DatedCase = Pick<CaseRow, 'conduct_date' | 'conduct_end_date'>;
 
-/** The stored evaluation when it was computed from exactly these inputs; null otherwise. */
-export function storedDetermination(
+/**
+ * The stored evaluation when it was computed from exactly these inputs (`policy` is the
+ * case's pinned version); null otherwise.
+ */
+function storedDetermination(
   stored: StoredEvaluation | null,
   row: DatedCase,
   policy: CompiledPolicy,
@@ -55,8 +56,6 @@ export function storedDetermination(
 ): CaseDetermination | null {
   if (
     stored === null ||
-    stored.policy_id !== row.policy_id ||
-    stored.policy_version !== row.policy_version ||
     stored.policy_id !== policy.id ||
     stored.policy_version !== policy.version ||
     stored.as_of !== determinationDay(row) ||
