@@ -18,7 +18,8 @@ import { determinationDay } from './case-snapshot.ts';
 /**
  * The revision of what determineCase writes (evaluate.ts, explain.ts and the labels they
  * quote): raise it with any change to their output, and every stored evaluation is then
- * computed afresh on its next read.
+ * computed afresh on its next read. case-evaluation.test.ts records the output's digest
+ * with the revision, and fails when the output changes and the revision does not.
  */
 export const EVALUATION_REVISION = 1;
 
