@@ -44,6 +44,6 @@ export async function oracleReadCase(
         : determineCase(snapshot.policy, snapshot.values, determinationDay(row)),
     records,
     names: await namesOf(ctx.db, unitIds, people),
-    nextQuestion: true,
+    nextQuestionAsked: true,
   });
 }

@@ -102,7 +102,7 @@ export async function readCase(
         : live(snapshot.policy, snapshot.values),
     records,
     names: { units: found.units, people: found.people },
-    nextQuestion: options.nextQuestion === true,
+    nextQuestionAsked: options.nextQuestion === true,
   });
 }
 
@@ -113,7 +113,7 @@ export interface LoadedCase {
   readonly records: CaseRecords;
   readonly names: CaseNames;
   /** Whether the reader asked for the interview's next question (CaseReadOptions). */
-  readonly nextQuestion: boolean;
+  readonly nextQuestionAsked: boolean;
 }
 
 /**
@@ -144,7 +144,7 @@ export async function readingOf(
     // The search costs more than the rest of the case together: only for whoever asks
     // and may answer it.
     nextQuestion:
-      loaded.nextQuestion && mayRecord.includes('fact')
+      loaded.nextQuestionAsked && mayRecord.includes('fact')
         ? suggestNextQuestion(snapshot.policy, snapshot.values)
         : null,
     allowedActions: allowed,
