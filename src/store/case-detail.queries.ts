@@ -4,15 +4,15 @@
 // it as a JSON array built by the same query the record's own read sends (recordQueries),
 // the names, whether the reader's unit contains the case's, and the stored evaluation.
 
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import pg from 'pg';
+import { sql, type Expression, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { CaseRow, Database } from './schema.ts';
 import type { Conn } from './transaction.ts';
 import { allOf } from './all-of.ts';
 import { auditRowsQuery } from './audit.repository.ts';
 import type { CaseViewRows } from './case.repository.ts';
 import type { StoredEvaluation } from './case-evaluation.repository.ts';
+import { typeParsers } from './pg-types.ts';
 
 /** The tables of a case's steps, each with the column its rows are listed in order of. */
 const CHILD_ORDER = {
@@ -103,23 +103,9 @@ export type CaseRecords = {
 };
 
 /** Each record's rows, one query per table. */
-export async function caseRecords(db: Conn, caseId: string): Promise<CaseRecords> {
-  const q = recordQueries(db, caseId);
-  return allOf({
-    facts: q.facts.execute(),
-    evidence: q.evidence.execute(),
-    assessments: q.assessments.execute(),
-    decisions: q.decisions.execute(),
-    notifications: q.notifications.execute(),
-    publications: q.publications.execute(),
-    objections: q.objections.execute(),
-    corrections: q.corrections.execute(),
-    correctionClosings: q.correctionClosings.execute(),
-    errorRecords: q.errorRecords.execute(),
-    recusals: q.recusals.execute(),
-    reviews: q.reviews.execute(),
-    timeline: q.timeline.execute(),
-  });
+export function caseRecords(db: Conn, caseId: string): Promise<CaseRecords> {
+  const sent = Object.entries(recordQueries(db, caseId)).map(([key, q]) => [key, q.execute()]);
+  return allOf(Object.fromEntries(sent) as { [K in keyof CaseRecords]: Promise<CaseRecords[K]> });
 }
 
 /** The rows the state machine reads (viewRowsOf), taken from the records already read. */
@@ -170,7 +156,7 @@ const MAX_DEPTH = 64;
 
 /**
  * The timestamp columns of each record: inside a JSON array they arrive as text, and are
- * turned into the Date that `pg` itself gives for a row's column, by its own parser.
+ * turned into the Date the application's pool gives for a row's column, by its parser.
  */
 const TIMESTAMPS: { readonly [K in keyof CaseRecords]: readonly (keyof CaseRecords[K][number])[] } =
   {
@@ -190,19 +176,18 @@ const TIMESTAMPS: { readonly [K in keyof CaseRecords]: readonly (keyof CaseRecor
   };
 
 const TIMESTAMPTZ_OID = 1184;
-const parseTimestamp = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date;
+const parseTimestamp = typeParsers.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date;
 
 /** JSON writes a timestamp 2026-03-01T09:30:00.123456+08:00; PostgreSQL's text has a space. */
 function timestampOf(value: unknown): unknown {
   return typeof value === 'string' ? parseTimestamp(value.replace('T', ' ')) : value;
 }
 
-function revive<K extends keyof CaseRecords>(key: K, rows: unknown): CaseRecords[K] {
-  const columns = TIMESTAMPS[key] as readonly string[];
-  const list = rows as Record<string, unknown>[];
-  if (columns.length > 0)
-    for (const row of list) for (const c of columns) row[c] = timestampOf(row[c]);
-  return list as unknown as CaseRecords[K];
+/** Each record's rows as read from their JSON arrays, the timestamps Dates again. */
+function revived(arrays: Record<string, Record<string, unknown>[]>): CaseRecords {
+  for (const [key, columns] of Object.entries(TIMESTAMPS) as [string, readonly string[]][])
+    for (const row of arrays[key]!) for (const c of columns) row[c] = timestampOf(row[c]);
+  return arrays as unknown as CaseRecords;
 }
 
 /** The units and people a case page names: its unit and the units notified; everyone acting. */
@@ -257,19 +242,15 @@ export async function caseDetailOf(
   caseId: string,
   readerUnitId: string,
 ): Promise<CaseDetailRows | undefined> {
-  const q = recordQueries(db, caseId);
+  // Every record as one JSON object of arrays, each by the query its own read sends.
+  const records = Object.entries(recordQueries(db, caseId)).map(
+    ([key, q]) => sql`${sql.lit(key)}, ${jsonArrayFrom(q as Expression<unknown>)}`,
+  );
   const names = nameQueries(db, caseId);
   const found = await db
     .selectFrom('cases')
-    .leftJoin('case_evaluations as ev', 'ev.case_id', 'cases.id')
     .selectAll('cases')
     .select([
-      'ev.policy_id as ev_policy_id',
-      'ev.policy_version as ev_policy_version',
-      'ev.policy_digest as ev_policy_digest',
-      'ev.as_of as ev_as_of',
-      'ev.facts_key as ev_facts_key',
-      'ev.determination as ev_determination',
       sql<boolean>`exists (
         with recursive lineage(id, parent_id, depth) as (
           select id, parent_id, 0 from units where id = cases.unit_id
@@ -279,84 +260,35 @@ export async function caseDetailOf(
           where l.depth < ${MAX_DEPTH}
         )
         select 1 from lineage where id = ${readerUnitId})`.as('in_reader_unit'),
-      jsonArrayFrom(q.facts).as('r_facts'),
-      jsonArrayFrom(q.evidence).as('r_evidence'),
-      jsonArrayFrom(q.assessments).as('r_assessments'),
-      jsonArrayFrom(q.decisions).as('r_decisions'),
-      jsonArrayFrom(q.notifications).as('r_notifications'),
-      jsonArrayFrom(q.publications).as('r_publications'),
-      jsonArrayFrom(q.objections).as('r_objections'),
-      jsonArrayFrom(q.corrections).as('r_corrections'),
-      jsonArrayFrom(q.correctionClosings).as('r_correction_closings'),
-      jsonArrayFrom(q.errorRecords).as('r_error_records'),
-      jsonArrayFrom(q.recusals).as('r_recusals'),
-      jsonArrayFrom(q.reviews).as('r_reviews'),
-      jsonArrayFrom(q.timeline).as('r_timeline'),
+      sql<Record<string, Record<string, unknown>[]>>`json_build_object(${sql.join(records)})`.as(
+        'records',
+      ),
       jsonArrayFrom(names.units).as('n_units'),
       jsonArrayFrom(names.people).as('n_people'),
+      jsonObjectFrom(
+        db
+          .selectFrom('case_evaluations')
+          .select([
+            'policy_id',
+            'policy_version',
+            'policy_digest',
+            'as_of',
+            'facts_key',
+            'determination',
+          ])
+          .where('case_id', '=', caseId),
+      ).as('evaluation'),
     ])
     .where('cases.id', '=', caseId)
     .executeTakeFirst();
   if (!found) return undefined;
-  const {
-    ev_policy_id,
-    ev_policy_version,
-    ev_policy_digest,
-    ev_as_of,
-    ev_facts_key,
-    ev_determination,
-    in_reader_unit,
-    r_facts,
-    r_evidence,
-    r_assessments,
-    r_decisions,
-    r_notifications,
-    r_publications,
-    r_objections,
-    r_corrections,
-    r_correction_closings,
-    r_error_records,
-    r_recusals,
-    r_reviews,
-    r_timeline,
-    n_units,
-    n_people,
-    ...row
-  } = found;
+  const { in_reader_unit, records: arrays, n_units, n_people, evaluation, ...row } = found;
   return {
     row,
     inReaderUnit: in_reader_unit,
-    records: {
-      facts: revive('facts', r_facts),
-      evidence: revive('evidence', r_evidence),
-      assessments: revive('assessments', r_assessments),
-      decisions: revive('decisions', r_decisions),
-      notifications: revive('notifications', r_notifications),
-      publications: revive('publications', r_publications),
-      objections: revive('objections', r_objections),
-      corrections: revive('corrections', r_corrections),
-      correctionClosings: revive('correctionClosings', r_correction_closings),
-      errorRecords: revive('errorRecords', r_error_records),
-      recusals: revive('recusals', r_recusals),
-      reviews: revive('reviews', r_reviews),
-      timeline: revive('timeline', r_timeline),
-    },
+    records: revived(arrays),
     units: new Map(n_units.map((u) => [u.id, u.name])),
     people: new Map(n_people.map((u) => [u.id, { name: u.display_name, badge: u.badge_number }])),
-    evaluation:
-      ev_policy_id === null ||
-      ev_policy_version === null ||
-      ev_policy_digest === null ||
-      ev_as_of === null ||
-      ev_facts_key === null
-        ? null
-        : {
-            policy_id: ev_policy_id,
-            policy_version: ev_policy_version,
-            policy_digest: ev_policy_digest,
-            as_of: ev_as_of,
-            facts_key: ev_facts_key,
-            determination: ev_determination,
-          },
+    evaluation,
   };
 }

@@ -2,6 +2,7 @@
 // range), with their recorded facts: what `rongcuo policy reevaluate` walks.
 
 import { sql } from 'kysely';
+import type { CaseViewRows } from './case.repository.ts';
 import type { Conn } from './transaction.ts';
 
 export interface OpenCaseFacts {
@@ -14,14 +15,16 @@ export interface OpenCaseFacts {
   /** The outcome recorded at 提请研究决定; null before it. */
   readonly recordedOutcome: string | null;
   readonly recorded: boolean;
-  readonly facts: readonly { readonly factId: string; readonly value: boolean | null }[];
+  readonly facts: CaseViewRows['facts'];
 }
 
-const TERMINAL = ['closed', 'refused', 'withdrawn'];
-
-/** The next `limit` open cases after `after` (by id), of one regime or all. */
+/**
+ * The next `limit` open cases (in none of the `terminal` states, isTerminalState) after
+ * `after` (by id), of one regime or all.
+ */
 export async function openCasesAfter(
   db: Conn,
+  terminal: readonly string[],
   after: string | null,
   limit: number,
   policyId: string | null,
@@ -32,10 +35,10 @@ export async function openCasesAfter(
            to_char(c.conduct_end_date, 'YYYY-MM-DD') as "conductEndDate",
            c.determination ->> 'outcome' as "recordedOutcome",
            c.determination is not null as recorded,
-           coalesce((select json_agg(json_build_object('factId', f.fact_id, 'value', f.value))
+           coalesce((select json_agg(json_build_object('fact_id', f.fact_id, 'value', f.value))
                        from case_facts f where f.case_id = c.id), '[]'::json) as facts
       from cases c
-     where c.state <> all(${TERMINAL}::text[])
+     where c.state <> all(${terminal}::text[])
        and (${after}::uuid is null or c.id > ${after}::uuid)
        and (${policyId}::text is null or c.policy_id = ${policyId}::text)
      order by c.id
@@ -44,10 +47,14 @@ export async function openCasesAfter(
 }
 
 /** How many open cases there are, for the progress bar. */
-export async function countOpenCases(db: Conn, policyId: string | null): Promise<number> {
+export async function countOpenCases(
+  db: Conn,
+  terminal: readonly string[],
+  policyId: string | null,
+): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::float8 as n from cases
-     where state <> all(${TERMINAL}::text[])
+     where state <> all(${terminal}::text[])
        and (${policyId}::text is null or policy_id = ${policyId}::text)`.execute(db);
   return rows[0]!.n;
 }

@@ -11,7 +11,7 @@ import {
   type RecordKind,
 } from '../../domain/case/case-records.ts';
 import type { TransitionName } from '../../domain/case/case-transitions.ts';
-import type { CaseDetermination } from '../../domain/case/case-view.ts';
+import type { CaseDetermination, Actor as DomainActor } from '../../domain/case/case-view.ts';
 import { allowedReviews } from '../../domain/case/case-reviews.ts';
 import { recusalKindFor } from '../../domain/case/recusal.ts';
 import type { ReviewKind } from '../../domain/vocabulary.ts';
@@ -90,13 +90,45 @@ export async function readCase(
   if (!found) throw caseNotFound();
   const { row, records } = found;
   const who = mayRead(actor, row, found.inReaderUnit);
-  let live: CaseDetermination | undefined;
-  const liveOf: LiveDetermination = (policy, values) =>
-    (live ??= liveDetermination(found.evaluation, row, policy, values));
-  const snapshot = snapshotOf(ctx, row, viewRowsFrom(records), liveOf);
+  const live: LiveDetermination = (policy, values) =>
+    liveDetermination(found.evaluation, row, policy, values);
+  const snapshot = snapshotOf(ctx, row, viewRowsFrom(records), live);
+  return readingOf(ctx, who, {
+    snapshot,
+    // Before submit_for_decision the view's determination is the live one already.
+    live:
+      row.determination === null
+        ? snapshot.view.determination
+        : live(snapshot.policy, snapshot.values),
+    records,
+    names: { units: found.units, people: found.people },
+    nextQuestionAsked: options.nextQuestion === true,
+  });
+}
+
+/** What a case read has loaded: the case, the engine on it, its records and names. */
+export interface LoadedCase {
+  readonly snapshot: CaseSnapshot;
+  readonly live: CaseDetermination;
+  readonly records: CaseRecords;
+  readonly names: CaseNames;
+  /** Whether the reader asked for the interview's next question (CaseReadOptions). */
+  readonly nextQuestionAsked: boolean;
+}
+
+/**
+ * The reading of a loaded case: what the domain lets `who` do on it now, and what comes
+ * next. The same however the case was loaded (test/support/case-read-oracle.ts loads it
+ * the way it was loaded before the one-statement read).
+ */
+export async function readingOf(
+  ctx: AppContext,
+  who: DomainActor,
+  loaded: LoadedCase,
+): Promise<CaseReading> {
+  const { snapshot, records } = loaded;
   const refusals = recordRefusals(snapshot.view, who);
   const mayRecord = recordsAllowedDespite(refusals);
-  const today = todayInChina(ctx.now());
   const context = caseContext(ctx, snapshot.policy);
   const next = nextStep(snapshot.view, context, {
     publishedOn: records.publications.at(-1)?.published_on ?? null,
@@ -106,18 +138,20 @@ export async function readCase(
   const draft = allowed.includes('publish') ? await publicationDraft(ctx.db, snapshot) : null;
   return {
     snapshot,
-    live: liveOf(snapshot.policy, snapshot.values),
+    live: loaded.live,
     records,
-    names: { units: found.units, people: found.people },
+    names: loaded.names,
+    // The search costs more than the rest of the case together: only for whoever asks
+    // and may answer it.
     nextQuestion:
-      options.nextQuestion === true && mayRecord.includes('fact')
+      loaded.nextQuestionAsked && mayRecord.includes('fact')
         ? suggestNextQuestion(snapshot.policy, snapshot.values)
         : null,
     allowedActions: allowed,
     publicationDraft: draft,
     allowedRecords: mayRecord,
     recordRefusals: refusals,
-    today,
+    today: todayInChina(ctx.now()),
     allowedReviews: allowedReviews(snapshot.view, who),
     recusal: recusalKindFor(snapshot.view, who),
     nextStep: next,

@@ -18,7 +18,8 @@ import { determinationDay } from './case-snapshot.ts';
 /**
  * The revision of what determineCase writes (evaluate.ts, explain.ts and the labels they
  * quote): raise it with any change to their output, and every stored evaluation is then
- * computed afresh on its next read.
+ * computed afresh on its next read. case-evaluation.test.ts records the output's digest
+ * with the revision, and fails when the output changes and the revision does not.
  */
 export const EVALUATION_REVISION = 1;
 
@@ -38,16 +39,17 @@ export function policyDigest(policy: CompiledPolicy): string {
 
 /** The fact vector as text, one digit per fact (Tri: 0 false, 1 true, 2 unknown). */
 export function factsKey(values: FactVector): string {
-  return String.fromCharCode(...Array.from(values, (v) => 48 + v));
+  return values.join('');
 }
 
-type DatedCase = Pick<
-  CaseRow,
-  'policy_id' | 'policy_version' | 'conduct_date' | 'conduct_end_date'
->;
+/** What the determination day is read from (determinationDay). */
+type DatedCase = Pick<CaseRow, 'conduct_date' | 'conduct_end_date'>;
 
-/** The stored evaluation when it was computed from exactly these inputs; null otherwise. */
-export function storedDetermination(
+/**
+ * The stored evaluation when it was computed from exactly these inputs (`policy` is the
+ * case's pinned version); null otherwise.
+ */
+function storedDetermination(
   stored: StoredEvaluation | null,
   row: DatedCase,
   policy: CompiledPolicy,
@@ -55,8 +57,6 @@ export function storedDetermination(
 ): CaseDetermination | null {
   if (
     stored === null ||
-    stored.policy_id !== row.policy_id ||
-    stored.policy_version !== row.policy_version ||
     stored.policy_id !== policy.id ||
     stored.policy_version !== policy.version ||
     stored.as_of !== determinationDay(row) ||

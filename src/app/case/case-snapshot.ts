@@ -36,12 +36,17 @@ export function determinationDay(
   return conductDay({ conductDate: row.conduct_date, conductEndDate: row.conduct_end_date });
 }
 
+/** A recorded finding as the engine reads it: null (not established) is unknown. */
+export function triOf(value: boolean | null): Tri {
+  return value === null ? Tri.Unknown : value ? Tri.True : Tri.False;
+}
+
 /** The fact vector of a case's recorded facts; facts never recorded are unknown. */
 export function factVector(policy: CompiledPolicy, facts: CaseViewRows['facts']): FactVector {
   const values = new Uint8Array(policy.facts.length).fill(Tri.Unknown);
   for (const r of facts) {
     const index = policy.factIndex.get(r.fact_id);
-    if (index !== undefined && r.value !== null) values[index] = r.value ? Tri.True : Tri.False;
+    if (index !== undefined) values[index] = triOf(r.value);
   }
   return values;
 }

@@ -16,8 +16,8 @@ import {
 import { checkClassification } from '../../domain/case/classification.ts';
 import { decideTransition } from '../../domain/case/decide-transition.ts';
 import { insertCase } from '../../store/case.repository.ts';
-import { Tri } from '../../domain/policy/decision-diagram.ts';
 import { storeEvaluation } from './case-evaluation.ts';
+import { factVector } from './case-snapshot.ts';
 import { allocateCaseNumber } from './case-number.ts';
 import { claimIdempotencyKey, saveIdempotentResponse } from '../../store/idempotency.repository.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
@@ -143,14 +143,8 @@ export async function openCase(
       at: now,
     });
     // The engine on no facts yet, stored with the case (case-evaluation.ts).
-    const dated = {
-      policy_id: policy.id,
-      policy_version: policy.version,
-      conduct_date: opening.conductDate,
-      conduct_end_date: opening.conductEndDate,
-    };
-    const unknown = new Uint8Array(policy.facts.length).fill(Tri.Unknown);
-    await storeEvaluation(trx, row.id, dated, policy, unknown, now);
+    const dated = { conduct_date: opening.conductDate, conduct_end_date: opening.conductEndDate };
+    await storeEvaluation(trx, row.id, dated, policy, factVector(policy, []), now);
     await appendAudit(
       trx,
       {

@@ -15,8 +15,7 @@ import type { Actor } from '../account/sessions.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
 import { refuse, writeOnCase } from './case-write.ts';
 import { storeEvaluation } from './case-evaluation.ts';
-import type { CaseSnapshot } from './case-snapshot.ts';
-import { Tri } from '../../domain/policy/decision-diagram.ts';
+import { triOf, type CaseSnapshot } from './case-snapshot.ts';
 import type { FactVector } from '../../domain/policy/evaluate.ts';
 import type { AssessmentFactor } from '../../domain/vocabulary.ts';
 import { checkedUpload } from '../evidence/checked-upload.ts';
@@ -24,8 +23,7 @@ import { checkedUpload } from '../evidence/checked-upload.ts';
 /** The case's fact vector with one fact set (null: not established, as never recorded). */
 function withFact(snapshot: CaseSnapshot, factId: string, value: boolean | null): FactVector {
   const values = snapshot.values.slice();
-  values[snapshot.policy.factIndex.get(factId)!] =
-    value === null ? Tri.Unknown : value ? Tri.True : Tri.False;
+  values[snapshot.policy.factIndex.get(factId)!] = triOf(value);
   return values;
 }
 

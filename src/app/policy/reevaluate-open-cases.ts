@@ -2,23 +2,23 @@
 // regime's version in force on the case's conduct day as the registry now holds it, and
 // compared with what the case shows today (issue 13).
 //
-// What it changes: nothing, today. A case is pinned to the version it was opened under
-// (case-snapshot.ts): before 提请研究决定 its determination is computed on every read under
-// that version, after it the one recorded then stands; neither is stored for the open
-// stages, and a new version may not move a case off its pinned one. So the command says,
-// case by case, what a new version (or a corrected policy file) would decide differently,
-// and how fast the engine goes through them: the report a secretary needs before adopting
-// the version. Where the determination comes to be stored (issue 13's stored
-// determinations), this walk is the one that refreshes it: one transaction per page, one
-// audit event per case whose stored determination changes.
+// What it changes: nothing. A case is pinned to the version it was opened under
+// (case-snapshot.ts): before 提请研究决定 its determination is the live one under that
+// version, after it the one recorded then stands, and a new version may not move a case
+// off its pinned one. So the command says, case by case, what a new version (or a
+// corrected policy file) would decide differently, and how fast the engine goes through
+// them: the report a secretary needs before adopting the version. The live determination
+// stored with a case's facts (case-evaluation.ts) needs no walk: one computed from another
+// text of the pinned version no longer matches its digest, and the read computes afresh.
 
+import { isTerminalState } from '../../domain/case/case-state.ts';
 import { conductDay } from '../../domain/case/decide-opening.ts';
-import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
-import { Tri } from '../../domain/policy/decision-diagram.ts';
-import { evaluate, type FactVector } from '../../domain/policy/evaluate.ts';
+import { evaluate } from '../../domain/policy/evaluate.ts';
 import { versionInForce, versionOf } from '../../domain/policy/policy-registry.ts';
+import { CASE_STATES } from '../../domain/vocabulary.ts';
 import { countOpenCases, openCasesAfter } from '../../store/reevaluation.queries.ts';
 import { UseCaseError, type AppContext } from '../app-context.ts';
+import { factVector } from '../case/case-snapshot.ts';
 
 export interface ReevaluationChange {
   readonly caseId: string;
@@ -48,17 +48,8 @@ export interface ReevaluationResult {
   readonly seconds: number;
 }
 
-function factVector(
-  policy: CompiledPolicy,
-  facts: readonly { readonly factId: string; readonly value: boolean | null }[],
-): FactVector {
-  const values = new Uint8Array(policy.facts.length).fill(Tri.Unknown);
-  for (const f of facts) {
-    const i = policy.factIndex.get(f.factId);
-    if (i !== undefined && f.value !== null) values[i] = f.value ? Tri.True : Tri.False;
-  }
-  return values;
-}
+/** The states a case ends in: the walk skips them. */
+const TERMINAL = CASE_STATES.filter(isTerminalState);
 
 export async function reevaluateOpenCases(
   ctx: AppContext,
@@ -71,14 +62,14 @@ export async function reevaluateOpenCases(
   if (options.policyId !== null && !ctx.registry.byId.has(options.policyId))
     throw new UseCaseError('UNKNOWN_POLICY', `未载入制度 ${options.policyId}`);
   const started = Date.now();
-  const total = await countOpenCases(ctx.db, options.policyId);
+  const total = await countOpenCases(ctx.db, TERMINAL, options.policyId);
   const changed: ReevaluationChange[] = [];
   let after: string | null = null;
   let done = 0;
   let live = 0;
   let withoutVersion = 0;
   for (;;) {
-    const page = await openCasesAfter(ctx.db, after, options.pageSize, options.policyId);
+    const page = await openCasesAfter(ctx.db, TERMINAL, after, options.pageSize, options.policyId);
     if (page.length === 0) break;
     for (const c of page) {
       const pinned = versionOf(ctx.registry, c.policyId, c.policyVersion);

@@ -1,5 +1,6 @@
 // Issue 13, the case read: the engine's live determination on a case's facts, with its
-// explanation, stored when the facts change instead of computed on every read. A row is
+// explanation, stored when the case is opened and whenever a fact is recorded (src/app/case/
+// case-evaluation.ts storeEvaluation) instead of computed on every read. A row is
 // the answer for exactly the inputs it names: the policy version and the digest of its
 // text and of the engine (policy_digest), the determination day (as_of) and the fact
 // vector (facts_key); a read whose inputs differ computes afresh, so a stored row can be

@@ -9,7 +9,7 @@ import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
 import { evidenceContentType } from '../../../../src/contract/evidence.ts';
 import type { AssessmentFactor, TransitionName } from '../../../../src/contract/labels.ts';
 import { api, post, put } from '@shared/api-client.ts';
-import { caseAskQuery, type CaseAsk } from './use-case.ts';
+import { askingPath, caseAskParams, type CaseAsk } from './use-case.ts';
 
 type Versioned = Pick<CaseDetail, 'id' | 'version'>;
 const casePath = (c: Versioned) => `/api/v1/cases/${encodeURIComponent(c.id)}`;
@@ -29,9 +29,10 @@ export function recordFact(
   ask: CaseAsk = {},
 ) {
   const body: FactBody = { version: c.version, ...answer };
-  const query = caseAskQuery(ask);
-  const path = `${casePath(c)}/facts/${encodeURIComponent(factId)}${query ? `?${query}` : ''}`;
-  return put<CaseDetail>(path, body);
+  return put<CaseDetail>(
+    askingPath(`${casePath(c)}/facts/${encodeURIComponent(factId)}`, ask),
+    body,
+  );
 }
 
 export function recordAssessment(c: Versioned, factor: AssessmentFactor, finding: string) {
@@ -41,9 +42,12 @@ export function recordAssessment(c: Versioned, factor: AssessmentFactor, finding
 
 /** The file as the body, its name and fact in the query; the type by extension where the browser has none (OFD). */
 export function uploadEvidence(c: Versioned, file: File, factId?: string, ask: CaseAsk = {}) {
-  const query = new URLSearchParams({ version: String(c.version), filename: file.name });
+  const query = new URLSearchParams({
+    version: String(c.version),
+    filename: file.name,
+    ...caseAskParams(ask),
+  });
   if (factId) query.set('factId', factId);
-  if (ask.nextQuestion) query.set('include', 'nextQuestion');
   return api<CaseDetail>('POST', `${casePath(c)}/evidence?${query.toString()}`, file, {
     'content-type': evidenceContentType(file.name, file.type) || 'application/octet-stream',
   });

@@ -11,14 +11,17 @@ export interface CaseAsk {
   readonly nextQuestion?: boolean;
 }
 
-/** The query that asks for it, on a read or on a write's answer (CaseReadQuery). */
-export function caseAskQuery(ask: CaseAsk = {}): string {
-  return ask.nextQuestion ? 'include=nextQuestion' : '';
+/** The query parameters that ask for it, on a read or on a write's answer (CaseReadQuery). */
+export function caseAskParams(ask: CaseAsk): Record<string, string> {
+  return ask.nextQuestion ? { include: 'nextQuestion' } : {};
+}
+
+/** `path` with the query that asks for what `ask` asks. */
+export function askingPath(path: string, ask: CaseAsk): string {
+  const query = new URLSearchParams(caseAskParams(ask)).toString();
+  return query ? `${path}?${query}` : path;
 }
 
 export function useCase(id: string, ask: CaseAsk = {}) {
-  const query = caseAskQuery(ask);
-  return useHeldResource<CaseDetail>(
-    `/api/v1/cases/${encodeURIComponent(id)}${query ? `?${query}` : ''}`,
-  );
+  return useHeldResource<CaseDetail>(askingPath(`/api/v1/cases/${encodeURIComponent(id)}`, ask));
 }
