@@ -1,5 +1,4 @@
 // `rongcuo evaluate` through the real binary: the contract's examples, single and batch.
-import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { determine } from '../src/domain/determination/determine.ts';
 import { loadRegistry } from '../src/policy-files/load-policies.ts';
-import { ROOT, runCli, type CliRun } from './support/run-cli.ts';
+import { runCli, type CliRun } from './support/run-cli.ts';
 
 interface Example {
   input: unknown;
@@ -206,25 +205,6 @@ function batchInChunks(file: string, jobs: number, chunkBytes: number): Promise<
   );
 }
 
-/** The binary run with bytes (not text) on standard input, from any directory. */
-function runBinary(
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: Buffer },
-): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      [join(ROOT, 'bin/rongcuo.js'), ...args],
-      { cwd: options.cwd ?? ROOT, env: options.env, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
-      },
-    );
-    child.stdin!.end(options.stdin ?? Buffer.alloc(0));
-  });
-}
-
 // Each test starts the binary, and its workers, several times on a shared machine.
 describe('rongcuo evaluate --batch with worker threads', { timeout: 90_000 }, () => {
   it('prints the same bytes for --jobs 1, 2 and 4, from a file or standard input', async () => {
@@ -237,10 +217,11 @@ describe('rongcuo evaluate --batch with worker threads', { timeout: 90_000 }, ()
       runCli(['evaluate', '--batch', '--jobs', '4', file], undefined, withChunks(4096)),
       runCli(['evaluate', '--batch', '--jobs', '1', file], undefined, withChunks(4096)),
     ]);
-    const stdin = await runBinary(['evaluate', '--batch', '--jobs', '2', '-'], {
-      env: withChunks(8192),
-      stdin: await readFile(file),
-    });
+    const stdin = await runCli(
+      ['evaluate', '--batch', '--jobs', '2', '-'],
+      await readFile(file),
+      withChunks(8192),
+    );
     for (const run of [...runs, stdin]) {
       expect(run.code).toBe(0);
       expect(run.stderr).toBe('');
@@ -282,10 +263,12 @@ describe('rongcuo evaluate --batch with worker threads', { timeout: 90_000 }, ()
 
   it('starts its workers when run from another directory', async () => {
     const file = await linesFile('elsewhere.jsonl', datedLines(500).lines);
-    const run = await runBinary(['evaluate', '--batch', '--jobs', '2', 'elsewhere.jsonl'], {
-      cwd: tmp,
-      env: withChunks(500),
-    });
+    const run = await runCli(
+      ['evaluate', '--batch', '--jobs', '2', 'elsewhere.jsonl'],
+      undefined,
+      withChunks(500),
+      tmp,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(await expectedOutput(file));
   });

@@ -13,6 +13,7 @@ import { auditRowsQuery } from './audit.repository.ts';
 import type { CaseViewRows } from './case.repository.ts';
 import type { StoredEvaluation } from './case-evaluation.repository.ts';
 import { typeParsers } from './pg-types.ts';
+import { unitIsWithin } from './unit.repository.ts';
 
 /** The tables of a case's steps, each with the column its rows are listed in order of. */
 const CHILD_ORDER = {
@@ -151,9 +152,6 @@ export async function namesOf(
   };
 }
 
-/** Guards the walk up the unit tree against a cycle (as unit.repository.ts unitLineage). */
-const MAX_DEPTH = 64;
-
 /**
  * The timestamp columns of each record: inside a JSON array they arrive as text, and are
  * turned into the Date the application's pool gives for a row's column, by its parser.
@@ -251,15 +249,7 @@ export async function caseDetailOf(
     .selectFrom('cases')
     .selectAll('cases')
     .select([
-      sql<boolean>`exists (
-        with recursive lineage(id, parent_id, depth) as (
-          select id, parent_id, 0 from units where id = cases.unit_id
-          union all
-          select u.id, u.parent_id, l.depth + 1
-          from units u join lineage l on u.id = l.parent_id
-          where l.depth < ${MAX_DEPTH}
-        )
-        select 1 from lineage where id = ${readerUnitId})`.as('in_reader_unit'),
+      unitIsWithin(sql.ref('cases.unit_id'), readerUnitId).as('in_reader_unit'),
       sql<Record<string, Record<string, unknown>[]>>`json_build_object(${sql.join(records)})`.as(
         'records',
       ),

@@ -39,6 +39,22 @@ export async function subtreeIds(db: Conn, root: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * Whether `unit` (a column or value of the outer query) is `root` or below it, walking up
+ * from the unit: for one row's check, cheaper than the whole subtree of `root`.
+ */
+export function unitIsWithin(unit: RawBuilder<unknown>, root: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (
+    with recursive lineage(id, parent_id, depth) as (
+      select id, parent_id, 0 from units where id = ${unit}
+      union all
+      select u.id, u.parent_id, l.depth + 1
+      from units u join lineage l on u.id = l.parent_id
+      where l.depth < ${MAX_DEPTH}
+    )
+    select 1 from lineage where id = ${root})`;
+}
+
 export interface UnitLineage {
   /** The unit, then its parent, up to the root. */
   readonly ids: readonly string[];

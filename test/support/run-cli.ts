@@ -10,16 +10,18 @@ export interface CliRun {
   stderr: string;
 }
 
+/** `stdin`, when given, is written and closed; `cwd` is the folder it runs in. */
 export function runCli(
   args: string[],
-  stdin?: string,
+  stdin?: string | Buffer,
   env: NodeJS.ProcessEnv = process.env,
+  cwd = ROOT,
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
       [join(ROOT, 'bin/rongcuo.js'), ...args],
-      { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') reject(error);
         else resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
