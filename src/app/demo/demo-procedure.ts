@@ -4,10 +4,11 @@
 // last step left and returns the case's version after it. The day of each step is the
 // context's clock, so a demo that runs on a clock set back dates its steps then.
 
-import { todayInChina } from '../../domain/calendar-date.ts';
+import { addDays, todayInChina } from '../../domain/calendar-date.ts';
 import type { OutcomeCode } from '../../domain/policy/policy-model.ts';
 import { ASSESSMENT_FACTORS, type AssessmentFactor } from '../../domain/vocabulary.ts';
 import { caseRecords } from '../../store/case-detail.queries.ts';
+import { findCase } from '../../store/case.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { recordReview } from '../case/case-fairness.ts';
@@ -112,4 +113,22 @@ export async function serveNotices(
     v = (await fireTransition(ctx, secretary, caseId, notice, v)).version;
   }
   return v;
+}
+
+/**
+ * Days from the clock's day to the first day after the case's objection period (异议期), at
+ * least `atLeast`. The period's last day moves past rest days, so a fixed count of days falls
+ * inside it when a long holiday (劳动节, 国庆节, 春节) ends the period, and the close is refused:
+ * the demo must work on whatever day it is seeded.
+ */
+export async function daysPastObjectionPeriod(
+  ctx: AppContext,
+  caseId: string,
+  atLeast: number,
+): Promise<number> {
+  const due = (await findCase(ctx.db, caseId))?.objection_due ?? null;
+  const today = todayInChina(ctx.now());
+  let days = atLeast;
+  while (due !== null && addDays(today, days) <= due) days++;
+  return days;
 }

@@ -13,7 +13,13 @@ import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { fireTransition } from '../case/fire-transition.ts';
 import { openCase } from '../case/open-case.ts';
-import { assessAndSubmit, recordDecision, recordFindings, serveNotices } from './demo-procedure.ts';
+import {
+  assessAndSubmit,
+  daysPastObjectionPeriod,
+  recordDecision,
+  recordFindings,
+  serveNotices,
+} from './demo-procedure.ts';
 
 const DAY = 86_400_000;
 
@@ -191,7 +197,7 @@ async function seedTemplate(
   v = await serveNotices(on, secretary, opened.id, v, officer.displayName);
   if (stop === 'notified') return done(opened.id, outcome);
   if (stop === 'closed_unpublished') {
-    later(25);
+    later(await daysPastObjectionPeriod(on, opened.id, 25));
     await fireTransition(
       on,
       secretary,
@@ -211,7 +217,7 @@ async function seedTemplate(
     await fireTransition(on, officer, opened.id, objection, v);
     return done(opened.id, outcome);
   }
-  later(25);
+  later(await daysPastObjectionPeriod(on, opened.id, 25));
   await fireTransition(on, secretary, opened.id, { kind: 'close' }, v);
   return done(opened.id, outcome);
 }

@@ -12,7 +12,13 @@ import type { Actor } from '../account/sessions.ts';
 import type { AppContext } from '../app-context.ts';
 import { fireTransition } from '../case/fire-transition.ts';
 import { openCase } from '../case/open-case.ts';
-import { assessAndSubmit, recordDecision, recordFindings, serveNotices } from './demo-procedure.ts';
+import {
+  assessAndSubmit,
+  daysPastObjectionPeriod,
+  recordDecision,
+  recordFindings,
+  serveNotices,
+} from './demo-procedure.ts';
 
 const DAY = 86_400_000;
 const EMERGENCY = 'xilingol-emergency-2024';
@@ -306,7 +312,7 @@ async function seedCase(ctx: AppContext, people: StatisticsDemoPeople, c: DemoCa
   v = await serveNotices(on, secretary, opened.id, v, officer.displayName);
   // After the objection period (异议期) has passed without an objection; closed without
   // publication (不予公开), with the reason the procedure asks for.
-  later(20);
+  later(await daysPastObjectionPeriod(on, opened.id, 20));
   if (at > ctx.now().getTime()) throw new Error(`statistics demo ${n + 1}: closed after today`);
   await fireTransition(
     on,

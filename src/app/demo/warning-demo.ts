@@ -11,6 +11,7 @@ import { fireTransition } from '../case/fire-transition.ts';
 import { openCase } from '../case/open-case.ts';
 import {
   assessAndSubmit,
+  daysPastObjectionPeriod,
   NO_LIABILITY_ON_10_3,
   recordDecision,
   recordFindings,
@@ -73,7 +74,7 @@ async function decided(
   at += DAY;
   v = await serveNotices(on, secretary, id, v, officer.displayName);
   // After the objection period, closed without publication, with the reason asked for.
-  at += 20 * DAY;
+  at += (await daysPastObjectionPeriod(on, id, 20)) * DAY;
   const reason = '当事人未提出异议，不涉及公共利益，不予公开。';
   await fireTransition(on, secretary, id, { kind: 'close', reason }, v);
 }
