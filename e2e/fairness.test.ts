@@ -119,7 +119,8 @@ describe('fairness in the browser', () => {
     await secretary.getByRole('tab', { name: /审核、回避与决定/ }).click();
     await secretary.getByText('纪检组长（与当事人系近亲属）').waitFor();
     await secretary.getByRole('tab', { name: /告知/ }).click();
-    const notices = secretary.getByRole('tabpanel').locator('.ant-table-tbody');
+    // The panel of that tab by its name: under load the panel left may still be showing.
+    const notices = secretary.getByRole('tabpanel', { name: /告知/ }).locator('.ant-table-tbody');
     await notices.getByText('锡林浩特市应急管理局').waitFor();
     await expect(notices.innerText()).resolves.toMatch(/自\d{4}年\d{1,2}月\d{1,2}日起7日/);
 
