@@ -13,6 +13,7 @@ import { auditRowsQuery } from './audit.repository.ts';
 import type { CaseViewRows } from './case.repository.ts';
 import type { StoredEvaluation } from './case-evaluation.repository.ts';
 import { typeParsers } from './pg-types.ts';
+import { preparedQuery } from './prepared-statement.ts';
 import { unitIsWithin } from './unit.repository.ts';
 
 /** The tables of a case's steps, each with the column its rows are listed in order of. */
@@ -240,37 +241,7 @@ export async function caseDetailOf(
   caseId: string,
   readerUnitId: string,
 ): Promise<CaseDetailRows | undefined> {
-  // Every record as one JSON object of arrays, each by the query its own read sends.
-  const records = Object.entries(recordQueries(db, caseId)).map(
-    ([key, q]) => sql`${sql.lit(key)}, ${jsonArrayFrom(q as Expression<unknown>)}`,
-  );
-  const names = nameQueries(db, caseId);
-  const found = await db
-    .selectFrom('cases')
-    .selectAll('cases')
-    .select([
-      unitIsWithin(sql.ref('cases.unit_id'), readerUnitId).as('in_reader_unit'),
-      sql<Record<string, Record<string, unknown>[]>>`json_build_object(${sql.join(records)})`.as(
-        'records',
-      ),
-      jsonArrayFrom(names.units).as('n_units'),
-      jsonArrayFrom(names.people).as('n_people'),
-      jsonObjectFrom(
-        db
-          .selectFrom('case_evaluations')
-          .select([
-            'policy_id',
-            'policy_version',
-            'policy_digest',
-            'as_of',
-            'facts_key',
-            'determination',
-          ])
-          .where('case_id', '=', caseId),
-      ).as('evaluation'),
-    ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirst();
+  const [found] = await caseDetailStatement(db, { caseId, readerUnitId });
   if (!found) return undefined;
   const { in_reader_unit, records: arrays, n_units, n_people, evaluation, ...row } = found;
   return {
@@ -282,3 +253,41 @@ export async function caseDetailOf(
     evaluation,
   };
 }
+
+/** The case page's one statement, prepared: it is the most read and the costliest to plan. */
+const caseDetailStatement = preparedQuery(
+  'case_detail',
+  ['caseId', 'readerUnitId'],
+  (db, { caseId, readerUnitId }: { caseId: string; readerUnitId: string }) => {
+    // Every record as one JSON object of arrays, each by the query its own read sends.
+    const records = Object.entries(recordQueries(db, caseId)).map(
+      ([key, q]) => sql`${sql.lit(key)}, ${jsonArrayFrom(q as Expression<unknown>)}`,
+    );
+    const names = nameQueries(db, caseId);
+    return db
+      .selectFrom('cases')
+      .selectAll('cases')
+      .select([
+        unitIsWithin(sql.ref('cases.unit_id'), readerUnitId).as('in_reader_unit'),
+        sql<Record<string, Record<string, unknown>[]>>`json_build_object(${sql.join(records)})`.as(
+          'records',
+        ),
+        jsonArrayFrom(names.units).as('n_units'),
+        jsonArrayFrom(names.people).as('n_people'),
+        jsonObjectFrom(
+          db
+            .selectFrom('case_evaluations')
+            .select([
+              'policy_id',
+              'policy_version',
+              'policy_digest',
+              'as_of',
+              'facts_key',
+              'determination',
+            ])
+            .where('case_id', '=', caseId),
+        ).as('evaluation'),
+      ])
+      .where('cases.id', '=', caseId);
+  },
+);

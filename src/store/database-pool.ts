@@ -5,10 +5,12 @@
 // client gets a listener for its whole life, every failure that means "the database is
 // out of reach" (a connection that cannot be made, or is lost) becomes one StoreError
 // (DATABASE_UNAVAILABLE, a 503), and outside a transaction a read, or a statement that
-// was never sent, is sent again on a fresh connection.
+// was never sent, is sent again on a fresh connection. The statements of
+// prepared-statement.ts go as named statements, parsed and planned once per connection.
 
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import pg from 'pg';
+import { preparedNameOf } from './prepared-statement.ts';
 import { databaseUnavailable, isConnectionLoss, StoreError, wasNeverSent } from './store-error.ts';
 
 /** How long a request waits for a connection (a free one, or a new one) before a 503. */
@@ -93,20 +95,27 @@ class ResilientClient implements PostgresPoolClient {
    * Outside a transaction, a statement that `pg` refused to send on a dead connection, or
    * a read whose connection was lost, is the same request on a fresh connection: sent
    * again, as often as the pool may hand out another connection that died in the same
-   * moment (a dead one fails at once; no connection to be had fails in `reconnect`).
+   * moment (a dead one fails at once; no connection to be had fails in `reconnect`). So is
+   * a prepared read whose plan went stale (isStalePlan).
    * Inside a transaction the earlier statements died with the connection, so the whole
    * request fails instead.
    */
   private async send(sql: string, parameters: ReadonlyArray<unknown>) {
+    const name = preparedNameOf(sql);
+    const values = [...parameters];
     for (let attempt = 1; ; attempt++) {
       this.client ??= await this.reconnect();
       try {
-        return await this.client.query(sql, [...parameters]);
+        return await (name === undefined
+          ? this.client.query(sql, values)
+          : this.client.query({ name, text: sql, values }));
       } catch (error) {
         const again =
           !this.inTransaction &&
           attempt < this.attempts &&
-          (wasNeverSent(error) || (isRead(sql) && isConnectionLoss(error)));
+          (wasNeverSent(error) ||
+            (isRead(sql) &&
+              (isConnectionLoss(error) || (name !== undefined && isStalePlan(error)))));
         if (!again) throw error;
         this.client.release(true);
         this.client = null;
@@ -126,4 +135,17 @@ class ResilientClient implements PostgresPoolClient {
     this.client?.release(this.broken || this.inTransaction);
     this.client = null;
   }
+}
+
+/**
+ * A prepared statement whose rows changed shape under it: another instance's migration
+ * added a column to a table it reads whole (`cases.*`). The connection keeps the statement
+ * by name, so the read goes again on a fresh connection, which prepares it anew.
+ */
+function isStalePlan(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === '0A000' &&
+    error.message.includes('cached plan must not change result type')
+  );
 }

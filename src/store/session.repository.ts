@@ -1,6 +1,7 @@
 // Sessions: one row per signed-in browser, keyed by the SHA-256 of its cookie's token,
 // shared by every instance of the application.
 
+import { preparedQuery } from './prepared-statement.ts';
 import type { Conn, Tx } from './transaction.ts';
 import { ACCOUNT_COLUMNS } from './user.repository.ts';
 
@@ -25,15 +26,22 @@ export async function insertSession(tx: Tx, session: NewSession): Promise<void> 
 }
 
 /** The session with its user, as one row. */
-export function findSessionWithUser(db: Conn, sessionId: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at'])
-    .select(ACCOUNT_COLUMNS.map((c) => `users.${c}` as const))
-    .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+export async function findSessionWithUser(db: Conn, sessionId: string) {
+  return (await sessionWithUser(db, { sessionId }))[0];
 }
+
+/** Read on every signed-in request, so prepared. */
+const sessionWithUser = preparedQuery(
+  'session_with_user',
+  ['sessionId'],
+  (db, { sessionId }: { sessionId: string }) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at'])
+      .select(ACCOUNT_COLUMNS.map((c) => `users.${c}` as const))
+      .where('sessions.id', '=', sessionId),
+);
 
 export async function touchSession(db: Conn, sessionId: string, at: Date): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
