@@ -5,8 +5,13 @@ import { defineConfig } from 'vitest/config';
 // running other test files beside it, a step that takes 3 s alone can take 20 s. The
 // ceiling only ends a test that is stuck; the tests themselves wait on what the page
 // shows, never on time.
+//
+// Two test files at a time on two cores, not Vitest's default of one fewer than the cores:
+// a test file spends most of its time waiting on PostgreSQL, LibreOffice or the browser,
+// which run in processes of their own.
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

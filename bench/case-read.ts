@@ -8,9 +8,11 @@
 //      in a late state (published, objected to, closed…), the one with the longest timeline;
 //   3. autocannon in a worker thread (procedure-load.ts), CONNECTIONS connections for
 //      SECONDS each after a short warm-up, on GET /api/v1/health, then on
-//      GET /api/v1/cases/:id as that user.
+//      GET /api/v1/cases/:id as that user, answered from the page kept since the last write
+//      (src/http/case/case-answer-cache.ts); then the same read on a second instance on
+//      the same database that keeps none, so every read is made afresh, as after a write.
 //
-// Prints requests/s, p50 and p99 of each, the ratio, and PASS or FAIL against the target:
+// Prints requests/s, p50 and p99 of each, the ratio (of the kept answers: the target's), and PASS or FAIL against the target:
 // the case read at least half the health check's requests/s, p99 under 50 ms. Progress
 // goes to stderr. Exits 1 if a target is missed or a request failed.
 
@@ -46,6 +48,10 @@ interface Measured {
   readonly caseLabel: string;
   readonly health: LoadResult;
   readonly read: LoadResult;
+  /** The same read with no answer kept: what every read cost before, and a read after a write. */
+  readonly made: LoadResult;
+  /** Reads of the measured run answered from the kept page, and made. */
+  readonly answers: { readonly hits: number; readonly misses: number };
   readonly loadavg: readonly number[];
 }
 
@@ -93,9 +99,46 @@ async function measureOn(open: () => Promise<BenchDatabase>): Promise<Measured> 
       const health = await load(healthPath, SECONDS);
       log(`${db.name}: health ${health.requestsPerSecond.toFixed(0)} requests/s`);
       await load(readPath, WARMUP_SECONDS);
+      const kept = { hits: app.caseAnswers.hits, misses: app.caseAnswers.misses };
       const read = await load(readPath, SECONDS);
+      const answers = {
+        hits: app.caseAnswers.hits - kept.hits,
+        misses: app.caseAnswers.misses - kept.misses,
+      };
       log(`${db.name}: case ${read.requestsPerSecond.toFixed(0)} requests/s`);
-      return { name: db.name, caseLabel: chosen.label, health, read, loadavg: os.loadavg() };
+      // The same read made afresh every time, as after each write: a second instance on
+      // the same database that keeps no answer, measured in the same run.
+      const fresh = await assemble({
+        store: db.store,
+        auditFiles: app.ctx.auditFiles,
+        caseAnswerLimits: { entries: 0, bytes: 0 },
+      });
+      let made: LoadResult;
+      try {
+        const freshUrl = await fresh.server.listen({ port: 0, host: '127.0.0.1' });
+        const freshLoad = (durationSeconds: number) =>
+          runLoad({
+            url: freshUrl,
+            connections: CONNECTIONS,
+            durationSeconds,
+            headers: { cookie: reader.cookie },
+            paths: [readPath],
+          });
+        await freshLoad(WARMUP_SECONDS);
+        made = await freshLoad(SECONDS);
+      } finally {
+        await fresh.close();
+      }
+      log(`${db.name}: case made afresh ${made.requestsPerSecond.toFixed(0)} requests/s`);
+      return {
+        name: db.name,
+        caseLabel: chosen.label,
+        health,
+        read,
+        made,
+        answers,
+        loadavg: os.loadavg(),
+      };
     } finally {
       await app.close();
     }
@@ -120,9 +163,9 @@ lines.push(
 lines.push(`${CONNECTIONS} connections, ${SECONDS} s each, reader ${READER}`);
 lines.push('');
 lines.push(
-  '| database | health req/s | health p50 / p99 ms | case req/s | case p50 / p99 ms | ratio | result |',
+  '| database | health req/s | health p50 / p99 ms | case req/s | case p50 / p99 ms | ratio | result | made afresh req/s | p50 / p99 ms |',
 );
-lines.push('|---|---|---|---|---|---|---|');
+lines.push('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const ratio = r.read.requestsPerSecond / r.health.requestsPerSecond;
   const ok =
@@ -134,13 +177,15 @@ for (const r of results) {
   lines.push(
     `| ${r.name} | ${fixed(r.health.requestsPerSecond, 0)} | ${r.health.latencyMs.p50} / ${r.health.latencyMs.p99} ` +
       `| ${fixed(r.read.requestsPerSecond, 0)} | ${r.read.latencyMs.p50} / ${r.read.latencyMs.p99} ` +
-      `| ${fixed(ratio, 2)} | ${ok ? 'PASS' : 'FAIL'} |`,
+      `| ${fixed(ratio, 2)} | ${ok ? 'PASS' : 'FAIL'} ` +
+      `| ${fixed(r.made.requestsPerSecond, 0)} | ${r.made.latencyMs.p50} / ${r.made.latencyMs.p99} |`,
   );
 }
 lines.push('');
 for (const r of results)
   lines.push(
-    `${r.name}: case ${r.caseLabel}; failures health ${failures(r.health)}, case ${failures(r.read)}; ` +
+    `${r.name}: case ${r.caseLabel}; failures health ${failures(r.health)}, case ${failures(r.read)}, ` +
+      `made afresh ${failures(r.made)}; answers kept ${r.answers.hits}, made ${r.answers.misses}; ` +
       `load average after ${r.loadavg.map((x) => x.toFixed(2)).join(' ')}`,
   );
 lines.push(

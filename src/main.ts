@@ -8,6 +8,7 @@ import type { AppContext } from './app/app-context.ts';
 import { auditFilesFor, type AuditFileLocations } from './audit-files/audit-file-locations.ts';
 import { loadWorkCalendar } from './calendar/load-work-calendar.ts';
 import type { PolicyRegistry } from './domain/policy/policy-registry.ts';
+import { CaseAnswerCache, type CaseAnswerCacheLimits } from './http/case/case-answer-cache.ts';
 import { buildServer } from './http/server.ts';
 import { identityKeysAtStart } from './app/secrets/identity-keys-at-start.ts';
 import { loadRegistry } from './policy-files/load-policies.ts';
@@ -17,6 +18,12 @@ export interface Application {
   readonly ctx: AppContext;
   readonly store: Store;
   readonly server: FastifyInstance;
+  /**
+   * The case page's answers kept while the audit log's stamp holds (case-answer-cache.ts).
+   * Whoever changes the database other than through the application (a test, a repair by
+   * hand) clears them, or pages go on showing what was there before.
+   */
+  readonly caseAnswers: CaseAnswerCache;
   close(): Promise<void>;
 }
 
@@ -36,6 +43,8 @@ export interface AssembleOptions extends OpenOptions {
    * ones when a store is given (its chain is not the one ./data's checkpoints record).
    */
   readonly auditFiles?: AuditFileLocations;
+  /** How many case pages to keep between writes (case-answer-cache.ts); 0 entries keeps none. */
+  readonly caseAnswerLimits?: CaseAnswerCacheLimits;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -68,7 +77,9 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     calendar: await loadWorkCalendar(),
     now: options.now ?? (() => new Date()),
   };
+  const caseAnswers = new CaseAnswerCache(options.caseAnswerLimits);
   const server = await buildServer(ctx, {
+    caseAnswers,
     logger: options.logger ?? false,
     secureCookies: options.secureCookies ?? false,
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
@@ -77,6 +88,7 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     ctx,
     store,
     server,
+    caseAnswers,
     async close() {
       await server.close();
       if (!options.store) await store.close();

@@ -20,6 +20,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { caseActionRoutes } from './case/case-actions.routes.ts';
 import { classificationRoutes } from './case/classification.routes.ts';
 import { fairnessRoutes } from './case/fairness.routes.ts';
+import type { CaseAnswerCache } from './case/case-answer-cache.ts';
 import { caseRoutes } from './case/cases.routes.ts';
 import { evidenceRoutes } from './case/evidence.routes.ts';
 import { deadlineRoutes } from './deadline/deadlines.routes.ts';
@@ -59,6 +60,8 @@ export interface ServerOptions {
   readonly secureCookies?: boolean;
   /** The built web application (dist/web); served at / with index.html for its routes. */
   readonly webRoot?: string;
+  /** Where the case page's answers are kept (case-answer-cache.ts); default a new one. */
+  readonly caseAnswers?: CaseAnswerCache;
 }
 
 /**
@@ -137,7 +140,7 @@ export async function buildServer(
     unitNumberingRoutes(ctx),
     auditRoutes(ctx),
     policyRoutes(ctx),
-    caseRoutes(ctx),
+    caseRoutes(ctx, options.caseAnswers),
     caseActionRoutes(ctx),
     fairnessRoutes(ctx),
     classificationRoutes(ctx),

@@ -9,6 +9,7 @@
 
 import { sql } from 'kysely';
 import type { AppendedAuditEvent, ChainedAuditEvent } from '../domain/audit/audit-chain.ts';
+import { preparedQuery } from './prepared-statement.ts';
 import type { AuditEventRow } from './schema.ts';
 import type { Conn, Db, Tx } from './transaction.ts';
 
@@ -159,6 +160,26 @@ export async function moveIntoChain(
     throw new Error(`audit chainer: ${rows[0]?.moved} of ${ids.length} pending rows moved`);
   }
 }
+
+/**
+ * Where the audit log stands, as text that changes with every committed event: the last
+ * chained seq and how many events wait in the queue. A writer's commit adds a queued row;
+ * the chainer's, which removes queued rows, adds chained ones with higher seq numbers. So
+ * no commit that appends an event leaves both as they were, in whatever order writers
+ * commit (queue ids are not in commit order, so the highest one would not do). Read on
+ * every case page read (http/case/case-answer-cache.ts), so prepared.
+ */
+export async function auditStamp(db: Conn): Promise<string> {
+  const row = (await auditStampStatement(db, {}))[0]!;
+  return `${row.seq}+${row.pending}`;
+}
+
+const auditStampStatement = preparedQuery('audit_stamp', [], (db) =>
+  db.selectNoFrom([
+    sql<string>`coalesce((select max(seq) from audit_events), 0)::text`.as('seq'),
+    sql<string>`(select count(*) from audit_pending)::text`.as('pending'),
+  ]),
+);
 
 /** Whether any committed event waits to be chained. */
 export async function hasPendingAudit(db: Conn): Promise<boolean> {

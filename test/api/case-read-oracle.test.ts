@@ -101,6 +101,12 @@ describe.each(storeTargets())('the case read against the read before it on $name
           ...expected.body,
           evaluation: { ...evaluation, nextQuestion: null },
         });
+        // Read again with nothing written: the answer kept (case-answer-cache.ts), the same.
+        const hits = h.app.caseAnswers.hits;
+        const again = await client.get(`/api/v1/cases/${id}`);
+        expect(h.app.caseAnswers.hits, where).toBe(hits + 1);
+        expect(again.body, where).toEqual(plain.body);
+        expect(again.headers.get('content-type'), where).toBe(plain.headers.get('content-type'));
         states.add(asked.body.state);
         pages++;
       }
@@ -177,6 +183,8 @@ describe.each(storeTargets())('the case read against the read before it on $name
       .set({ determination: JSON.stringify(changed) })
       .where('case_id', '=', row.id)
       .execute();
+    // Changed behind the application's back, with no audit event: its kept pages go.
+    h.app.caseAnswers.clear();
     try {
       const read = await (await clientOf('lina')).get(`/api/v1/cases/${row.id}`);
       expect(read.body.evaluation.explanation.summary).toBe('数据库中被改动的说明');
@@ -191,6 +199,7 @@ describe.each(storeTargets())('the case read against the read before it on $name
         .set({ determination: JSON.stringify(row.determination) })
         .where('case_id', '=', row.id)
         .execute();
+      h.app.caseAnswers.clear();
     }
   });
 

@@ -2,7 +2,7 @@
 // officer's record. Each handler parses, calls one use case, and presents its answer.
 
 import type { AppContext } from '../../app/app-context.ts';
-import { readCase } from '../../app/case/case-detail.ts';
+import { caseReadStamp, readCase } from '../../app/case/case-detail.ts';
 import { caseIdOf } from '../../app/case/case-ref.ts';
 import { listCases, worklist } from '../../app/case/case-lists.ts';
 import { officerRecord } from '../../app/case/officer-record.ts';
@@ -22,14 +22,19 @@ import {
   Worklist,
 } from '../../contract/case.schemas.ts';
 import { IdParams } from '../../contract/schema-kit.ts';
+import { todayInChina } from '../../domain/calendar-date.ts';
 import { specFor, type Routes } from '../route-kit.ts';
 import { actorOf } from '../session-cookie.ts';
+import { caseAnswerKey, CaseAnswerCache } from './case-answer-cache.ts';
 import { caseReadOptions, presentCase } from './case.presenter.ts';
 import { presentOfficerRecord, presentSummary } from './case-summary.presenter.ts';
 
 const spec = specFor('案件 cases');
 
-export function caseRoutes(ctx: AppContext): Routes {
+export function caseRoutes(
+  ctx: AppContext,
+  answers: CaseAnswerCache = new CaseAnswerCache(),
+): Routes {
   return async (app) => {
     const listed = spec('案件列表 / list cases', { querystring: CaseListQuery }, { 200: CaseList });
     app.get('/api/v1/cases', listed, async (request) => {
@@ -60,10 +65,23 @@ export function caseRoutes(ctx: AppContext): Routes {
       { params: CaseAddressParams, querystring: CaseReadQuery },
       { 200: CaseDetail },
     );
-    app.get('/api/v1/cases/:id', one, async (request) => {
-      const actor = await actorOf(ctx, request);
-      const id = await caseIdOf(ctx.db, request.params.id);
-      return presentCase(await readCase(ctx, actor, id, caseReadOptions(request.query)));
+    app.get('/api/v1/cases/:id', one, async (request, reply) => {
+      // The stamp is read before the case, so that a kept answer is never newer than its
+      // stamp; beside the session's statement, on another connection, not after it.
+      const [actor, stamp] = await Promise.all([actorOf(ctx, request), caseReadStamp(ctx)]);
+      const options = caseReadOptions(request.query);
+      const day = todayInChina(ctx.now());
+      const key = caseAnswerKey(actor, request.params.id, options.nextQuestion === true);
+      let answer = answers.get(stamp, day, key);
+      if (answer === undefined) {
+        const id = await caseIdOf(ctx.db, request.params.id);
+        // The route's own serializer (its response schema), as an object answer would get.
+        answer = reply.serialize(presentCase(await readCase(ctx, actor, id, options))) as string;
+        answers.set(stamp, day, key, answer);
+      }
+      // Serialized already: a string with a JSON type is sent as it is. The type provider
+      // knows only the object form of the schema.
+      return reply.type('application/json; charset=utf-8').send(answer as never);
     });
 
     const record = spec(
