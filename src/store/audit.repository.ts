@@ -170,15 +170,18 @@ export async function moveIntoChain(
  * every case page read (http/case/case-answer-cache.ts), so prepared.
  */
 export async function auditStamp(db: Conn): Promise<string> {
-  const row = (await auditStampStatement(db, {}))[0]!;
-  return `${row.seq}+${row.pending}`;
+  return (await auditStampStatement(db, {}))[0]!.stamp;
 }
 
+/**
+ * The stamp as a column of any statement, as text: `seq+pending`. The session's statement
+ * reads it too (session.repository.ts), so that a case read needs no statement for it.
+ */
+export const AUDIT_STAMP = sql<string>`coalesce((select max(seq) from audit_events), 0)::text
+  || '+' || (select count(*) from audit_pending)::text`;
+
 const auditStampStatement = preparedQuery('audit_stamp', [], (db) =>
-  db.selectNoFrom([
-    sql<string>`coalesce((select max(seq) from audit_events), 0)::text`.as('seq'),
-    sql<string>`(select count(*) from audit_pending)::text`.as('pending'),
-  ]),
+  db.selectNoFrom([AUDIT_STAMP.as('stamp')]),
 );
 
 /** Whether any committed event waits to be chained. */

@@ -1,6 +1,7 @@
 // Sessions: one row per signed-in browser, keyed by the SHA-256 of its cookie's token,
 // shared by every instance of the application.
 
+import { AUDIT_STAMP } from './audit.repository.ts';
 import { preparedQuery } from './prepared-statement.ts';
 import type { Conn, Tx } from './transaction.ts';
 import { ACCOUNT_COLUMNS } from './user.repository.ts';
@@ -25,7 +26,7 @@ export async function insertSession(tx: Tx, session: NewSession): Promise<void> 
     .execute();
 }
 
-/** The session with its user, as one row. */
+/** The session with its user, as one row, and the audit log's stamp as it was read. */
 export async function findSessionWithUser(db: Conn, sessionId: string) {
   return (await sessionWithUser(db, { sessionId }))[0];
 }
@@ -40,6 +41,9 @@ const sessionWithUser = preparedQuery(
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at'])
       .select(ACCOUNT_COLUMNS.map((c) => `users.${c}` as const))
+      // Where the audit log stands (auditStamp), in the same round trip: what a case
+      // page's kept answer is checked against (case-answer-cache.ts).
+      .select(AUDIT_STAMP.as('audit_stamp'))
       .where('sessions.id', '=', sessionId),
 );
 

@@ -42,6 +42,12 @@ export interface Actor {
   readonly csrfToken: string;
   /** An administrator set the password: until the user changes it, nothing else is allowed. */
   readonly mustChangePassword: boolean;
+  /**
+   * Where the audit log stood when the session was read (auditStamp), read with it in one
+   * statement: a case read checks its kept answer against it without a statement of its
+   * own (case-answer-cache.ts). Absent for an actor made otherwise.
+   */
+  readonly auditStamp?: string;
 }
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -142,6 +148,7 @@ export async function authenticate(ctx: AppContext, token: string | undefined): 
     sessionId: row.session_id,
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
+    auditStamp: row.audit_stamp,
   };
 }
 

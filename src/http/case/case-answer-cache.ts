@@ -4,7 +4,7 @@
 // shows appends an audit event in the same transaction (test/audit-every-write.test.ts
 // holds the application to it), so an answer holds as long as the audit log's stamp
 // (auditStamp) and the day are those it was made under: a read then costs the session's
-// statement and the stamp's, and nothing is computed. Any event anywhere makes every kept
+// statement, which reads the stamp too (Actor.auditStamp), and nothing is computed. Any event anywhere makes every kept
 // answer stale, which is crude under writes but cannot go wrong, and offices read their
 // cases far more often than they change them. The stamp is in the database, so a write
 // through another instance of the application is seen like one through this.

@@ -67,8 +67,9 @@ export function caseRoutes(
     );
     app.get('/api/v1/cases/:id', one, async (request, reply) => {
       // The stamp is read before the case, so that a kept answer is never newer than its
-      // stamp; beside the session's statement, on another connection, not after it.
-      const [actor, stamp] = await Promise.all([actorOf(ctx, request), caseReadStamp(ctx)]);
+      // stamp: with the session, in its statement.
+      const actor = await actorOf(ctx, request);
+      const stamp = actor.auditStamp ?? (await caseReadStamp(ctx));
       const options = caseReadOptions(request.query);
       const day = todayInChina(ctx.now());
       const key = caseAnswerKey(actor, request.params.id, options.nextQuestion === true);
