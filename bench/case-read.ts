@@ -12,8 +12,9 @@
 //      (src/http/case/case-answer-cache.ts); then the same read on a second instance on
 //      the same database that keeps none, so every read is made afresh, as after a write.
 //
-// Prints requests/s, p50 and p99 of each, the ratio (of the kept answers: the target's), and PASS or FAIL against the target:
-// the case read at least half the health check's requests/s, p99 under 50 ms. Progress
+// Prints requests/s, p50 and p99 of each, the ratio (of the kept answers: the target's),
+// and PASS or FAIL against the target: the case read at least half the health check's
+// requests/s, p99 under 50 ms. Progress
 // goes to stderr. Exits 1 if a target is missed or a request failed.
 
 import os from 'node:os';
@@ -85,9 +86,9 @@ async function measureOn(open: () => Promise<BenchDatabase>): Promise<Measured> 
       const reader = await BenchClient.login(url, READER, DEMO_PASSWORD);
       const chosen = await chooseCase(reader);
       log(`${db.name}: ${READER} reads ${chosen.label}`);
-      const load = (path: string, durationSeconds: number) =>
+      const load = (path: string, durationSeconds: number, on = url) =>
         runLoad({
-          url,
+          url: on,
           connections: CONNECTIONS,
           durationSeconds,
           headers: { cookie: reader.cookie },
@@ -116,16 +117,8 @@ async function measureOn(open: () => Promise<BenchDatabase>): Promise<Measured> 
       let made: LoadResult;
       try {
         const freshUrl = await fresh.server.listen({ port: 0, host: '127.0.0.1' });
-        const freshLoad = (durationSeconds: number) =>
-          runLoad({
-            url: freshUrl,
-            connections: CONNECTIONS,
-            durationSeconds,
-            headers: { cookie: reader.cookie },
-            paths: [readPath],
-          });
-        await freshLoad(WARMUP_SECONDS);
-        made = await freshLoad(SECONDS);
+        await load(readPath, WARMUP_SECONDS, freshUrl);
+        made = await load(readPath, SECONDS, freshUrl);
       } finally {
         await fresh.close();
       }

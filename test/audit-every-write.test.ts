@@ -13,9 +13,9 @@
 
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-data.ts';
+import { seedDemo } from '../src/app/demo-data.ts';
 import { assemble, type Application } from '../src/main.ts';
-import { HttpClient } from './support/http-client.ts';
+import { apiAs } from './support/procedure-api.ts';
 import { storeTargets, type TestStore } from './support/test-databases.ts';
 
 /** Written without an audit event, by design: none of them is shown as it is. */
@@ -70,13 +70,7 @@ describe('audit events and writes', () => {
     await seedDemo(app.ctx);
     // Signing in, reading pages and recording a finding, over HTTP.
     const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const client = new HttpClient(url);
-    const signedIn = await client.post('/api/v1/session', {
-      username: 'lina',
-      password: DEMO_PASSWORD,
-    });
-    expect(signedIn.status).toBe(200);
-    client.csrfToken = signedIn.body.csrfToken;
+    const client = await apiAs(url, 'lina');
     const listed = await client.get('/api/v1/cases?state=investigating');
     const id = listed.body.items[0].id as string;
     const page = await client.get(`/api/v1/cases/${id}`);

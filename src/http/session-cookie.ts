@@ -7,7 +7,7 @@ import {
   authenticate,
   checkCsrf,
   requirePasswordChanged,
-  type Actor,
+  type SessionActor,
 } from '../app/account/sessions.ts';
 
 export const SESSION_COOKIE = 'rongcuo_session';
@@ -28,7 +28,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The actor already found for a request: the early check and the handler ask once. */
-const actors = new WeakMap<FastifyRequest, Actor>();
+const actors = new WeakMap<FastifyRequest, SessionActor>();
 
 /**
  * What a session whose password an administrator set may do before changing it: read
@@ -44,7 +44,7 @@ const BEFORE_PASSWORD_CHANGE = new Set([
  * The acting user of a request; throws UNAUTHENTICATED, SESSION_EXPIRED or
  * CSRF_TOKEN_INVALID, and PASSWORD_CHANGE_REQUIRED outside BEFORE_PASSWORD_CHANGE.
  */
-export async function actorOf(ctx: AppContext, request: FastifyRequest): Promise<Actor> {
+export async function actorOf(ctx: AppContext, request: FastifyRequest): Promise<SessionActor> {
   const known = actors.get(request);
   if (known) return known;
   const actor = await authenticate(ctx, request.cookies[SESSION_COOKIE]);

@@ -9,7 +9,6 @@
 
 import { sql } from 'kysely';
 import type { AppendedAuditEvent, ChainedAuditEvent } from '../domain/audit/audit-chain.ts';
-import { preparedQuery } from './prepared-statement.ts';
 import type { AuditEventRow } from './schema.ts';
 import type { Conn, Db, Tx } from './transaction.ts';
 
@@ -162,27 +161,16 @@ export async function moveIntoChain(
 }
 
 /**
- * Where the audit log stands, as text that changes with every committed event: the last
- * chained seq and how many events wait in the queue. A writer's commit adds a queued row;
- * the chainer's, which removes queued rows, adds chained ones with higher seq numbers. So
- * no commit that appends an event leaves both as they were, in whatever order writers
- * commit (queue ids are not in commit order, so the highest one would not do). Read on
- * every case page read (http/case/case-answer-cache.ts), so prepared.
- */
-export async function auditStamp(db: Conn): Promise<string> {
-  return (await auditStampStatement(db, {}))[0]!.stamp;
-}
-
-/**
- * The stamp as a column of any statement, as text: `seq+pending`. The session's statement
- * reads it too (session.repository.ts), so that a case read needs no statement for it.
+ * Where the audit log stands, as a column of text, `seq+pending`, that changes with every
+ * committed event: the last chained seq and how many events wait in the queue. A writer's
+ * commit adds a queued row; the chainer's, which removes queued rows, adds chained ones
+ * with higher seq numbers. So no commit that appends an event leaves both as they were, in
+ * whatever order writers commit (queue ids are not in commit order, so the highest one
+ * would not do). The session's statement reads it (session.repository.ts), so that a case
+ * read checks its kept answer (http/case/case-answer-cache.ts) in the same round trip.
  */
 export const AUDIT_STAMP = sql<string>`coalesce((select max(seq) from audit_events), 0)::text
   || '+' || (select count(*) from audit_pending)::text`;
-
-const auditStampStatement = preparedQuery('audit_stamp', [], (db) =>
-  db.selectNoFrom([AUDIT_STAMP.as('stamp')]),
-);
 
 /** Whether any committed event waits to be chained. */
 export async function hasPendingAudit(db: Conn): Promise<boolean> {

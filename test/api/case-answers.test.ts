@@ -5,10 +5,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../src/main.ts';
-import { DEMO_PASSWORD } from '../../src/app/demo-data.ts';
-import { HttpClient } from '../support/http-client.ts';
+import { apiAs } from '../support/procedure-api.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import { useHarness } from './api-harness.ts';
+
+/** A fact as the case page shows it. */
+const factOn = (page: { facts: { factId: string }[] }, factId: string) =>
+  page.facts.find((f) => f.factId === factId);
 
 describe.each(storeTargets())('the case page kept between writes on $name', (target) => {
   const h = useHarness(target);
@@ -65,20 +68,16 @@ describe.each(storeTargets())('the case page kept between writes on $name', (tar
     expect(here.status).toBe(200);
     const afterHere = await lina.get(`/api/v1/cases/${id}`);
     expect(afterHere.body.version).toBe(here.body.version);
-    expect(
-      afterHere.body.facts.find((f: { factId: string }) => f.factId === fact.factId),
-    ).toMatchObject({ value: fact.value !== true, note: '本实例记录' });
+    expect(factOn(afterHere.body, fact.factId)).toMatchObject({
+      value: fact.value !== true,
+      note: '本实例记录',
+    });
 
     // Another instance of the application on the same database, as behind a balancer.
     const second = await assemble({ store: h.app.store, auditFiles: h.app.ctx.auditFiles });
     try {
       const url = await second.server.listen({ port: 0, host: '127.0.0.1' });
-      const there = new HttpClient(url);
-      const signedIn = await there.post('/api/v1/session', {
-        username: 'lina',
-        password: DEMO_PASSWORD,
-      });
-      there.csrfToken = signedIn.body.csrfToken;
+      const there = await apiAs(url, 'lina');
       const written = await there.request('PUT', `/api/v1/cases/${id}/facts/${fact.factId}`, {
         version: afterHere.body.version,
         value: fact.value === true,
@@ -87,9 +86,10 @@ describe.each(storeTargets())('the case page kept between writes on $name', (tar
       expect(written.status).toBe(200);
       const seenHere = await lina.get(`/api/v1/cases/${id}`);
       expect(seenHere.body.version).toBe(written.body.version);
-      expect(
-        seenHere.body.facts.find((f: { factId: string }) => f.factId === fact.factId),
-      ).toMatchObject({ value: fact.value === true, note: '另一实例记录' });
+      expect(factOn(seenHere.body, fact.factId)).toMatchObject({
+        value: fact.value === true,
+        note: '另一实例记录',
+      });
       expect(seenHere.body.timeline.length).toBe(afterHere.body.timeline.length + 1);
     } finally {
       await second.close();

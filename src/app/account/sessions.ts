@@ -42,12 +42,16 @@ export interface Actor {
   readonly csrfToken: string;
   /** An administrator set the password: until the user changes it, nothing else is allowed. */
   readonly mustChangePassword: boolean;
+}
+
+/** The actor of a request, as its session was read. */
+export interface SessionActor extends Actor {
   /**
-   * Where the audit log stood when the session was read (auditStamp), read with it in one
+   * Where the audit log stood when the session was read (AUDIT_STAMP), in the same
    * statement: a case read checks its kept answer against it without a statement of its
-   * own (case-answer-cache.ts). Absent for an actor made otherwise.
+   * own (case-answer-cache.ts).
    */
-  readonly auditStamp?: string;
+  readonly auditStamp: string;
 }
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -127,7 +131,10 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
 }
 
 /** The actor behind a session token; UNAUTHENTICATED or SESSION_EXPIRED otherwise. */
-export async function authenticate(ctx: AppContext, token: string | undefined): Promise<Actor> {
+export async function authenticate(
+  ctx: AppContext,
+  token: string | undefined,
+): Promise<SessionActor> {
   if (!token) throw new UseCaseError('UNAUTHENTICATED', '请先登录');
   const now = ctx.now();
   const row = await findSessionWithUser(ctx.db, tokenId(token));

@@ -17,7 +17,6 @@ import { recusalKindFor } from '../../domain/case/recusal.ts';
 import type { ReviewKind } from '../../domain/vocabulary.ts';
 import { nextStep, stepFor, type NextStep } from '../../domain/case/next-step.ts';
 import { suggestNextQuestion, type NextQuestion } from '../../domain/policy/evaluate.ts';
-import { auditStamp } from '../../store/audit.repository.ts';
 import { findCase } from '../../store/case.repository.ts';
 import { caseDetailOf, viewRowsFrom, type CaseRecords } from '../../store/case-detail.queries.ts';
 import type { Conn } from '../../store/transaction.ts';
@@ -65,15 +64,6 @@ export async function readableCase(db: Conn, actor: Actor, caseId: string) {
   const row = await findCase(db, caseId);
   if (!row) throw caseNotFound();
   return { row, who: await readingActor(db, actor, row) };
-}
-
-/**
- * Where the data every case page is made from stands, as text that changes with each
- * committed write: each writes an audit event in its own transaction (auditStamp). A page
- * made after reading it is current while it reads the same and the day is the same.
- */
-export function caseReadStamp(ctx: AppContext): Promise<string> {
-  return auditStamp(ctx.db);
 }
 
 /** What a reader asks beyond the case itself. */

@@ -3,10 +3,10 @@
 // from the database, the day and the reader. Every change to the database that a page
 // shows appends an audit event in the same transaction (test/audit-every-write.test.ts
 // holds the application to it), so an answer holds as long as the audit log's stamp
-// (auditStamp) and the day are those it was made under: a read then costs the session's
-// statement, which reads the stamp too (Actor.auditStamp), and nothing is computed. Any event anywhere makes every kept
-// answer stale, which is crude under writes but cannot go wrong, and offices read their
-// cases far more often than they change them. The stamp is in the database, so a write
+// (AUDIT_STAMP) and the day are those it was made under: a read then costs the session's
+// statement, which reads the stamp too (SessionActor.auditStamp), and nothing is computed.
+// Any event anywhere makes every kept answer stale, which is crude under writes but cannot
+// go wrong, and offices read their cases far more often than they change them. The stamp is in the database, so a write
 // through another instance of the application is seen like one through this.
 //
 // An answer is stored under the stamp read before its case was read: a change committed
@@ -57,15 +57,13 @@ export class CaseAnswerCache {
   set(stamp: string, day: string, key: string, answer: string): void {
     // Another read saw a newer stamp meanwhile: this answer may be older than the others.
     if (`${stamp}|${day}` !== this.made) return;
-    const size = answer.length * 2;
-    if (size > this.limits.bytes) return;
-    this.delete(key);
+    if (sizeOf(answer) > this.limits.bytes) return;
+    this.drop(key);
     this.answers.set(key, answer);
-    this.bytes += size;
-    for (const [oldest, kept] of this.answers) {
+    this.bytes += sizeOf(answer);
+    for (const oldest of this.answers.keys()) {
       if (this.answers.size <= this.limits.entries && this.bytes <= this.limits.bytes) break;
-      this.answers.delete(oldest);
-      this.bytes -= kept.length * 2;
+      this.drop(oldest);
     }
   }
 
@@ -80,13 +78,16 @@ export class CaseAnswerCache {
     return this.answers.size;
   }
 
-  private delete(key: string) {
+  private drop(key: string) {
     const kept = this.answers.get(key);
     if (kept === undefined) return;
     this.answers.delete(key);
-    this.bytes -= kept.length * 2;
+    this.bytes -= sizeOf(kept);
   }
 }
+
+/** What a kept answer holds in memory: two bytes a UTF-16 code unit. */
+const sizeOf = (answer: string) => answer.length * 2;
 
 /**
  * Whose answer it is: the reader's account, unit and roles (what the domain decides by),

@@ -2,7 +2,7 @@
 // officer's record. Each handler parses, calls one use case, and presents its answer.
 
 import type { AppContext } from '../../app/app-context.ts';
-import { caseReadStamp, readCase } from '../../app/case/case-detail.ts';
+import { readCase } from '../../app/case/case-detail.ts';
 import { caseIdOf } from '../../app/case/case-ref.ts';
 import { listCases, worklist } from '../../app/case/case-lists.ts';
 import { officerRecord } from '../../app/case/officer-record.ts';
@@ -69,7 +69,7 @@ export function caseRoutes(
       // The stamp is read before the case, so that a kept answer is never newer than its
       // stamp: with the session, in its statement.
       const actor = await actorOf(ctx, request);
-      const stamp = actor.auditStamp ?? (await caseReadStamp(ctx));
+      const stamp = actor.auditStamp;
       const options = caseReadOptions(request.query);
       const day = todayInChina(ctx.now());
       const key = caseAnswerKey(actor, request.params.id, options.nextQuestion === true);
