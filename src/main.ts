@@ -12,6 +12,7 @@ import { CaseAnswerCache, type CaseAnswerCacheLimits } from './http/case/case-an
 import { buildServer } from './http/server.ts';
 import { identityKeysAtStart } from './app/secrets/identity-keys-at-start.ts';
 import { loadRegistry } from './policy-files/load-policies.ts';
+import type { CaseListLimits } from './app/case/case-lists.ts';
 import { openDatabase, type OpenOptions, type Store } from './store/database.ts';
 
 export interface Application {
@@ -45,6 +46,8 @@ export interface AssembleOptions extends OpenOptions {
   readonly auditFiles?: AuditFileLocations;
   /** How many case pages to keep between writes (case-answer-cache.ts); 0 entries keeps none. */
   readonly caseAnswerLimits?: CaseAnswerCacheLimits;
+  /** How far the case list counts and when its search reads the n-grams (case-list.queries.ts). */
+  readonly caseListLimits?: CaseListLimits;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -80,6 +83,7 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
   const caseAnswers = new CaseAnswerCache(options.caseAnswerLimits);
   const server = await buildServer(ctx, {
     caseAnswers,
+    caseListLimits: options.caseListLimits,
     logger: options.logger ?? false,
     secureCookies: options.secureCookies ?? false,
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,

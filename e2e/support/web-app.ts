@@ -2,7 +2,7 @@
 // driven by playwright-core (never a downloaded browser).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { assemble, type Application } from '../../src/main.ts';
+import { assemble, type Application, type AssembleOptions } from '../../src/main.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo-data.ts';
 import { storeTargets } from '../../test/support/test-databases.ts';
 
@@ -36,7 +36,10 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(): Promise<WebApp> {
+/** The demo in chromium; `options` change the application's limits (e.g. the list's count). */
+export async function startWebApp(
+  options: Pick<AssembleOptions, 'caseListLimits'> = {},
+): Promise<WebApp> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (.ci/run does this), or set CHROMIUM_PATH`,
@@ -45,7 +48,9 @@ export async function startWebApp(): Promise<WebApp> {
   const store = await storeTargets()[0]!.open();
   // E2E_WEB_ROOT: a bundle built elsewhere (e.g. by one of several sessions at once).
   const webRoot = process.env.E2E_WEB_ROOT;
-  const app = await assemble(webRoot === undefined ? { store } : { store, webRoot });
+  const app = await assemble(
+    webRoot === undefined ? { ...options, store } : { ...options, store, webRoot },
+  );
   await seedDemo(app.ctx);
   const url = await app.server.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchChromium();

@@ -59,7 +59,15 @@ export const CaseSummary = Type.Object({
 export type CaseSummary = Static<typeof CaseSummary>;
 
 export const CaseList = Type.Object(
-  { total: Type.Integer(), items: Type.Array(CaseSummary) },
+  {
+    total: Type.Integer({
+      description: '案件数；超过上限时为上限 / how many, exactly up to a cap (totalCapped)',
+    }),
+    totalCapped: Type.Boolean({
+      description: '为真时案件多于 total 件 / true when there are more than total',
+    }),
+    items: Type.Array(CaseSummary),
+  },
   { description: '案件列表 / a page of cases' },
 );
 export type CaseList = Static<typeof CaseList>;

@@ -47,6 +47,7 @@ import { healthRoutes } from './system/health.routes.ts';
 import { warningRoutes } from './warning/warnings.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { documentRoutes } from './document/documents.routes.ts';
+import type { CaseListLimits } from '../app/case/case-lists.ts';
 
 /**
  * The largest body of any request but an evidence upload (which has its own limit). The
@@ -62,6 +63,8 @@ export interface ServerOptions {
   readonly webRoot?: string;
   /** Where the case page's answers are kept (case-answer-cache.ts); default a new one. */
   readonly caseAnswers?: CaseAnswerCache;
+  /** How far the case list counts and how its search is planned; default for millions. */
+  readonly caseListLimits?: CaseListLimits;
 }
 
 /**
@@ -140,7 +143,7 @@ export async function buildServer(
     unitNumberingRoutes(ctx),
     auditRoutes(ctx),
     policyRoutes(ctx),
-    caseRoutes(ctx, options.caseAnswers),
+    caseRoutes(ctx, options.caseAnswers, options.caseListLimits),
     caseActionRoutes(ctx),
     fairnessRoutes(ctx),
     classificationRoutes(ctx),

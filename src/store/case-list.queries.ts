@@ -8,6 +8,7 @@ import {
   type Reader,
   type ResolvedReader,
 } from './case-read-scope.sql.ts';
+import { planSearch, type GramStatistics } from './case-search-plan.ts';
 import type { Database } from './schema.ts';
 import type { Conn } from './transaction.ts';
 import { unitSubtree } from './unit.repository.ts';
@@ -29,7 +30,105 @@ export interface CaseListFilter {
 
 type CasesQuery = SelectQueryBuilder<Database, 'cases', object>;
 
-function filtered(db: Conn, reader: ResolvedReader, filter: CaseListFilter): CasesQuery {
+/** How far a list counts and how a search is planned; the defaults suit millions of cases. */
+export interface CaseListLimits {
+  /**
+   * The most a list counts. Past it the total is given as "more than" (`capped`): an exact
+   * count of a province's million cases reads every one of them on every page.
+   */
+  readonly countCap: number;
+  /** The same for a search, which tests each case it counts against the query. */
+  readonly searchCountCap: number;
+  /**
+   * The most cases a search's n-grams may name for the search to read those cases alone;
+   * past it the list is walked in its own order (case-search-plan.ts).
+   */
+  readonly gramCandidates: number;
+  /** The most index entries the grams read may name in all (case-search-plan.ts). */
+  readonly gramPostings: number;
+}
+
+/**
+ * Measured at 1,000,000 generated cases (BENCHMARKS.md, lists and search at scale): a case
+ * number's three rarest grams name 100,000–330,000 index entries and read in 10–40 ms, to a
+ * few hundred cases; walking the list instead, for a number outside the reader's 盟市, read
+ * the whole list (340 ms).
+ */
+export const DEFAULT_CASE_LIST_LIMITS: CaseListLimits = {
+  countCap: 10_000,
+  searchCountCap: 1_000,
+  gramCandidates: 5_000,
+  gramPostings: 400_000,
+};
+
+/** What the n-gram column's statistics say of q's grams (case-search-plan.ts). */
+async function gramStatistics(db: Conn, q: string): Promise<GramStatistics> {
+  const { rows } = await sql<{
+    grams: { gram: string; share: number | null }[] | null;
+    prefix_share: number | null;
+    listed_min: number | null;
+    rows: number;
+  }>`
+    with stats as (
+      select most_common_elems::text::text[] as elems, most_common_elem_freqs as shares
+        from pg_stats
+       where schemaname = current_schema() and tablename = 'case_search' and attname = 'grams'
+    ), grams as (
+      select distinct substr(lower(${q}::text), i, 2) as gram
+        from generate_series(1, length(${q}::text) - 1) as i
+    )
+    select
+      (select json_agg(json_build_object(
+                'gram', g.gram, 'share', s.shares[array_position(s.elems, g.gram)]))
+         from grams g left join stats s on true) as grams,
+      (select sum(s.shares[i]) from stats s, generate_subscripts(s.elems, 1) as i
+        where left(s.elems[i], 1) = lower(${q}::text)) as prefix_share,
+      (select s.shares[array_length(s.elems, 1) + 1] from stats s) as listed_min,
+      (select greatest(reltuples, 0) from pg_class
+        where oid = 'case_search'::regclass) as rows`.execute(db);
+  const row = rows[0]!;
+  return {
+    grams: row.grams ?? [],
+    prefixShare: row.prefix_share === null ? null : Number(row.prefix_share),
+    listedMin: row.listed_min === null ? null : Number(row.listed_min),
+    rows: Number(row.rows),
+  };
+}
+
+/**
+ * The cases whose n-grams hold every gram the plan reads: a superset of those that match
+ * q, or undefined when the list is to be walked instead (the plan says so, or there are
+ * more than `limits.gramCandidates` of them after all: the statistics are a sample).
+ */
+async function gramCandidates(
+  db: Conn,
+  q: string,
+  limits: CaseListLimits,
+): Promise<readonly string[] | undefined> {
+  const plan = planSearch(
+    [...q].length,
+    await gramStatistics(db, q),
+    limits.gramCandidates,
+    limits.gramPostings,
+  );
+  if (plan.by === 'walk') return undefined;
+  const query =
+    plan.grams === 'prefix'
+      ? sql`case_search_query(${q})`
+      : sql`(select string_agg(case_search_lexeme(g), ' & ')
+               from unnest(${plan.grams}::text[]) as g)::tsquery`;
+  const { rows } = await sql<{ case_id: string }>`
+    select case_id from case_search where grams @@ ${query}
+     limit ${limits.gramCandidates + 1}`.execute(db);
+  return rows.length > limits.gramCandidates ? undefined : rows.map((r) => r.case_id);
+}
+
+function filtered(
+  db: Conn,
+  reader: ResolvedReader,
+  filter: CaseListFilter,
+  candidates?: readonly string[],
+): CasesQuery {
   let query: CasesQuery = db.selectFrom('cases').where(readableBy(reader));
   if (filter.state) query = query.where('cases.state', '=', filter.state);
   if (filter.states) query = query.where('cases.state', 'in', [...filter.states]);
@@ -59,22 +158,18 @@ function filtered(db: Conn, reader: ResolvedReader, filter: CaseListFilter): Cas
       '<',
       sql<Date>`${`${filter.to}T00:00:00+08:00`}::timestamptz + interval '1 day'`,
     );
+  if (candidates) query = query.where(sql<boolean>`cases.id = any(${candidates}::uuid[])`);
   if (filter.q) {
-    // The n-gram index (migration 0019) narrows to the cases holding every bigram of q;
-    // the ilike, as it always was, decides.
-    const q = filter.q;
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query
-      .where(
-        sql<boolean>`cases.id in (select case_id from case_search where grams @@ case_search_query(${q}))`,
-      )
-      .where((eb) =>
-        eb.or([
-          eb('cases.title', 'ilike', like),
-          eb('cases.conduct', 'ilike', like),
-          eb('cases.number', 'ilike', like),
-        ]),
-      );
+    // The n-grams (gramCandidates) narrow to the cases holding every bigram of q when those
+    // are few; the ilike, as it always was, decides.
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('cases.title', 'ilike', like),
+        eb('cases.conduct', 'ilike', like),
+        eb('cases.number', 'ilike', like),
+      ]),
+    );
   }
   return query;
 }
@@ -107,19 +202,42 @@ function summaries(query: CasesQuery) {
 
 export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
 
-/** A page of the cases the reader may read, newest first, and how many there are in all. */
+/**
+ * A page of the cases the reader may read, newest first, and how many there are in all:
+ * exactly up to the count cap (a search's or a list's), beyond it the cap with `capped`.
+ */
 export async function listCaseSummaries(
   db: Conn,
   reader: Reader,
   filter: CaseListFilter,
   page: { readonly limit: number; readonly offset: number },
+  limits: CaseListLimits = DEFAULT_CASE_LIST_LIMITS,
 ) {
-  const query = filtered(db, await resolveReader(db, reader), filter);
+  const [resolved, candidates] = await Promise.all([
+    resolveReader(db, reader),
+    filter.q ? gramCandidates(db, filter.q, limits) : undefined,
+  ]);
+  if (candidates?.length === 0) return { total: 0, capped: false, items: [] };
+  const query = filtered(db, resolved, filter, candidates);
+  const cap = filter.q ? limits.searchCountCap : limits.countCap;
   const [{ total }, items] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        query
+          .select(sql<number>`1`.as('one'))
+          .limit(cap + 1)
+          .as('counted'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
     summaries(query).limit(page.limit).offset(page.offset).execute(),
   ]);
-  return { total: Number(total), items };
+  const counted = Number(total);
+  return {
+    total: Math.min(counted, cap),
+    capped: counted > cap,
+    items,
+  };
 }
 
 /**

@@ -1,36 +1,52 @@
 // The case list's search through the n-gram index of migration 0019 finds exactly what the
 // plain substring search (ilike on number, title and conduct) found before it: for each
-// query, the list with `q` is the list without it, filtered by that ilike in SQL. And the
-// grams follow a case's texts when they change, in the writer's transaction.
+// query, the list with `q` is the list without it, filtered by that ilike in SQL. That holds
+// whichever way a search is read (case-list.queries.ts): through the cases its grams name
+// when they are few, or by walking the list when they are many; and the total is exact up
+// to the count cap, `totalCapped` past it. A second instance of the application with tiny
+// limits (3 counted, 2 candidates) takes the other branch for most queries of the demo.
+// Each query runs without the n-grams' statistics (all grams read) and with them (after an
+// ANALYZE: the rarest grams read, or the walk).
+// And the grams follow a case's texts when they change, in the writer's transaction.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { assemble } from '../../src/main.ts';
+import type { CaseListLimits } from '../../src/store/case-list.queries.ts';
 import type { HttpClient } from '../support/http-client.ts';
 import { storeTargets } from '../support/test-databases.ts';
-import { CLASSIFIED } from '../support/procedure-api.ts';
+import { apiAs, CLASSIFIED } from '../support/procedure-api.ts';
 import { useHarness } from './api-harness.ts';
 
 interface Listed {
   readonly total: number;
+  readonly totalCapped: boolean;
   readonly items: readonly { id: string }[];
 }
 
-/** Every case of the reader's list for a query, all pages. */
+/** Every case of the reader's list for a query, all pages, and the first page's count. */
 async function listAll(
   client: HttpClient,
   query: string,
-): Promise<{ total: number; ids: string[] }> {
+): Promise<{ total: number; totalCapped: boolean; ids: string[] }> {
   const ids: string[] = [];
-  let total = 0;
+  let counted: Pick<Listed, 'total' | 'totalCapped'> | undefined;
   for (let offset = 0; ; offset += 200) {
     const res = await client.get(`/api/v1/cases?limit=200&offset=${offset}${query}`);
     expect(res.status).toBe(200);
     const page = res.body as Listed;
-    total = page.total;
+    counted ??= page;
     ids.push(...page.items.map((c) => c.id));
     if (page.items.length < 200) break;
   }
-  return { total, ids };
+  return { total: counted!.total, totalCapped: counted!.totalCapped, ids };
 }
+
+const TINY: CaseListLimits = {
+  countCap: 3,
+  searchCountCap: 2,
+  gramCandidates: 2,
+  gramPostings: 4,
+};
 
 const MIXED_TITLE = "ABC执法检查 x_y%z 单引号'与反斜杠\\";
 
@@ -85,33 +101,68 @@ describe.each(storeTargets())('case search on $name', (target) => {
       'zzzz',
       '执法执法执法',
     ];
-    const searched = { found: 0, empty: 0 };
-    for (const username of ['zhangmin', 'zhouyan', 'wangqiang']) {
-      const reader = await h.as(username);
-      const all = await listAll(reader, '');
-      expect(all.ids.length).toBeGreaterThan(0);
-      for (const q of queries) {
-        const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        const expected = (
-          await sql<{ id: string }>`
-            select id from cases
-             where id = any(${all.ids}::uuid[])
-               and (title ilike ${like} or conduct ilike ${like} or number ilike ${like})`.execute(
-            h.admin,
-          )
-        ).rows.map((r) => r.id);
-        const got = await listAll(reader, `&q=${encodeURIComponent(q)}`);
-        // Same cases, in the list's own order (newest first).
-        expect(got.ids, `${username} q=${JSON.stringify(q)}`).toEqual(
-          all.ids.filter((id) => expected.includes(id)),
-        );
-        expect(got.total).toBe(expected.length);
-        if (expected.length > 0) searched.found++;
-        else searched.empty++;
+    // Another instance on the same database, with tiny limits.
+    const tiny = await assemble({
+      store: h.app.store,
+      auditFiles: h.app.ctx.auditFiles,
+      caseListLimits: TINY,
+    });
+    const searched = { found: 0, empty: 0, capped: 0 };
+    try {
+      const tinyUrl = await tiny.server.listen({ port: 0, host: '127.0.0.1' });
+      for (const [round, username] of ['zhangmin', 'zhouyan', 'wangqiang', 'zhangmin'].entries()) {
+        // The last round with the statistics PostgreSQL keeps of the grams.
+        if (round === 3) {
+          await sql`analyze case_search`.execute(h.admin);
+          const listed = await sql<{ n: number }>`
+            select count(*)::int as n from pg_stats
+             where schemaname = current_schema() and tablename = 'case_search'
+               and attname = 'grams' and most_common_elems is not null`.execute(h.admin);
+          expect(listed.rows[0]!.n).toBe(1);
+        }
+        const reader = await h.as(username);
+        const tinyReader = await apiAs(tinyUrl, username);
+        const all = await listAll(reader, '');
+        expect(all.ids.length).toBeGreaterThan(0);
+        expect(all).toMatchObject({ total: all.ids.length, totalCapped: false });
+        for (const q of queries) {
+          const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          const expected = (
+            await sql<{ id: string }>`
+              select id from cases
+               where id = any(${all.ids}::uuid[])
+                 and (title ilike ${like} or conduct ilike ${like} or number ilike ${like})`.execute(
+              h.admin,
+            )
+          ).rows.map((r) => r.id);
+          // Same cases, in the list's own order (newest first), through either instance.
+          const inOrder = all.ids.filter((id) => expected.includes(id));
+          const got = await listAll(reader, `&q=${encodeURIComponent(q)}`);
+          expect(got.ids, `${username} q=${JSON.stringify(q)}`).toEqual(inOrder);
+          expect(got).toMatchObject({ total: expected.length, totalCapped: false });
+          const gotTiny = await listAll(tinyReader, `&q=${encodeURIComponent(q)}`);
+          expect(gotTiny.ids, `${username} q=${JSON.stringify(q)}, tiny limits`).toEqual(inOrder);
+          expect(gotTiny).toMatchObject({
+            total: Math.min(expected.length, TINY.searchCountCap),
+            totalCapped: expected.length > TINY.searchCountCap,
+          });
+          if (expected.length > TINY.searchCountCap) searched.capped++;
+          if (expected.length > 0) searched.found++;
+          else searched.empty++;
+        }
+        // Without a search, the tiny instance counts to its cap too.
+        expect(await listAll(tinyReader, '')).toMatchObject({
+          ids: all.ids,
+          total: Math.min(all.ids.length, TINY.countCap),
+          totalCapped: all.ids.length > TINY.countCap,
+        });
       }
+    } finally {
+      await tiny.close();
     }
-    // The queries cover both sides: some find cases, some find none.
+    // The queries cover every side: some find cases, some more than the tiny cap, some none.
     expect(searched.found).toBeGreaterThan(20);
+    expect(searched.capped).toBeGreaterThan(10);
     expect(searched.empty).toBeGreaterThan(5);
   });
 

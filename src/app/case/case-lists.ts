@@ -8,6 +8,7 @@ import {
   caseCandidates,
   listCaseSummaries,
   type CaseListFilter,
+  type CaseListLimits,
   type CaseSummaryRow,
 } from '../../store/case-list.queries.ts';
 import type { Actor } from '../account/sessions.ts';
@@ -27,16 +28,22 @@ function titled(ctx: AppContext, rows: readonly CaseSummaryRow[]): CaseSummary[]
   }));
 }
 
-/** The cases the actor may read, newest first, filtered and paged in SQL. */
+/**
+ * The cases the actor may read, newest first, filtered and paged in SQL, and how many:
+ * exactly up to the limits' count cap, and `capped` past it.
+ */
 export async function listCases(
   ctx: AppContext,
   actor: Actor,
   filter: CaseListFilter,
   page: { readonly limit: number; readonly offset: number },
+  limits?: CaseListLimits,
 ) {
-  const { total, items } = await listCaseSummaries(ctx.db, readerOf(actor), filter, page);
-  return { total, items: titled(ctx, items) };
+  const listed = await listCaseSummaries(ctx.db, readerOf(actor), filter, page, limits);
+  return { ...listed, items: titled(ctx, listed.items) };
 }
+
+export type { CaseListLimits };
 
 /** The most a to-do list shows; the case list has the rest. */
 const WORKLIST_LIMIT = 100;

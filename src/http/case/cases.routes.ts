@@ -4,7 +4,7 @@
 import type { AppContext } from '../../app/app-context.ts';
 import { readCase } from '../../app/case/case-detail.ts';
 import { caseIdOf } from '../../app/case/case-ref.ts';
-import { listCases, worklist } from '../../app/case/case-lists.ts';
+import { listCases, worklist, type CaseListLimits } from '../../app/case/case-lists.ts';
 import { officerRecord } from '../../app/case/officer-record.ts';
 import { openCase } from '../../app/case/open-case.ts';
 import {
@@ -34,13 +34,19 @@ const spec = specFor('案件 cases');
 export function caseRoutes(
   ctx: AppContext,
   answers: CaseAnswerCache = new CaseAnswerCache(),
+  listLimits?: CaseListLimits,
 ): Routes {
   return async (app) => {
     const listed = spec('案件列表 / list cases', { querystring: CaseListQuery }, { 200: CaseList });
     app.get('/api/v1/cases', listed, async (request) => {
       const { limit = 20, offset = 0, ...filter } = request.query;
-      const page = await listCases(ctx, await actorOf(ctx, request), filter, { limit, offset });
-      return { total: page.total, items: page.items.map(presentSummary) };
+      const actor = await actorOf(ctx, request);
+      const page = await listCases(ctx, actor, filter, { limit, offset }, listLimits);
+      return {
+        total: page.total,
+        totalCapped: page.capped,
+        items: page.items.map(presentSummary),
+      };
     });
 
     const opening = spec(

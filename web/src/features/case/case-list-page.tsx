@@ -144,10 +144,16 @@ export default function CaseListPage() {
           pagination={{
             current: Math.floor(offset / limit) + 1,
             pageSize: limit,
-            total: list.data?.total ?? 0,
+            // Past the cap, one page more than the cap holds, so that the next is there.
+            total: (list.data?.total ?? 0) + (list.data?.totalCapped ? 1 : 0),
             pageSizeOptions: PAGE_SIZES,
             showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 件`,
+            // Past its cap the server stops counting (a province's list would read every
+            // case for the number); the pages up to the cap and one more are there to turn.
+            showTotal: (t) =>
+              list.data?.totalCapped
+                ? `超过 ${list.data.total.toLocaleString('zh-CN')} 件`
+                : `共 ${t} 件`,
             onChange: page,
           }}
           columns={columns}
