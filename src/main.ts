@@ -10,6 +10,7 @@ import { loadWorkCalendar } from './calendar/load-work-calendar.ts';
 import type { PolicyRegistry } from './domain/policy/policy-registry.ts';
 import { CaseAnswerCache, type CaseAnswerCacheLimits } from './http/case/case-answer-cache.ts';
 import { buildServer } from './http/server.ts';
+import { backupSchedule, type BackupSchedule } from './app/backup/backup-schedule.ts';
 import { identityKeysAtStart } from './app/secrets/identity-keys-at-start.ts';
 import { loadRegistry } from './policy-files/load-policies.ts';
 import type { CaseListLimits } from './app/case/case-lists.ts';
@@ -25,6 +26,8 @@ export interface Application {
    * hand) clears them, or pages go on showing what was there before.
    */
   readonly caseAnswers: CaseAnswerCache;
+  /** Where the daily backup goes and how many are kept; null when this instance makes none. */
+  readonly backupSchedule: BackupSchedule | null;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,11 @@ export interface AssembleOptions extends OpenOptions {
   readonly caseAnswerLimits?: CaseAnswerCacheLimits;
   /** How far the case list counts and when its search reads the n-grams (case-list.queries.ts). */
   readonly caseListLimits?: CaseListLimits;
+  /**
+   * The daily backup (backup-schedule.ts); default from the environment, beside the data
+   * directory, or none when a store is given (tests decide for themselves).
+   */
+  readonly backupSchedule?: BackupSchedule | null;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -81,9 +89,16 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     now: options.now ?? (() => new Date()),
   };
   const caseAnswers = new CaseAnswerCache(options.caseAnswerLimits);
+  const schedule =
+    options.backupSchedule !== undefined
+      ? options.backupSchedule
+      : options.store
+        ? null
+        : backupSchedule(options);
   const server = await buildServer(ctx, {
     caseAnswers,
     caseListLimits: options.caseListLimits,
+    backupSchedule: schedule,
     logger: options.logger ?? false,
     secureCookies: options.secureCookies ?? false,
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
@@ -93,6 +108,7 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     store,
     server,
     caseAnswers,
+    backupSchedule: schedule,
     async close() {
       await server.close();
       if (!options.store) await store.close();

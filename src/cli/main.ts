@@ -30,6 +30,10 @@ const HELP = `rongcuo — 行政执法尽职免责和容错纠错制度 (Rongcuo
   rongcuo migrate                    以所有者更新数据库结构 / migrate as the schema owner
   rongcuo audit verify               校验审计日志的 SM3 链及签名检查点 / verify the audit chain
   rongcuo audit checkpoint           立即写入 SM2 签名的审计检查点 / sign the chain's head now
+  rongcuo backup --out FILE          备份数据库及审计检查点（服务运行时亦可）/ back up while running
+  rongcuo backup verify FILE         校验备份文件 / check a backup without restoring it
+  rongcuo restore FILE [--data-dir DIR] [--replace]
+                                     恢复到空的数据库 / restore into an empty database
   rongcuo keys rotate                用新密钥重新加密举报人身份（SM4），删除旧密钥（须先停止服务）
                                      / re-seal reporters' identities under a new key (stop serve first)
 
@@ -55,6 +59,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./audit.command.ts')).runAudit,
   keys: async () => (await import('./keys.command.ts')).runKeys,
   document: async () => (await import('./document.command.ts')).runDocument,
+  backup: async () => (await import('./backup.command.ts')).runBackup,
+  restore: async () => (await import('./restore.command.ts')).runRestore,
 };
 
 export async function main(argv: string[], io: CliIO = process): Promise<number> {

@@ -16,9 +16,11 @@ import { availableParallelism, hostname } from 'node:os';
 import { assemble, type Application } from '../main.ts';
 import { startAuditChainer } from '../app/audit/audit-chainer.ts';
 import { demoAccountsTable, hasData, seedDemo } from '../app/demo-data.ts';
-import { ensureScheduled, startJobWorker } from '../app/jobs/job-runner.ts';
+import { ensureScheduled, startJobWorker, type JobServices } from '../app/jobs/job-runner.ts';
+import { runDailyBackup } from '../app/backup/backup-schedule.ts';
 import type { StoreError } from '../store/store-error.ts';
 import { parseCommandLine, type CliIO } from './cli-io.ts';
+import { dbWaitSeconds, whenDatabaseAnswers } from './wait-for-database.ts';
 
 const USAGE = '用法 / usage: rongcuo serve [--port N] [--host H] [--workers N] [--no-demo]';
 
@@ -45,17 +47,30 @@ export async function runServe(args: string[], io: CliIO): Promise<number> {
     );
     return 2;
   }
-  const app = await assemble({
-    logger: process.env.LOG_LEVEL !== undefined,
-    secureCookies: process.env.SECURE_COOKIES === '1',
-  });
+  const app = await whenDatabaseAnswers(
+    () =>
+      assemble({
+        logger: process.env.LOG_LEVEL !== undefined,
+        secureCookies: process.env.SECURE_COOKIES === '1',
+      }),
+    io,
+    dbWaitSeconds(),
+  );
   if (!values['no-demo'] && app.store.kind === 'embedded' && !(await hasData(app.ctx))) {
     io.stdout.write('首次启动：写入演示数据 / first start: loading demo data…\n');
     await seedDemo(app.ctx);
     io.stdout.write(demoAccountsTable());
   }
-  await ensureScheduled(app.ctx);
-  const stopJobs = startJobWorker(app.ctx, `${hostname()}:${process.pid}`);
+  const schedule = app.backupSchedule;
+  const services: JobServices =
+    schedule && schedule.keep > 0
+      ? {
+          dailyBackup: (now) =>
+            runDailyBackup(app.store, schedule, app.ctx.auditFiles.checkpointDir, now),
+        }
+      : {};
+  await ensureScheduled(app.ctx, services);
+  const stopJobs = startJobWorker(app.ctx, `${hostname()}:${process.pid}`, services);
   const stopChainer = startAuditChainer(app.ctx.db);
   let lost: StoreError | null;
   try {

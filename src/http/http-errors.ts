@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { UseCaseError } from '../app/app-context.ts';
-import { isDatabaseUnavailable } from '../app/system/database-unavailable.ts';
+import { isDatabaseRefusal } from '../app/system/database-unavailable.ts';
 import { DATE_PATTERN } from '../contract/schema-kit.ts';
 
 /** Stable error codes and their statuses. A code missing here is a 400: the client's fault. */
@@ -94,6 +94,7 @@ const STATUS: Readonly<Record<string, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   METHOD_NOT_ALLOWED: 405,
   DATABASE_UNAVAILABLE: 503,
+  DATABASE_DISK_FULL: 503,
   REQUEST_TIMEOUT: 408,
   TOO_MANY_REQUESTS: 429,
   UPLOADS_BUSY: 503,
@@ -212,7 +213,7 @@ const INTERNAL: Answer = {
 
 /** The answer to any error a request met: never Fastify's own shape, never English alone. */
 export function answerFor(error: FastifyError): Answer {
-  if (error instanceof UseCaseError || isDatabaseUnavailable(error)) {
+  if (error instanceof UseCaseError || isDatabaseRefusal(error)) {
     return { status: statusOf(error.code), code: error.code, message: error.message };
   }
   // An address that names nothing that can exist (a mistyped id, a step that is none):

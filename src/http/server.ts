@@ -43,7 +43,9 @@ import { schemaController } from './request-validation.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authenticateBeforeBody } from './session-cookie.ts';
 import { installClientAddress } from './client-address.ts';
+import type { BackupSchedule } from '../app/backup/backup-schedule.ts';
 import { healthRoutes } from './system/health.routes.ts';
+import { backupRoutes } from './system/backup.routes.ts';
 import { warningRoutes } from './warning/warnings.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { documentRoutes } from './document/documents.routes.ts';
@@ -65,6 +67,8 @@ export interface ServerOptions {
   readonly caseAnswers?: CaseAnswerCache;
   /** How far the case list counts and how its search is planned; default for millions. */
   readonly caseListLimits?: CaseListLimits;
+  /** The daily backup's folder and count, for the 数据备份 page; null: none on this instance. */
+  readonly backupSchedule?: BackupSchedule | null;
 }
 
 /**
@@ -137,6 +141,7 @@ export async function buildServer(
 
   for (const routes of [
     healthRoutes(ctx),
+    backupRoutes(ctx, options.backupSchedule ?? null),
     evaluateRoutes(ctx),
     sessionRoutes(ctx, { secureCookies: options.secureCookies ?? false }),
     adminRoutes(ctx),

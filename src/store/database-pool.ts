@@ -11,7 +11,14 @@
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import pg from 'pg';
 import { preparedNameOf } from './prepared-statement.ts';
-import { databaseUnavailable, isConnectionLoss, StoreError, wasNeverSent } from './store-error.ts';
+import {
+  databaseDiskFull,
+  databaseUnavailable,
+  isConnectionLoss,
+  isDiskFull,
+  StoreError,
+  wasNeverSent,
+} from './store-error.ts';
 
 /** How long a request waits for a connection (a free one, or a new one) before a 503. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -85,6 +92,7 @@ class ResilientClient implements PostgresPoolClient {
     } catch (error) {
       // A failed COMMIT or ROLLBACK ends the transaction too, on the server or with it.
       if (/^(commit|rollback)\b/.test(statement)) this.inTransaction = false;
+      if (isDiskFull(error)) throw databaseDiskFull(error);
       if (error instanceof StoreError || !isConnectionLoss(error)) throw error;
       this.broken = true;
       throw databaseUnavailable(error);

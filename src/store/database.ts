@@ -20,6 +20,7 @@ import {
   prepareEmbeddedCluster,
   sessionRole,
 } from './database-roles.ts';
+import { runningEmbeddedServer, type RunningServer } from './embedded-attach.ts';
 import { EMBEDDED_SUPERUSER, startEmbeddedServer } from './embedded-server.ts';
 import { migrateToLatest, pendingMigrations } from './migrate.ts';
 import { typeParsers } from './pg-types.ts';
@@ -38,6 +39,11 @@ export interface Store {
   migrate(): Promise<string[]>;
   /** Drops every table and migrates afresh, as the owner (`rongcuo demo --reset`). */
   reset(): Promise<void>;
+  /**
+   * Work on a connection of the schema's owner, opened for it alone (a restore brings the
+   * schema to a backup's version); OWNER_CONNECTION_REQUIRED without one.
+   */
+  asOwner<T>(work: (ownerDb: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Called once if the database is gone for good (the embedded server could not restart). */
   onLost(listener: (error: StoreError) => void): void;
   /** Ends the pool and, for the embedded database, stops its server. */
@@ -45,6 +51,14 @@ export interface Store {
   readonly kind: 'embedded' | 'server';
   /** Where the data is, for logs and psql; a password in it is masked. */
   readonly url: string;
+  /**
+   * How to open a plain connection of either role, for what Kysely does not speak (the
+   * COPY streams of backup.queries.ts); owner null on a server without DATABASE_OWNER_URL.
+   */
+  readonly connections: {
+    readonly application: pg.ClientConfig;
+    readonly owner: pg.ClientConfig | null;
+  };
 }
 
 export interface OpenOptions {
@@ -54,6 +68,12 @@ export interface OpenOptions {
   readonly ownerUrl?: string;
   /** The embedded database's directory; default RONGCUO_DATA_DIR, else `data/pg` under the working directory. */
   readonly dataDir?: string;
+  /**
+   * For a tool beside a running service (`rongcuo backup`): when a live embedded server
+   * already holds the data directory, connect to it instead of failing DATA_DIR_IN_USE.
+   * Closing such a store leaves that server running.
+   */
+  readonly attach?: boolean;
 }
 
 export const DEFAULT_DATA_DIR = path.join('data', 'pg');
@@ -68,9 +88,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Store> {
   if (options.dataDir === undefined && process.env.DATABASE_URL) {
     return openServer(process.env.DATABASE_URL, process.env.DATABASE_OWNER_URL || undefined);
   }
-  return openEmbedded(
-    path.resolve(options.dataDir ?? process.env.RONGCUO_DATA_DIR ?? DEFAULT_DATA_DIR),
-  );
+  const dataDir = path.resolve(options.dataDir ?? process.env.RONGCUO_DATA_DIR ?? DEFAULT_DATA_DIR);
+  const running = options.attach ? await runningEmbeddedServer(dataDir) : null;
+  return running ? attachEmbedded(running) : openEmbedded(dataDir);
 }
 
 function openServer(url: string, ownerUrl: string | undefined): Store {
@@ -81,6 +101,22 @@ function openServer(url: string, ownerUrl: string | undefined): Store {
     url: maskPassword(url),
     onLost: () => {},
     close: () => db.destroy(),
+    connections: { application: { connectionString: url }, owner },
+  });
+}
+
+/** A store on the embedded server another process runs (OpenOptions.attach). */
+function attachEmbedded(server: RunningServer): Store {
+  const socket = { host: server.socketDir, port: server.port, database: EMBEDDED_DATABASE };
+  const app = { ...socket, user: EMBEDDED_APP };
+  const owner = { ...socket, user: EMBEDDED_OWNER };
+  const db = kyselyOn(app);
+  return storeOf(db, owner, {
+    kind: 'embedded',
+    url: `postgresql://${EMBEDDED_APP}@${encodeURIComponent(server.socketDir)}:${server.port}/${EMBEDDED_DATABASE}`,
+    onLost: () => {},
+    close: () => db.destroy(),
+    connections: { application: app, owner },
   });
 }
 
@@ -93,27 +129,26 @@ async function openEmbedded(dataDir: string): Promise<Store> {
     await server.stop();
     throw error;
   }
-  const db = kyselyOn({ ...socket, user: EMBEDDED_APP, database: EMBEDDED_DATABASE });
+  const app = { ...socket, user: EMBEDDED_APP, database: EMBEDDED_DATABASE };
+  const owner = { ...socket, user: EMBEDDED_OWNER, database: EMBEDDED_DATABASE };
+  const db = kyselyOn(app);
   const url = `postgresql://${EMBEDDED_APP}@${encodeURIComponent(server.socketDir)}:${server.port}/${EMBEDDED_DATABASE}`;
-  return storeOf(
-    db,
-    { ...socket, user: EMBEDDED_OWNER, database: EMBEDDED_DATABASE },
-    {
-      kind: 'embedded',
-      url,
-      onLost: (listener) => server.onLost(listener),
-      async close() {
-        try {
-          await db.destroy();
-        } finally {
-          await server.stop();
-        }
-      },
+  return storeOf(db, owner, {
+    kind: 'embedded',
+    url,
+    connections: { application: app, owner },
+    onLost: (listener) => server.onLost(listener),
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        await server.stop();
+      }
     },
-  );
+  });
 }
 
-type StoreBase = Pick<Store, 'kind' | 'url' | 'onLost' | 'close'>;
+type StoreBase = Pick<Store, 'kind' | 'url' | 'onLost' | 'close' | 'connections'>;
 
 function storeOf(db: Kysely<Database>, owner: pg.PoolConfig | null, base: StoreBase): Store {
   const asOwner = async <T>(work: (ownerDb: Kysely<Database>) => Promise<T>): Promise<T> => {
@@ -139,6 +174,7 @@ function storeOf(db: Kysely<Database>, owner: pg.PoolConfig | null, base: StoreB
   return {
     ...base,
     db,
+    asOwner,
     async migrate() {
       let applied: string[] = [];
       if (owner) {

@@ -10,6 +10,8 @@ export type StoreErrorCode =
   | 'EMBEDDED_SERVER_LOST'
   /** The database does not answer now: connection lost, refused, or the server restarting. */
   | 'DATABASE_UNAVAILABLE'
+  /** The database's disk is full: the statement was refused and its transaction undone. */
+  | 'DATABASE_DISK_FULL'
   /** DATABASE_URL's role could disable the audit trigger or change the schema. */
   | 'DATABASE_ROLE_REFUSED'
   /** Migrations are pending and there is no owner connection to run them. */
@@ -35,12 +37,32 @@ export function databaseUnavailable(cause: unknown): StoreError {
   return new StoreError('DATABASE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { cause });
 }
 
+const DISK_FULL_MESSAGE =
+  '数据库所在磁盘空间已满，本次操作未保存（没有写入任何内容）；请通知系统管理员清理磁盘空间后重试';
+
+/**
+ * PostgreSQL's disk_full (53100: a table or index could not grow) or the system's ENOSPC.
+ * The transaction is undone as any failed one is, so nothing half-written stays; once
+ * space is freed the next request succeeds with no repair.
+ */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '53100' || code === 'ENOSPC';
+}
+
+export function databaseDiskFull(cause: unknown): StoreError {
+  return new StoreError('DATABASE_DISK_FULL', DISK_FULL_MESSAGE, { cause });
+}
+
 /**
  * The error for the operator at a terminal: Chinese then English, and the driver's own
  * words for a database out of reach (a refused login, a missing socket), which the HTTP
  * answer keeps to the log.
  */
 export function operatorMessage(error: StoreError): string {
+  if (error.code === 'DATABASE_DISK_FULL') {
+    return `${error.message} / the database's disk is full: nothing was written; free space and try again`;
+  }
   if (error.code !== 'DATABASE_UNAVAILABLE') return error.message;
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error.message} / the database cannot be reached${cause}`;

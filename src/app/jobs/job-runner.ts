@@ -16,6 +16,7 @@ import { runCheckpointJob } from '../audit/audit-checkpoints.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { auditSignInFailures } from '../account/sign-in-failures.ts';
 import { raiseCorrectionReminders } from '../correction/correction-deadlines.ts';
+import { DAILY_BACKUP_JOB } from '../backup/backup-overview.ts';
 
 export const JOB_KINDS = [
   'deadline_scan',
@@ -28,6 +29,22 @@ export type JobKind = (typeof JOB_KINDS)[number];
 /** 08:00 China time on a date: the scan runs at the start of the working day. */
 function eightAmChina(date: string): Date {
   return new Date(`${date}T08:00:00+08:00`);
+}
+
+/**
+ * What an instance may do beyond the database: the daily backup needs the store's own
+ * connections and folders (backup-schedule.ts), which `rongcuo serve` hands over; an
+ * instance without it neither schedules nor runs one.
+ */
+export interface JobServices {
+  readonly dailyBackup?: (now: Date) => Promise<void>;
+}
+
+/** The next 02:00 in China after `now`: the office's night, when nobody is writing. */
+export function nextDailyBackup(now: Date): Date {
+  const today = todayInChina(now);
+  const at = new Date(`${today}T02:00:00+08:00`);
+  return at.getTime() > now.getTime() ? at : new Date(`${addDays(today, 1)}T02:00:00+08:00`);
 }
 
 /** The next run of each kind after `now`. */
@@ -51,9 +68,12 @@ export function nextRun(kind: JobKind, now: Date): Date {
   }
 }
 
-export async function ensureScheduled(ctx: AppContext): Promise<void> {
+export async function ensureScheduled(ctx: AppContext, services: JobServices = {}): Promise<void> {
   const now = ctx.now();
   for (const kind of JOB_KINDS) await scheduleJob(ctx.db, { kind, runAt: nextRun(kind, now) });
+  if (services.dailyBackup) {
+    await scheduleJob(ctx.db, { kind: DAILY_BACKUP_JOB, runAt: nextDailyBackup(now) });
+  }
 }
 
 async function perform(ctx: AppContext, kind: JobKind, runAt: Date): Promise<void> {
@@ -102,7 +122,11 @@ async function perform(ctx: AppContext, kind: JobKind, runAt: Date): Promise<voi
 }
 
 /** Runs every job due now; returns how many this worker ran. */
-export async function runDueJobs(ctx: AppContext, workerId: string): Promise<number> {
+export async function runDueJobs(
+  ctx: AppContext,
+  workerId: string,
+  services: JobServices = {},
+): Promise<number> {
   let ran = 0;
   for (;;) {
     const job = await claimDueJob(ctx.db, workerId, ctx.now());
@@ -111,6 +135,9 @@ export async function runDueJobs(ctx: AppContext, workerId: string): Promise<num
     if ((JOB_KINDS as readonly string[]).includes(kind)) {
       await perform(ctx, kind, job.run_at);
       await scheduleJob(ctx.db, { kind, runAt: nextRun(kind, ctx.now()) });
+    } else if (job.kind === DAILY_BACKUP_JOB && services.dailyBackup) {
+      await services.dailyBackup(ctx.now());
+      await scheduleJob(ctx.db, { kind: DAILY_BACKUP_JOB, runAt: nextDailyBackup(ctx.now()) });
     }
     await completeJob(ctx.db, job.id, workerId, ctx.now());
     ran++;
@@ -121,12 +148,13 @@ export async function runDueJobs(ctx: AppContext, workerId: string): Promise<num
 export function startJobWorker(
   ctx: AppContext,
   workerId: string,
+  services: JobServices = {},
   intervalMs = 30_000,
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = running
-      .then(() => runDueJobs(ctx, workerId))
+      .then(() => runDueJobs(ctx, workerId, services))
       .catch((error: unknown) => {
         console.error(`job worker ${workerId}:`, error);
       });

@@ -49,6 +49,9 @@ export const SYSTEM_ACTION_LABELS = {
   demo_seeded: '载入演示数据',
   'job.deadline_scan': '期限巡查',
   'audit.export': '导出审计日志',
+  'system.backup': '数据备份',
+  'system.backup_failed': '数据备份失败',
+  'system.restore': '从备份恢复数据',
 } as const;
 
 /** The steps of the correction procedure (src/domain/correction/), and its daily reminders. */
