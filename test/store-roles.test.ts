@@ -133,6 +133,26 @@ describe.each(storeTargets())('the application role on $name', (target) => {
     expect(runs).toEqual([[], [], []]);
   });
 
+  it('refuses to start on a database a newer release migrated, naming what it does not know', async () => {
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_a_newer_release', now())`.execute(
+      store.admin,
+    );
+    try {
+      const refused = await store.migrate().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refused).toMatchObject({ code: 'SCHEMA_NEWER_THAN_RELEASE' });
+      expect((refused as Error).message).toContain('9999_from_a_newer_release');
+      expect((refused as Error).message).toContain('更新的版本');
+    } finally {
+      await sql`delete from kysely_migration where name = '9999_from_a_newer_release'`.execute(
+        store.admin,
+      );
+    }
+    expect(await store.migrate()).toEqual([]);
+  });
+
   it('loses at the next start any privilege granted beyond its own', async () => {
     const app = (await sql<{ user: string }>`select current_user as user`.execute(db)).rows[0]!
       .user;

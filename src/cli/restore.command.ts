@@ -19,6 +19,18 @@ DATABASE_URL names (with DATABASE_OWNER_URL). A target holding data is refused u
 --replace, which drops everything in it.
 `;
 
+/**
+ * Where the restored database's checkpoints go: with --data-dir always beside it, whatever
+ * RONGCUO_CHECKPOINT_DIR says, so that a trial restore into a scratch folder can never
+ * write into (or, with --replace, clear) the running system's checkpoints. The key is only
+ * read, to verify them: RONGCUO_KEY_DIR's when set, else the one beside the target.
+ */
+function targetAuditFiles(dataDir: string | undefined) {
+  if (dataDir === undefined) return auditFileLocations();
+  const beside = auditFileLocations({ dataDir }, {});
+  return { ...beside, keyDir: auditFileLocations({ dataDir }).keyDir };
+}
+
 export async function runRestore(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandLine(
     io,
@@ -51,7 +63,7 @@ export async function runRestore(args: string[], io: CliIO): Promise<number> {
   try {
     const result = await restoreBackup(store, {
       file: path.resolve(file),
-      auditFiles: auditFileLocations(dataDir === undefined ? {} : { dataDir }),
+      auditFiles: targetAuditFiles(dataDir),
       replace: parsed.values.replace ?? false,
       now: new Date(),
     });

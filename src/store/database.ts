@@ -22,7 +22,7 @@ import {
 } from './database-roles.ts';
 import { runningEmbeddedServer, type RunningServer } from './embedded-attach.ts';
 import { EMBEDDED_SUPERUSER, startEmbeddedServer } from './embedded-server.ts';
-import { migrateToLatest, pendingMigrations } from './migrate.ts';
+import { migrateToLatest, pendingMigrations, unknownMigrations } from './migrate.ts';
 import { typeParsers } from './pg-types.ts';
 import type { Database } from './schema.ts';
 import { StoreError } from './store-error.ts';
@@ -176,6 +176,14 @@ function storeOf(db: Kysely<Database>, owner: pg.PoolConfig | null, base: StoreB
     db,
     asOwner,
     async migrate() {
+      const newer = await unknownMigrations(db);
+      if (newer.length > 0) {
+        throw new StoreError(
+          'SCHEMA_NEWER_THAN_RELEASE',
+          `数据库已由更新的版本升级（本版本不认识迁移 ${newer.join('、')}）：请使用该版本或更新的版本启动，不要以旧版本运行` +
+            ` / The database was migrated by a newer release (unknown migrations: ${newer.join(', ')}): run that release or a later one.`,
+        );
+      }
       let applied: string[] = [];
       if (owner) {
         applied = await asOwner(migrateAndGrant);

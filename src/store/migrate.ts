@@ -110,6 +110,21 @@ export async function pendingMigrations(db: Kysely<Database>): Promise<string[]>
   return Object.keys(migrations).filter((name) => !done.has(name));
 }
 
+/**
+ * Migrations the database records that this release does not know: a newer release ran
+ * on it. Starting an older release there (a rollback of the software without the data)
+ * would run code against a schema it was not written for, so the start is refused.
+ */
+export async function unknownMigrations(db: Kysely<Database>): Promise<string[]> {
+  const table = await sql<{ found: boolean }>`
+    select to_regclass('public.kysely_migration') is not null as found`.execute(db);
+  if (!table.rows[0]?.found) return [];
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from kysely_migration order by name`.execute(db);
+  return rows.map((r) => r.name).filter((name) => !Object.hasOwn(migrations, name));
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

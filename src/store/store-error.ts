@@ -16,6 +16,8 @@ export type StoreErrorCode =
   | 'DATABASE_ROLE_REFUSED'
   /** Migrations are pending and there is no owner connection to run them. */
   | 'SCHEMA_OUT_OF_DATE'
+  /** The database was migrated by a newer release than the one starting. */
+  | 'SCHEMA_NEWER_THAN_RELEASE'
   /** A migration or owner-only step asked of a store that has no owner connection. */
   | 'OWNER_CONNECTION_REQUIRED';
 
