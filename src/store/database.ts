@@ -176,18 +176,14 @@ function storeOf(db: Kysely<Database>, owner: pg.PoolConfig | null, base: StoreB
     db,
     asOwner,
     async migrate() {
-      const newer = await unknownMigrations(db);
-      if (newer.length > 0) {
-        throw new StoreError(
-          'SCHEMA_NEWER_THAN_RELEASE',
-          `数据库已由更新的版本升级（本版本不认识迁移 ${newer.join('、')}）：请使用该版本或更新的版本启动，不要以旧版本运行` +
-            ` / The database was migrated by a newer release (unknown migrations: ${newer.join(', ')}): run that release or a later one.`,
-        );
-      }
       let applied: string[] = [];
       if (owner) {
-        applied = await asOwner(migrateAndGrant);
+        applied = await asOwner(async (ownerDb) => {
+          await refuseNewerSchema(ownerDb);
+          return migrateAndGrant(ownerDb);
+        });
       } else {
+        await refuseNewerSchema(db);
         const pending = await pendingMigrations(db);
         if (pending.length > 0) {
           throw new StoreError(
@@ -209,6 +205,21 @@ function storeOf(db: Kysely<Database>, owner: pg.PoolConfig | null, base: StoreB
       });
     },
   };
+}
+
+/**
+ * A database a newer release migrated: starting this one there would run code against a
+ * schema it was not written for. Read as the owner where there is one: a schema just
+ * made by a restore has not yet granted the application role its use.
+ */
+async function refuseNewerSchema(db: Kysely<Database>) {
+  const newer = await unknownMigrations(db);
+  if (newer.length === 0) return;
+  throw new StoreError(
+    'SCHEMA_NEWER_THAN_RELEASE',
+    `数据库已由更新的版本升级（本版本不认识迁移 ${newer.join('、')}）：请使用该版本或更新的版本启动，不要以旧版本运行` +
+      ` / The database was migrated by a newer release (unknown migrations: ${newer.join(', ')}): run that release or a later one.`,
+  );
 }
 
 /** Both URLs must name one database, or the grants would land where the application is not. */
