@@ -1,5 +1,6 @@
-// The HTTP client of the procedure benchmark: one logged-in user (session cookie and
-// CSRF token), timing every request into a shared tally; a non-2xx answer throws.
+// The HTTP client of the procedure benchmark and the fault drill (bench/drill/): one
+// logged-in user (session cookie and CSRF token), timing every request into a shared
+// tally; a non-2xx answer throws.
 
 import { performance } from 'node:perf_hooks';
 
@@ -11,8 +12,10 @@ export class RequestFailed extends Error {
     readonly path: string,
     readonly status: number,
     readonly code: string,
+    /** Status 0: the socket error's code (ECONNREFUSED, ECONNRESET, …), for the drill's tally. */
+    readonly socketError?: string,
   ) {
-    super(`${method} ${path}: ${status} ${code}`);
+    super(`${method} ${path}: ${status} ${code}${socketError ? ` (${socketError})` : ''}`);
   }
 }
 
@@ -69,9 +72,19 @@ export class BenchClient {
     method: string,
     path: string,
     body?: unknown,
-    { minimal = false }: { readonly minimal?: boolean } = {},
+    {
+      minimal = false,
+      headers: extra = {},
+      timeoutMs,
+    }: {
+      readonly minimal?: boolean;
+      /** e.g. Idempotency-Key, so that a retry after a lost answer replays the first. */
+      readonly headers?: Record<string, string>;
+      /** A server that hangs is a fault too: the drill gives up on a request after this. */
+      readonly timeoutMs?: number;
+    } = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { cookie: this.cookie };
+    const headers: Record<string, string> = { ...extra, cookie: this.cookie };
     if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     if (minimal) headers.prefer = 'return=minimal';
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -84,13 +97,23 @@ export class BenchClient {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
       });
       status = res.status;
       etag = res.headers.get('etag');
       text = await res.text();
     } catch (error) {
       this.tally.failed++;
-      throw new RequestFailed(method, path, 0, (error as Error).message);
+      // fetch says only "fetch failed"; the socket's code is on its cause.
+      const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+      const name = (error as Error).name;
+      throw new RequestFailed(
+        method,
+        path,
+        0,
+        (error as Error).message,
+        typeof cause === 'string' ? cause : name === 'TimeoutError' ? 'TIMEOUT' : undefined,
+      );
     }
     if (status < 200 || status > 299) {
       this.tally.failed++;
