@@ -12,6 +12,7 @@
 // the audit chain (README, "Serving on several processors").
 
 import cluster, { type Worker } from 'node:cluster';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { availableParallelism, hostname } from 'node:os';
 import { assemble, type Application } from '../main.ts';
 import { startAuditChainer } from '../app/audit/audit-chainer.ts';
@@ -23,6 +24,11 @@ import { parseCommandLine, type CliIO } from './cli-io.ts';
 import { dbWaitSeconds, whenDatabaseAnswers } from './wait-for-database.ts';
 
 const USAGE = '用法 / usage: rongcuo serve [--port N] [--host H] [--workers N] [--no-demo]';
+
+/** How long a stopping worker may take to close its server and pool before it just exits. */
+const WORKER_CLOSE_MS = 15_000;
+/** How long the primary waits for a worker told to stop before it kills it. */
+const WORKER_KILL_MS = 30_000;
 
 /** Most workers one machine would use; more is a typo. */
 const MAX_WORKERS = 256;
@@ -178,7 +184,11 @@ async function serveByWorkers(
         (w) =>
           new Promise<void>((resolve) => {
             if (w.isDead()) return resolve();
-            w.once('exit', () => resolve());
+            const kill = setTimeout(() => w.process.kill('SIGKILL'), WORKER_KILL_MS);
+            w.once('exit', () => {
+              clearTimeout(kill);
+              resolve();
+            });
             w.process.kill('SIGTERM');
           }),
       ),
@@ -210,7 +220,19 @@ async function serveAsWorker(port: number, host: string): Promise<number> {
     // The primary gone: no one to stop this worker but itself.
     process.once('disconnect', resolve);
   });
-  await app.close();
+  // Bounded: a pool waiting for a connection a killed database left checked out must not
+  // keep a stopping worker (and the primary waiting on it) alive; the fault drill saw one
+  // worker hang so once (BENCHMARKS.md, "Issue 14: fault drill").
+  const closed = await Promise.race([
+    app.close().then(() => true),
+    sleep(WORKER_CLOSE_MS, undefined, { ref: false }).then(() => false),
+  ]);
   cluster.worker?.disconnect();
+  if (!closed) {
+    process.stderr.write(
+      `工作进程 ${process.pid} 未能在 ${WORKER_CLOSE_MS / 1_000} 秒内关闭，强制退出 / worker ${process.pid} did not close within ${WORKER_CLOSE_MS / 1_000} s: exiting\n`,
+    );
+    process.exit(0);
+  }
   return 0;
 }
