@@ -29,6 +29,11 @@ const ALLOWED_PATTERNS: readonly RegExp[] = [
   /RC-\d{4}-\d{6,}/g,
   // File names of evidence, as the user named them.
   /[\p{L}\p{N}_.()\- ]+\.(?:pdf|jpe?g|png|docx|ofd|txt|csv)\b/giu,
+  // 数据备份 (the system administrator's): the commands an administrator runs at the
+  // server, the backup files' names and their digests, shortened or whole.
+  /\brongcuo (?:backup verify|backup|restore)\b/g,
+  /[\w.-]+\.rcbak\b/g,
+  /\b[0-9a-f]{12,64}…?/g,
 ];
 const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   // The file types and sizes evidence may have, as every office names them.
@@ -41,6 +46,8 @@ const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'CSV',
   // The spreadsheet format statistics download as: 下载 Excel, as offices call it.
   'Excel',
+  // The digest a backup's checksum is, by its standard's name (数据备份).
+  'SHA-256',
   'MB',
   'MiB',
   'KB',

@@ -41,6 +41,7 @@ const ADMIN_COMPONENTS: Record<AdminPage['path'], ComponentType> = {
   '/admin/roles': lazy(() => import('./features/account/admin-roles-page.tsx')),
   '/admin/audit': lazy(() => import('./features/audit/audit-page.tsx')),
   '/admin/warning-rules': lazy(() => import('./features/warning/warning-rules-page.tsx')),
+  '/admin/backups': lazy(() => import('./features/system/backups-page.tsx')),
 };
 
 const loading = <Loading page />;

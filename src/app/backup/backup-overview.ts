@@ -43,7 +43,8 @@ export async function readBackupOverview(
       bytes: data.bytes ?? null,
       rows: data.rows ?? null,
       chainSeq: data.chainHead?.seq ?? null,
-      error: ok ? null : (data.error ?? '未知原因'),
+      // The stored reason is Chinese, then English after ' / ': the page shows the Chinese.
+      error: ok ? null : (data.error?.split(' / ')[0] ?? '未知原因'),
     };
   });
   return {
