@@ -92,6 +92,10 @@ describe('next question', () => {
       remainingIfFalse: 0,
       label: '第十条第（一）项但书',
       question: '但书：是否存在“故意违法”的情形？（存在时，第十条第（一）项不予适用）',
+      // Added by issue 15: why it is asked, and what each answer settles.
+      reason: '如不成立，即可认定不予追究行政执法责任',
+      settlesIfTrue: null,
+      settlesIfFalse: 'no_liability',
     });
   });
 });

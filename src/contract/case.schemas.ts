@@ -118,6 +118,10 @@ export const NextQuestion = Type.Object({
   remainingIfFalse: Type.Integer(),
   /** Which part of its article the fact is (第四条条件（一）, 第十条第（一）项但书), and the question. */
   ...texts('label', 'question'),
+  /** Why it is asked now (issue 15): 如属实，即可认定不予容错. */
+  reason: Type.String(),
+  /** The outcome a "yes" and a "no" would settle; null when that answer leaves it open. */
+  ...nullableTexts('settlesIfTrue', 'settlesIfFalse'),
 });
 export type NextQuestion = Static<typeof NextQuestion>;
 

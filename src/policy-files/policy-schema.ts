@@ -151,6 +151,15 @@ export const policyFileSchema = z
       })
       .strict(),
     exclusion: z.object({ ground: groundCode, survives: z.array(groundCode) }).strict(),
+    interview: z
+      .object({
+        defaultFactProbability: z
+          .number()
+          .gt(0, { message: '事实成立的默认概率应大于 0 且小于 1' })
+          .lt(1, { message: '事实成立的默认概率应大于 0 且小于 1' }),
+      })
+      .strict()
+      .optional(),
     chapters: z.array(z.object({ title: text, articles: z.array(article).min(1) }).strict()).min(1),
   })
   .strict();

@@ -1,12 +1,19 @@
 // The evaluator: a compiled policy and a (partial) fact vector in, the determination
 // of the contract out (spec: determination.md, "Grounds and outcome", "Unknown facts").
 
+import { articleCitation } from './citation.ts';
 import { factQuestion } from './fact-question.ts';
 import type { CompiledPolicy } from './compile-policy.ts';
 import { outcomeOfTerminal } from './outcome-diagram.ts';
+import {
+  defaultFactProbabilities,
+  expectedEntropyAfter,
+  expectedQuestionsInOrder,
+  type FactProbabilities,
+} from './outcome-probability.ts';
 import { restrict, Tri } from './decision-diagram.ts';
-import type { GroundCode, OutcomeCode } from './policy-model.ts';
-import { collectBasis, evaluateRule } from './rule.ts';
+import { GROUND_LABELS, OUTCOME_CODES, type GroundCode, type OutcomeCode } from './policy-model.ts';
+import { collectBasis, evaluateRule, factsOf } from './rule.ts';
 
 export interface GroundResult {
   readonly code: GroundCode;
@@ -144,34 +151,121 @@ export interface NextQuestion {
   /** Which part of its article the fact is, and the question as asked (fact-question.ts). */
   readonly label: string;
   readonly question: string;
+  /** Why it is asked now, in Chinese: 如属实，即可认定不予容错. */
+  readonly reason: string;
+  /** The outcome a "yes" settles, and the one a "no" settles; null when the answer leaves it open. */
+  readonly settlesIfTrue: OutcomeCode | null;
+  readonly settlesIfFalse: OutcomeCode | null;
 }
 
 /**
- * Among the missing facts, the one whose answer settles the most: the smallest worst
- * case of facts still missing after it is answered, then the smallest total, then the
- * earliest in policy order. `null` when nothing is missing.
+ * The interview's next question (issue 15), always one of the missing facts, so a fact
+ * that cannot change the answer is never asked:
+ * 1. while the exclusion (不予容错) is live, one of its facts: its truth decides everything,
+ *    and every other outcome needs it ruled out first;
+ * 2. otherwise the fact after whose answer the fewest further questions are expected, under
+ *    the facts' probabilities (the policy's default unless given), counting the questions
+ *    that would follow in precedence order (outcome-probability.ts `expectedQuestionsInOrder`);
+ * 3. among equals, the fact whose answer leaves the least expected uncertainty (entropy) of
+ *    the outcome; then the earlier in policy order.
+ * `null` when nothing is missing.
  */
 export function suggestNextQuestion(
   policy: CompiledPolicy,
   values: FactVector,
+  probabilities: FactProbabilities = defaultFactProbabilities(policy),
 ): NextQuestion | null {
-  const { missing } = restrictOutcome(policy, values);
-  let best: { fact: number; remainingIfTrue: number; remainingIfFalse: number } | null = null;
-  let bestKey: [number, number] = [Infinity, Infinity];
+  const fact = chooseNextFact(policy, values, probabilities);
+  if (fact === -1) return null;
   const trial = values.slice();
-  for (const f of missing) {
+  trial[fact] = Tri.True;
+  const ifTrue = restrictOutcome(policy, trial);
+  trial[fact] = Tri.False;
+  const ifFalse = restrictOutcome(policy, trial);
+  const settlesIfTrue = ifTrue.terminal === -1 ? null : outcomeOfTerminal(ifTrue.terminal);
+  const settlesIfFalse = ifFalse.terminal === -1 ? null : outcomeOfTerminal(ifFalse.terminal);
+  const info = policy.facts[fact]!;
+  return {
+    fact: info.id,
+    remainingIfTrue: ifTrue.missing.length,
+    remainingIfFalse: ifFalse.missing.length,
+    ...factQuestion(policy, info),
+    reason: reasonOf(policy, fact, settlesIfTrue, settlesIfFalse),
+    settlesIfTrue,
+    settlesIfFalse,
+  };
+}
+
+/** The index of the fact to ask next (see suggestNextQuestion), or -1 when nothing is missing. */
+export function chooseNextFact(
+  policy: CompiledPolicy,
+  values: FactVector,
+  probabilities: FactProbabilities,
+): number {
+  const { missing } = restrictOutcome(policy, values);
+  if (missing.length <= 1) return missing[0] ?? -1;
+  const live = liveExclusionFacts(policy, values, missing);
+  const candidates = live.length > 0 ? live : missing;
+  if (candidates.length === 1) return candidates[0]!;
+  const trial = values.slice();
+  const scratch = new Float64Array(policy.outcomeDiagram.variable.length * OUTCOME_CODES.length);
+  let best = -1;
+  let bestQuestions = Infinity;
+  let bestEntropy = Infinity;
+  // Candidates come in policy order: an equal value (to rounding) keeps the earlier fact.
+  for (const f of candidates) {
+    const p = probabilities[f]!;
     trial[f] = Tri.True;
-    const ifTrue = restrictOutcome(policy, trial).missing.length;
+    const ifTrue = expectedQuestionsInOrder(policy, trial, probabilities);
     trial[f] = Tri.False;
-    const ifFalse = restrictOutcome(policy, trial).missing.length;
+    const ifFalse = expectedQuestionsInOrder(policy, trial, probabilities);
     trial[f] = Tri.Unknown;
-    const key: [number, number] = [Math.max(ifTrue, ifFalse), ifTrue + ifFalse];
-    if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
-      best = { fact: f, remainingIfTrue: ifTrue, remainingIfFalse: ifFalse };
-      bestKey = key;
+    const questions = p * ifTrue + (1 - p) * ifFalse;
+    if (questions > bestQuestions + EPSILON) continue;
+    const h = expectedEntropyAfter(policy, trial, f, probabilities, scratch);
+    if (questions < bestQuestions - EPSILON || h < bestEntropy - EPSILON) {
+      best = f;
+      bestQuestions = Math.min(questions, bestQuestions);
+      bestEntropy = h;
     }
   }
-  if (best === null) return null;
-  const fact = policy.facts[best.fact]!;
-  return { ...best, fact: fact.id, ...factQuestion(policy, fact) };
+  return best;
+}
+
+/** Expected values closer than this are equal (they differ only by rounding). */
+const EPSILON = 1e-9;
+
+/** The exclusion's missing facts while its ground is still open, in policy order. */
+function liveExclusionFacts(
+  policy: CompiledPolicy,
+  values: FactVector,
+  missing: readonly number[],
+): number[] {
+  const exclusion = policy.grounds[policy.exclusionIndex];
+  if (exclusion === undefined || evaluateRule(exclusion.rule, values) !== Tri.Unknown) return [];
+  const own = factsOf(exclusion.rule);
+  return missing.filter((f) => own.includes(f));
+}
+
+/** Why the fact is asked, in the words of the outcome it can settle. */
+function reasonOf(
+  policy: CompiledPolicy,
+  fact: number,
+  settlesIfTrue: OutcomeCode | null,
+  settlesIfFalse: OutcomeCode | null,
+): string {
+  const parts: string[] = [];
+  if (settlesIfTrue !== null) parts.push(`如属实，即可认定${GROUND_LABELS[settlesIfTrue]}`);
+  if (settlesIfFalse !== null) parts.push(`如不成立，即可认定${GROUND_LABELS[settlesIfFalse]}`);
+  const exclusion = policy.grounds[policy.exclusionIndex];
+  if (exclusion !== undefined && factsOf(exclusion.rule).includes(fact)) {
+    const article = articleCitation(exclusion.article);
+    if (parts.length === 0) {
+      parts.push(
+        `${GROUND_LABELS[exclusion.code]}情形（${article}）先行查明：如不成立，即可排除${GROUND_LABELS[exclusion.code]}`,
+      );
+    } else parts[0] = `${GROUND_LABELS[exclusion.code]}情形（${article}）先行查明：${parts[0]!}`;
+  }
+  if (parts.length === 0) parts.push('在尚待查明的事实中，此项的回答预计最能缩小认定结论的范围');
+  return parts.join('；');
 }

@@ -65,6 +65,9 @@ describe('factQuestion', () => {
       remainingIfTrue: 0,
       remainingIfFalse: 0,
       ...ask('a2.1.x'),
+      reason: '如属实，即可认定无容错免责情形；如不成立，即可认定不予追究行政执法责任',
+      settlesIfTrue: 'no_ground',
+      settlesIfFalse: 'no_liability',
     });
   });
 });

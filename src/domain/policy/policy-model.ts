@@ -205,5 +205,17 @@ export interface PolicyDef {
   readonly taxonomy: Taxonomy;
   /** The 不予容错 exclusion: which ground it is and which grounds still apply under it. */
   readonly exclusion: { readonly ground: GroundCode; readonly survives: readonly GroundCode[] };
+  /** The guided interview's parameters; absent in a file that states none (defaults apply). */
+  readonly interview?: InterviewParams;
   readonly chapters: readonly ChapterDef[];
+}
+
+/**
+ * What the guided interview assumes before a fact is answered (issue 15): the chance that
+ * a fact holds, used to order the questions by what they are expected to settle. It never
+ * changes a determination, only the order of the questions.
+ */
+export interface InterviewParams {
+  /** Between 0 and 1 exclusive; 0.2 when the file states none. */
+  readonly defaultFactProbability: number;
 }

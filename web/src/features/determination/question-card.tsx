@@ -1,5 +1,6 @@
 // The question to answer now (the engine's suggestion, unless the reader chose another),
-// with how many would remain after each answer, and the others to choose from.
+// with why it is asked now (the exclusion first, or what its answer can settle), how many
+// would remain after each answer, and the others to choose from.
 
 import { Button, Card, Collapse, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -24,6 +25,11 @@ export function QuestionCard({
       title={`待查明问题（尚余 ${remaining} 项）`}
       extra={suggested ? <Tag color="blue">建议优先回答</Tag> : undefined}
     >
+      {suggested && next.reason && (
+        <Typography.Paragraph data-testid="question-reason">
+          为何先问此项：{next.reason}。
+        </Typography.Paragraph>
+      )}
       {suggested && (
         <Typography.Paragraph type="secondary">
           回答“是”后尚余 {next.remainingIfTrue} 项、回答“否”后尚余 {next.remainingIfFalse}{' '}
