@@ -79,6 +79,9 @@ describe('the interview', () => {
       '/api/v1/policies/xilingol-emergency-2024',
     );
     const asked = policy.facts.find((f) => f.id === first)!;
+    // The exclusion (不予容错, 第十三条) is asked first, and says why (issue 15).
+    expect(asked.label).toContain('第十三条');
+    await question.getByTestId('question-reason').getByText('先行查明').waitFor();
     await expect(heading.innerText()).resolves.toContain(asked.label);
     await expect(heading.innerText()).resolves.toContain(asked.question);
 
@@ -139,9 +142,11 @@ describe('the interview', () => {
       await guidance.getByText(expected).waitFor();
       return e;
     };
-    await answer('第十三条条件（一）', '否');
-    for (let i = 1; i <= 9; i++) {
-      const label = `第九条第（${'一二三四五六七八九'[i - 1]}）项`;
+    // Those the questions above left open (the exclusion's conditions came first).
+    for (const label of [
+      '第十三条条件（一）',
+      ...[...'一二三四五六七八九'].map((n) => `第九条第（${n}）项`),
+    ]) {
       const group = page.getByRole('radiogroup', { name: label });
       if ((await group.locator('.ant-radio-button-wrapper-checked').count()) === 0)
         await answer(label, '否');

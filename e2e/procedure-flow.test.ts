@@ -62,11 +62,16 @@ describe('the procedure in the browser', () => {
     await investigator.goto(`${caseUrl}/interview`);
     const question = investigator.getByTestId('current-question');
     let answers = 0;
+    let affirmed = false;
     let version = await caseVersion(investigator);
     while (!(await investigator.getByText('可能影响认定结果的事实已全部查明').isVisible())) {
       expect(answers).toBeLessThan(50);
-      // 是 to the first (suggested) question, 否 to every other.
-      await question.getByText(answers === 0 ? '是' : '否', { exact: true }).click();
+      // 否 to the exclusion's conditions (第十三条, asked first), 是 to the first question
+      // after them, 否 to every other.
+      const heading = await question.locator('h3[id$="-q"]').innerText();
+      const yes: boolean = !affirmed && !heading.includes('第十三条');
+      affirmed ||= yes;
+      await question.getByText(yes ? '是' : '否', { exact: true }).click();
       await question.getByRole('button', { name: /保存回答/ }).click();
       version = await versionAfter(investigator, version);
       answers++;
