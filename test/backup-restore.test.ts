@@ -15,7 +15,7 @@ import { CASE_STATES } from '../src/domain/vocabulary.ts';
 import { openDatabase } from '../src/store/database.ts';
 import type { Database } from '../src/store/schema.ts';
 import { SCALE_PASSWORD } from '../src/app/demo/scale-seed.ts';
-import { HttpClient } from './support/http-client.ts';
+import { apiAs } from './support/procedure-api.ts';
 import { runCli } from './support/run-cli.ts';
 import { startServe } from './support/serve-process.ts';
 import { makeTempDir, storeTargets } from './support/test-databases.ts';
@@ -74,10 +74,7 @@ beforeAll(async () => {
 
   const serve = await startServe(path.join(import.meta.dirname, '..'), env);
   try {
-    const officer = new HttpClient(serve.url);
-    const login = await officer.post('/api/v1/session', { username, password: SCALE_PASSWORD });
-    expect(login.status).toBe(200);
-    officer.csrfToken = login.body.csrfToken;
+    const officer = await apiAs(serve.url, username, SCALE_PASSWORD);
     const { unitId } = (await officer.get('/api/v1/session')).body.user;
     const opened = await officer.post('/api/v1/cases', {
       origin: 'application',

@@ -3,7 +3,6 @@
 // running server's socket, src/store/embedded-attach.ts).
 // `rongcuo backup verify FILE`: the file read whole and checked, touching no database.
 
-import { access } from 'node:fs/promises';
 import { auditFileLocations } from '../audit-files/audit-file-locations.ts';
 import { BackupWriteError, writeBackup } from '../app/backup/backup-writer.ts';
 import { verifyBackup } from '../app/backup/backup-verify.ts';
@@ -39,10 +38,6 @@ export async function runBackup(args: string[], io: CliIO): Promise<number> {
   if (!out) {
     io.stderr.write(`请用 --out 指定备份文件 / name the backup file with --out\n\n${USAGE}`);
     return 2;
-  }
-  if (await exists(out)) {
-    io.stderr.write(`${out} 已存在，不覆盖 / ${out} exists: not overwritten\n`);
-    return 1;
   }
   const store = await openDatabase({ attach: true });
   try {
@@ -102,9 +97,3 @@ async function runVerify(args: string[], io: CliIO): Promise<number> {
     return 1;
   }
 }
-
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );

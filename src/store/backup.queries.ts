@@ -27,10 +27,12 @@ export interface Snapshot {
 
 /** A plain connection of its own, for the COPY streams; the app layer only passes it on. */
 export type CopyClient = pg.Client;
+/** How to open one (Store.connections). */
+export type ClientConfig = pg.ClientConfig;
 
 /** Work on a connection of its own, closed after. */
 export async function withClient<T>(
-  config: pg.ClientConfig,
+  config: ClientConfig,
   work: (client: CopyClient) => Promise<T>,
 ): Promise<T> {
   const client = await connectClient(config);
@@ -68,7 +70,7 @@ export async function countEvidence(client: CopyClient): Promise<number> {
 }
 
 /** A connected client whose lost connection fails its work rather than the process. */
-export async function connectClient(config: pg.ClientConfig): Promise<pg.Client> {
+async function connectClient(config: ClientConfig): Promise<pg.Client> {
   const client = new pg.Client(config);
   client.on('error', () => {});
   try {

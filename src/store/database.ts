@@ -22,7 +22,7 @@ import {
 } from './database-roles.ts';
 import { runningEmbeddedServer, type RunningServer } from './embedded-attach.ts';
 import { EMBEDDED_SUPERUSER, startEmbeddedServer } from './embedded-server.ts';
-import { migrateToLatest, pendingMigrations, unknownMigrations } from './migrate.ts';
+import { migrateToLatest, migrationState } from './migrate.ts';
 import { typeParsers } from './pg-types.ts';
 import type { Database } from './schema.ts';
 import { StoreError } from './store-error.ts';
@@ -183,8 +183,7 @@ function storeOf(db: Kysely<Database>, owner: pg.PoolConfig | null, base: StoreB
           return migrateAndGrant(ownerDb);
         });
       } else {
-        await refuseNewerSchema(db);
-        const pending = await pendingMigrations(db);
+        const pending = await refuseNewerSchema(db);
         if (pending.length > 0) {
           throw new StoreError(
             'SCHEMA_OUT_OF_DATE',
@@ -208,13 +207,14 @@ function storeOf(db: Kysely<Database>, owner: pg.PoolConfig | null, base: StoreB
 }
 
 /**
- * A database a newer release migrated: starting this one there would run code against a
- * schema it was not written for. Read as the owner where there is one: a schema just
- * made by a restore has not yet granted the application role its use.
+ * Refuses a database a newer release migrated: starting this one there would run code
+ * against a schema it was not written for. Read as the owner where there is one: a schema
+ * just made by a restore has not yet granted the application role its use. Returns the
+ * migrations still pending.
  */
-async function refuseNewerSchema(db: Kysely<Database>) {
-  const newer = await unknownMigrations(db);
-  if (newer.length === 0) return;
+async function refuseNewerSchema(db: Kysely<Database>): Promise<string[]> {
+  const { pending, unknown: newer } = await migrationState(db);
+  if (newer.length === 0) return pending;
   throw new StoreError(
     'SCHEMA_NEWER_THAN_RELEASE',
     `数据库已由更新的版本升级（本版本不认识迁移 ${newer.join('、')}）：请使用该版本或更新的版本启动，不要以旧版本运行` +

@@ -97,32 +97,25 @@ function applied({ error, results = [] }: MigrationResultSet): string[] {
 export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
 
 /**
- * The migrations not yet applied, read by a role that may only read Kysely's table: how
- * the application, without the owner's connection, knows whether it may start.
+ * What the database records against this release's list, from one read of Kysely's table
+ * (which the application role may read): the migrations not yet applied, and those applied
+ * that this release does not know (a newer release ran on it). How the application knows,
+ * without the owner's connection, whether it may start.
  */
-export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+export async function migrationState(
+  db: Kysely<Database>,
+): Promise<{ pending: string[]; unknown: string[] }> {
   const table = await sql<{ found: boolean }>`
     select to_regclass('public.kysely_migration') is not null as found`.execute(db);
   const applied = table.rows[0]?.found
-    ? (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows
+    ? (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db))
+        .rows
     : [];
   const done = new Set(applied.map((r) => r.name));
-  return Object.keys(migrations).filter((name) => !done.has(name));
-}
-
-/**
- * Migrations the database records that this release does not know: a newer release ran
- * on it. Starting an older release there (a rollback of the software without the data)
- * would run code against a schema it was not written for, so the start is refused.
- */
-export async function unknownMigrations(db: Kysely<Database>): Promise<string[]> {
-  const table = await sql<{ found: boolean }>`
-    select to_regclass('public.kysely_migration') is not null as found`.execute(db);
-  if (!table.rows[0]?.found) return [];
-  const { rows } = await sql<{
-    name: string;
-  }>`select name from kysely_migration order by name`.execute(db);
-  return rows.map((r) => r.name).filter((name) => !Object.hasOwn(migrations, name));
+  return {
+    pending: Object.keys(migrations).filter((name) => !done.has(name)),
+    unknown: [...done].filter((name) => !Object.hasOwn(migrations, name)),
+  };
 }
 
 function describe(error: unknown): string {

@@ -20,7 +20,7 @@ import {
 } from '../../src/app/jobs/job-runner.ts';
 import { assemble, type Application } from '../../src/main.ts';
 import { HttpClient } from '../support/http-client.ts';
-import { DEMO_PASSWORD } from '../../src/app/demo-data.ts';
+import { apiAs } from '../support/procedure-api.ts';
 import { makeTempDir, storeTargets } from '../support/test-databases.ts';
 import { useHarness } from './api-harness.ts';
 
@@ -67,13 +67,7 @@ describe.each(storeTargets())('daily backups and the 数据备份 page on $name'
     dailyBackup: (now) =>
       runDailyBackup(h.app.store, schedule, h.app.ctx.auditFiles.checkpointDir, now),
   });
-  const signIn = async (username: string) => {
-    const client = new HttpClient(url);
-    const res = await client.post('/api/v1/session', { username, password: DEMO_PASSWORD });
-    expect(res.status).toBe(200);
-    client.csrfToken = res.body.csrfToken;
-    return client;
-  };
+  const signIn = (username: string) => apiAs(url, username);
 
   it('writes one backup a night however many instances poll, and keeps the newest', async () => {
     await ensureScheduled(h.app.ctx, services());

@@ -6,10 +6,14 @@ import { DEMO_PASSWORD } from '../../src/app/demo-data.ts';
 import { ASSESSMENT_FACTORS } from '../../src/domain/vocabulary.ts';
 import { HttpClient } from './http-client.ts';
 
-/** An API client signed in as a demo user. */
-export async function apiAs(url: string, username: string): Promise<HttpClient> {
+/** An API client signed in as a demo user (or another account, with its password). */
+export async function apiAs(
+  url: string,
+  username: string,
+  password: string = DEMO_PASSWORD,
+): Promise<HttpClient> {
   const client = new HttpClient(url);
-  const res = await client.post('/api/v1/session', { username, password: DEMO_PASSWORD });
+  const res = await client.post('/api/v1/session', { username, password });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   client.csrfToken = res.body.csrfToken;
   return client;

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,9 +27,9 @@ import {
 } from '../../domain/backup/backup-format.ts';
 import {
   beginSnapshot,
-  connectClient,
   copyTableOut,
   endSnapshot,
+  withClient,
 } from '../../store/backup.queries.ts';
 import type { Store } from '../../store/database.ts';
 import { inTransaction } from '../../store/transaction.ts';
@@ -74,6 +74,12 @@ export class BackupWriteError extends Error {
 
 export async function writeBackup(store: Store, options: BackupOptions): Promise<BackupResult> {
   const out = path.resolve(options.out);
+  if (await exists(out)) {
+    throw new BackupWriteError(
+      'BACKUP_EXISTS',
+      `${out} 已存在，不覆盖 / ${out} exists: not overwritten`,
+    );
+  }
   const partial = `${out}.partial-${process.pid}`;
   let result: BackupResult;
   try {
@@ -120,21 +126,31 @@ async function writeFile(
       done(null, chunk);
     },
   });
-  // 'wx': never over a file that is there (the caller refused an existing `out` already).
+  // 'wx': never over a file that is there (an existing `out` was refused already).
   const written = pipeline(gzip, tap, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
   written.catch(() => {});
   const put = writerOf(gzip, written);
 
+  const digests: SectionDigest[] = [];
+  /** A section: its line, its data (whole lines), the end marker; its digest kept. */
+  const putSection = async (section: Section, data: AsyncIterable<Buffer> | Iterable<Buffer>) => {
+    const digester = new SectionDigester(section);
+    await put(Buffer.from(sectionLine(section)));
+    // PostgreSQL sends a row per message; whatever the chunking, the lines add up.
+    for await (const chunk of data) {
+      digester.update(chunk, countLines(chunk));
+      await put(chunk);
+    }
+    await put(Buffer.from(`${END_OF_DATA}\n`));
+    digests.push(digester.digest());
+  };
+
   // Events committed but not yet chained (audit-chainer.ts) are chained first, so that
   // the head the backup records covers everything committed before it began.
   await flushAuditChain(store.db);
-  const client = await connectClient(store.connections.application);
-  const digests: SectionDigest[] = [];
-  let rows = 0;
-  let header: BackupHeader;
-  try {
+  const header = await withClient(store.connections.application, async (client) => {
     const snapshot = await beginSnapshot(client);
-    header = {
+    const header: BackupHeader = {
       kind: 'header',
       createdAt: options.now.toISOString(),
       release: RELEASE,
@@ -145,38 +161,18 @@ async function writeFile(
     };
     await put(Buffer.from(`${BACKUP_MAGIC}\n${sectionLine(header)}`));
     const columns = new Map(snapshot.tables.map((t) => [t.name, t.columns]));
-    const order = loadOrder(
-      snapshot.tables.map((t) => t.name),
-      snapshot.references,
-    );
+    const order = loadOrder([...columns.keys()], snapshot.references);
     for (const name of order) {
-      const section: Section = { kind: 'table', name, columns: columns.get(name)! };
-      const digester = new SectionDigester(section);
-      await put(Buffer.from(sectionLine(section)));
-      // PostgreSQL sends a row per message; whatever the chunking, the lines add up.
-      for await (const chunk of copyTableOut(client, name, section.columns)) {
-        const buf = chunk as Buffer;
-        digester.update(buf, countLines(buf));
-        await put(buf);
-      }
-      await put(Buffer.from(`${END_OF_DATA}\n`));
-      const digest = digester.digest();
-      rows += digest.lines;
-      digests.push(digest);
+      const section = { kind: 'table', name, columns: columns.get(name)! } as const;
+      await putSection(section, copyTableOut(client, name, section.columns));
     }
     await endSnapshot(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
+    return header;
+  });
   for (const file of await checkpointFiles(options.checkpointDir, header.chainHead)) {
-    const section: Section = { kind: 'file', path: `${CHECKPOINT_SECTION_DIR}/${file}` };
-    const digester = new SectionDigester(section);
-    const text = base64Lines(await readFile(path.join(options.checkpointDir, file)));
-    digester.update(text, countLines(text));
-    await put(Buffer.from(sectionLine(section)));
-    await put(text);
-    await put(Buffer.from(`${END_OF_DATA}\n`));
-    digests.push(digester.digest());
+    await putSection({ kind: 'file', path: `${CHECKPOINT_SECTION_DIR}/${file}` }, [
+      base64Lines(await readFile(path.join(options.checkpointDir, file))),
+    ]);
   }
   await put(Buffer.from(sectionLine({ kind: 'manifest', sections: digests })));
   gzip.end();
@@ -190,7 +186,7 @@ async function writeFile(
     sha256,
     bytes,
     tables: digests.filter((d) => d.kind === 'table').length,
-    rows,
+    rows: digests.filter((d) => d.kind === 'table').reduce((n, d) => n + d.lines, 0),
     files: digests.filter((d) => d.kind === 'file').length,
     chainHead: header.chainHead,
     createdAt: header.createdAt,
@@ -280,3 +276,9 @@ export function asWriteError(error: unknown, out: string): unknown {
   }
   return error;
 }
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );

@@ -22,6 +22,7 @@ import {
   countEvidence,
   inClientTransaction,
   withClient,
+  type ClientConfig,
   type CopyClient,
   dropPublicSchema,
   endLoad,
@@ -145,11 +146,7 @@ export async function restoreBackup(store: Store, options: RestoreOptions): Prom
 }
 
 /** A target that holds rows, or checkpoints of another chain, is refused unless replaced. */
-async function refuseNonEmpty(
-  config: Parameters<typeof withClient>[0],
-  checkpointDir: string,
-  replace: boolean,
-) {
+async function refuseNonEmpty(config: ClientConfig, checkpointDir: string, replace: boolean) {
   const withRows = await withClient(config, tablesWithRows);
   const checkpoints = await existingCheckpoints(checkpointDir);
   if (replace) {

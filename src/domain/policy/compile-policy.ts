@@ -336,3 +336,10 @@ export function basisFacts(rule: Rule): number[] {
 function isAscending(xs: readonly number[]): boolean {
   return xs.every((x, i) => i === 0 || xs[i - 1]! < x);
 }
+
+/** A fact vector (in policy order) as the outcome diagram reads it: by its variables. */
+export function valuesByVariable(policy: CompiledPolicy, values: ArrayLike<number>): Uint8Array {
+  const byVariable = new Uint8Array(policy.factOfVariable.length);
+  for (let v = 0; v < byVariable.length; v++) byVariable[v] = values[policy.factOfVariable[v]!]!;
+  return byVariable;
+}

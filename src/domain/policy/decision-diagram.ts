@@ -139,10 +139,27 @@ export interface Restriction {
  * exactly those the function depends on.
  */
 export function restrict(d: DecisionDiagram, values: ArrayLike<number>): Restriction {
+  const support: number[] = [];
+  const root = restrictWith(d, values, (v) => {
+    if (!support.includes(v)) support.push(v);
+  });
+  return { terminal: root < d.terminalCount ? root : -1, support };
+}
+
+/**
+ * The walk under `restrict`: returns the restricted diagram's root (a terminal, or an id
+ * at or above `d.variable.length`) and calls `onNode` once for each node of it, children
+ * before parents, so a caller can fold a value over the restricted diagram as it is made
+ * (the interview's expected questions, outcome-probability.ts).
+ */
+export function restrictWith(
+  d: DecisionDiagram,
+  values: ArrayLike<number>,
+  onNode: (variable: number, low: number, high: number, id: number) => void,
+): number {
   const n = d.variable.length;
   const memo = new Int32Array(n).fill(-1);
   const unique = new Map<number, number>();
-  const support: number[] = [];
   // Upper bound on restricted node ids: every original node yields at most one new node.
   const span = 2 * n + 1;
   let next = n;
@@ -167,7 +184,7 @@ export function restrict(d: DecisionDiagram, values: ArrayLike<number>): Restric
         else {
           r = next++;
           unique.set(key, r);
-          if (!support.includes(v)) support.push(v);
+          onNode(v, lo, hi, r);
         }
       }
     }
@@ -175,8 +192,7 @@ export function restrict(d: DecisionDiagram, values: ArrayLike<number>): Restric
     return r;
   };
 
-  const root = walk(d.root);
-  return { terminal: root < d.terminalCount ? root : -1, support };
+  return walk(d.root);
 }
 
 /** Number of inner (non-terminal) nodes, for diagnostics and the benchmark report. */

@@ -3,7 +3,7 @@
 
 import { articleCitation } from './citation.ts';
 import { factQuestion } from './fact-question.ts';
-import type { CompiledPolicy } from './compile-policy.ts';
+import { valuesByVariable, type CompiledPolicy } from './compile-policy.ts';
 import { outcomeOfTerminal } from './outcome-diagram.ts';
 import {
   defaultFactProbabilities,
@@ -136,9 +136,7 @@ export function restrictOutcome(
   policy: CompiledPolicy,
   values: FactVector,
 ): { terminal: number; missing: number[] } {
-  const byVariable = new Uint8Array(values.length);
-  for (let v = 0; v < byVariable.length; v++) byVariable[v] = values[policy.factOfVariable[v]!]!;
-  const r = restrict(policy.outcomeDiagram, byVariable);
+  const r = restrict(policy.outcomeDiagram, valuesByVariable(policy, values));
   const missing = r.support.map((v) => policy.factOfVariable[v]!).sort((a, b) => a - b);
   return { terminal: r.terminal, missing };
 }

@@ -9,7 +9,6 @@ import {
   defaultFactProbabilities,
   expectedQuestionsInOrder,
   outcomeDistribution,
-  probabilitiesFromDecidedCases,
 } from './outcome-probability.ts';
 import { OUTCOME_CODES } from './policy-model.ts';
 import { testPolicy } from './test-policy.ts';
@@ -68,24 +67,5 @@ describe('outcome probabilities', () => {
       }),
       { numRuns: 300 },
     );
-  });
-
-  it('take decided cases only when there are enough, drawn towards the default', () => {
-    const prior = defaultFactProbabilities(policy);
-    expect(prior[0]).toBe(0.2);
-    const few = probabilitiesFromDecidedCases(policy, [new Uint8Array(n).fill(Tri.True)]);
-    expect(few).toEqual({ probabilities: prior, source: 'policy_default', cases: 0 });
-    const cases = Array.from({ length: 20 }, (_, i) => {
-      const v = new Uint8Array(n).fill(Tri.Unknown);
-      v[0] = i < 10 ? Tri.True : Tri.False; // half of 20
-      v[1] = Tri.False; // never
-      return v;
-    });
-    const est = probabilitiesFromDecidedCases(policy, cases);
-    expect(est.source).toBe('decided_cases');
-    expect(est.cases).toBe(20);
-    expect(est.probabilities[0]).toBeCloseTo((10 + 5 * 0.2) / 25, 12);
-    expect(est.probabilities[1]).toBeCloseTo(1 / 25, 12);
-    expect(est.probabilities[2]).toBeCloseTo(0.2, 12); // never answered: the default
   });
 });

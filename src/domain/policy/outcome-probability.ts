@@ -3,8 +3,8 @@
 // the interview's next question is chosen to reduce. The probabilities are the policy
 // file's default (`interview.defaultFactProbability`) unless the caller has better ones.
 
-import type { CompiledPolicy } from './compile-policy.ts';
-import { Tri } from './decision-diagram.ts';
+import { valuesByVariable, type CompiledPolicy } from './compile-policy.ts';
+import { restrictWith, Tri } from './decision-diagram.ts';
 import { OUTCOME_CODES } from './policy-model.ts';
 
 /** The chance that a fact holds when the policy file states none: true is rarer than false. */
@@ -113,83 +113,13 @@ export function expectedQuestionsInOrder(
 ): number {
   const d = policy.outcomeDiagram;
   const n = d.variable.length;
-  const memo = new Int32Array(n).fill(-1);
-  const unique = new Map<number, number>();
-  // Canonical ids of the restricted diagram: terminals keep theirs, new nodes count up from n.
-  const cost: number[] = new Array<number>(d.terminalCount).fill(0);
-  const span = 2 * n + 1;
-  let next = n;
-  const walk = (node: number): number => {
-    if (node < d.terminalCount) return node;
-    const seen = memo[node]!;
-    if (seen !== -1) return seen;
-    const fact = policy.factOfVariable[d.variable[node]!]!;
-    const value = values[fact];
-    let r: number;
-    if (value === Tri.False) r = walk(d.low[node]!);
-    else if (value === Tri.True) r = walk(d.high[node]!);
-    else {
-      const lo = walk(d.low[node]!);
-      const hi = walk(d.high[node]!);
-      if (lo === hi) r = lo;
-      else {
-        const key = (d.variable[node]! * span + lo) * span + hi;
-        const hit = unique.get(key);
-        if (hit !== undefined) r = hit;
-        else {
-          r = next++;
-          unique.set(key, r);
-          const p = probabilities[fact]!;
-          cost[r - n + d.terminalCount] = 1 + (1 - p) * costOf(lo) + p * costOf(hi);
-        }
-      }
-    }
-    memo[node] = r;
-    return r;
-  };
-  const costOf = (id: number): number =>
-    id < d.terminalCount ? 0 : cost[id - n + d.terminalCount]!;
-  return costOf(walk(d.root));
-}
-
-/** Where the interview's probabilities come from, for the reader of its reasons. */
-export interface EstimatedProbabilities {
-  readonly probabilities: FactProbabilities;
-  readonly source: 'decided_cases' | 'policy_default';
-  /** How many decided cases the estimate read (0 with the policy's default). */
-  readonly cases: number;
-}
-
-/** Fewer decided cases than this and the policy's default is used (issue 15). */
-export const MINIMUM_DECIDED_CASES = 20;
-/** The default counts as this many cases in each fact's estimate, so a rare fact is not 0. */
-const PRIOR_CASES = 5;
-
-/**
- * Per-fact probabilities from a unit's decided cases (their fact vectors under this policy
- * version): each fact's share of true among the cases that answered it, drawn towards the
- * policy's default by PRIOR_CASES cases' worth, so a fact never seen true keeps a chance.
- * With fewer than MINIMUM_DECIDED_CASES cases, the policy's default alone.
- */
-export function probabilitiesFromDecidedCases(
-  policy: CompiledPolicy,
-  decided: readonly ArrayLike<number>[],
-  minimumCases: number = MINIMUM_DECIDED_CASES,
-): EstimatedProbabilities {
-  const prior = defaultFactProbabilities(policy);
-  if (decided.length < minimumCases)
-    return { probabilities: prior, source: 'policy_default', cases: 0 };
-  const probabilities = new Float64Array(policy.facts.length);
-  for (let f = 0; f < probabilities.length; f++) {
-    let known = 0;
-    let held = 0;
-    for (const values of decided) {
-      const v = values[f];
-      if (v === Tri.Unknown || v === undefined) continue;
-      known++;
-      if (v === Tri.True) held++;
-    }
-    probabilities[f] = (held + PRIOR_CASES * prior[f]!) / (known + PRIOR_CASES);
-  }
-  return { probabilities, source: 'decided_cases', cases: decided.length };
+  // A node's cost: one question, then the cost of the branch its answer takes. Terminals
+  // cost nothing; restricted nodes have ids from n up and come children first.
+  const cost: number[] = [];
+  const costOf = (id: number): number => (id < d.terminalCount ? 0 : cost[id - n]!);
+  const root = restrictWith(d, valuesByVariable(policy, values), (variable, low, high, id) => {
+    const p = probabilities[policy.factOfVariable[variable]!]!;
+    cost[id - n] = 1 + (1 - p) * costOf(low) + p * costOf(high);
+  });
+  return costOf(root);
 }
