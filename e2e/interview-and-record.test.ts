@@ -82,6 +82,13 @@ describe('the interview', () => {
     // The exclusion (不予容错, 第十三条) is asked first, and says why (issue 15).
     expect(asked.label).toContain('第十三条');
     await question.getByTestId('question-reason').getByText('先行查明').waitFor();
+    // And where the chances that ordered it come from (the demo bureau has decided few cases).
+    await question
+      .getByTestId('question-probabilities')
+      .getByText(
+        /本单位依本制度已决定的案件 \d+ 件，不足 20 件，各事实成立的概率按政策文件的默认值（20%）估计/,
+      )
+      .waitFor();
     await expect(heading.innerText()).resolves.toContain(asked.label);
     await expect(heading.innerText()).resolves.toContain(asked.question);
 
@@ -115,14 +122,36 @@ describe('the interview', () => {
       .getByText(`已保存${second.label}：否。`, { exact: false })
       .waitFor({ state: 'attached' });
 
-    // 按条清单: the articles in policy order, 第四条 by condition, each 但书 as the exception.
+    // 按条清单: the articles in the interview's order (issue 15: the exclusion of 第十三条
+    // first, as the questions above), 第四条 by condition, each 但书 as the exception.
     await page.getByRole('tab', { name: '按条清单' }).click();
     const guidance = page.getByTestId('checklist-missing');
     await guidance.waitFor();
     const articles = await page
       .locator('[data-article]')
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-article'))));
-    expect(articles).toEqual([4, 9, 10, 11, 12, 13]);
+    const { interviewOrder } = (
+      await getJson<{ evaluation: { interviewOrder: string[] } }>(
+        page,
+        `/api/v1/cases/${id}?include=nextQuestion`,
+      )
+    ).evaluation;
+    const articleOf = new Map(
+      (
+        await getJson<{ facts: { id: string; article: number }[] }>(
+          page,
+          '/api/v1/policies/xilingol-emergency-2024',
+        )
+      ).facts.map((f) => [f.id, f.article]),
+    );
+    expect(articles).toEqual([...new Set(interviewOrder.map((f) => articleOf.get(f)!))]);
+    expect(articles[0]).toBe(13);
+    expect([...articles].sort((a, b) => a - b)).toEqual([4, 9, 10, 11, 12, 13]);
+    // Within an article, the items in the same order: 第十三条's conditions as asked.
+    const exclusionRows = await page
+      .locator('[data-article="13"] li[data-fact]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-fact')));
+    expect(exclusionRows).toEqual(interviewOrder.filter((f) => f.startsWith('a13.')));
     for (const n of ['一', '二', '三'])
       await page.getByRole('radiogroup', { name: `第四条条件（${n}）` }).waitFor();
     const proviso = page.locator('li[data-missing][data-fact="a10.1.x"]');

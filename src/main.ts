@@ -14,6 +14,7 @@ import { backupSchedule, type BackupSchedule } from './app/backup/backup-schedul
 import { identityKeysAtStart } from './app/secrets/identity-keys-at-start.ts';
 import { loadRegistry } from './policy-files/load-policies.ts';
 import type { CaseListLimits } from './app/case/case-lists.ts';
+import { InterviewGuides, type InterviewGuideLimits } from './app/determination/interview-guide.ts';
 import { openDatabase, type OpenOptions, type Store } from './store/database.ts';
 
 export interface Application {
@@ -51,6 +52,8 @@ export interface AssembleOptions extends OpenOptions {
   readonly caseAnswerLimits?: CaseAnswerCacheLimits;
   /** How far the case list counts and when its search reads the n-grams (case-list.queries.ts). */
   readonly caseListLimits?: CaseListLimits;
+  /** How long each unit's interview estimate is kept, and from how many decided cases (tests). */
+  readonly interviewGuideLimits?: InterviewGuideLimits;
   /**
    * The daily backup (backup-schedule.ts); default from the environment, beside the data
    * directory, or none when a store is given (tests decide for themselves).
@@ -87,6 +90,7 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     registry: options.registry ?? (await loadRegistry()),
     calendar: await loadWorkCalendar(),
     now: options.now ?? (() => new Date()),
+    interviewGuides: new InterviewGuides(options.interviewGuideLimits),
   };
   const caseAnswers = new CaseAnswerCache(options.caseAnswerLimits);
   const schedule =

@@ -4,6 +4,7 @@
 // holiday and moved past it (OBJECTION_PERIOD_OPEN). Seeding on days whose back-dated
 // steps meet the long holidays proves the demo follows each period's real end.
 
+import { InterviewGuides } from '../src/app/determination/interview-guide.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/app/app-context.ts';
 import { seedDemo } from '../src/app/demo-data.ts';
@@ -43,6 +44,7 @@ describe(`the demo seeds on any day (${target.name})`, () => {
       registry: await builtinRegistry(),
       calendar: await loadWorkCalendar(),
       now: () => new Date(Date.now() + offset),
+      interviewGuides: new InterviewGuides(),
     };
     await seedDemo(context);
     const closed = await store.db

@@ -96,6 +96,12 @@ describe('next question', () => {
       reason: '如不成立，即可认定不予追究行政执法责任',
       settlesIfTrue: null,
       settlesIfFalse: 'no_liability',
+      // Where the chances that ordered it come from: no unit here, the policy's default.
+      probabilities: {
+        source: 'policy_default',
+        decidedCases: null,
+        note: '各事实成立的概率按政策文件的默认值（20%）估计',
+      },
     });
   });
 });

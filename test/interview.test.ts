@@ -11,6 +11,11 @@ import {
   type ExplainedDetermination,
 } from '../src/domain/determination/determine.ts';
 import type { PolicyRegistry } from '../src/domain/policy/policy-registry.ts';
+import {
+  estimateFromDecidedCases,
+  policyDefaultEstimate,
+} from '../src/domain/policy/interview-estimate.ts';
+import { interviewOrder } from '../src/domain/policy/interview-order.ts';
 import { builtinRegistry } from './support/builtin-registry.ts';
 import { FACTS, type PolicyId } from './support/spec-oracle.ts';
 
@@ -88,5 +93,32 @@ describe.each(POLICIES)('the guided interview: %s', (policy) => {
     expect(second).toMatchObject({ fact: exclusion[1], settlesIfTrue: 'not_tolerated' });
     expect(second.reason).toContain('如属实，即可认定不予容错');
     expect(interview(policy, full)).toEqual({ outcome: 'not_tolerated', asked: exclusion });
+  });
+});
+
+describe.each(POLICIES)('the interview order for the article checklist: %s', (policy) => {
+  const compiled = () => registry.byId.get(policy)!.at(-1)!;
+
+  it('lists every fact once, in the order the interview asks them when each answer is 否', () => {
+    const order = interviewOrder(compiled(), policyDefaultEstimate(compiled()).probabilities);
+    expect([...order].sort()).toEqual([...FACTS[policy]].sort());
+    // At the default every fact is likelier false: the interview of the all-false case asks
+    // exactly the order's first questions, in that order.
+    const allFalse = Object.fromEntries(FACTS[policy].map((id) => [id, false]));
+    const { asked } = interview(policy, allFalse);
+    expect(order.slice(0, asked.length)).toEqual(asked);
+    expect(explained(policy, {}).nextQuestion!.fact).toBe(order[0]);
+  });
+
+  it('moves a fact the unit usually finds true to the front, after the exclusion', () => {
+    const p = compiled();
+    const facts = new Map(p.facts.map((f) => [f.id, { known: 25, held: 0 }]));
+    facts.set('a10.3', { known: 25, held: 25 });
+    const unit = estimateFromDecidedCases(p, { decidedCases: 25, facts });
+    const before = interviewOrder(p, policyDefaultEstimate(p).probabilities);
+    const after = interviewOrder(p, unit.probabilities);
+    expect(after[0]).toBe(before[0]);
+    expect(after.indexOf('a10.3')).toBe(1);
+    expect(before.indexOf('a10.3')).toBeGreaterThan(5);
   });
 });

@@ -6,6 +6,7 @@ import type { AuditFileLocations } from '../audit-files/audit-file-locations.ts'
 import type { WorkCalendar } from '../domain/deadline/work-calendar.ts';
 import type { PolicyRegistry } from '../domain/policy/policy-registry.ts';
 import type { IdentityKeyRing } from '../secret-files/identity-key-ring.ts';
+import type { InterviewGuides } from './determination/interview-guide.ts';
 import type { Db } from '../store/transaction.ts';
 
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   readonly auditFiles: AuditFileLocations;
   /** Seals and opens reporters' identities (SM4), with keys kept outside the database. */
   readonly identityKeys: IdentityKeyRing;
+  /** What orders each unit's interview: its decided cases' estimate, kept a while. */
+  readonly interviewGuides: InterviewGuides;
 }
 
 /** A use case's failure with a stable code; `src/http` maps it to a status. */

@@ -122,6 +122,17 @@ export const NextQuestion = Type.Object({
   reason: Type.String(),
   /** The outcome a "yes" and a "no" would settle; null when that answer leaves it open. */
   ...nullableTexts('settlesIfTrue', 'settlesIfFalse'),
+  /**
+   * Where the chances that ordered the questions come from: the unit's decided cases under
+   * the regime once there are enough (policy file `interview.minimumDecidedCases`), else
+   * the policy file's default; `note` says so in Chinese.
+   */
+  probabilities: Type.Object({
+    source: StringEnum(['unit_decided_cases', 'policy_default'] as const),
+    /** The unit's decided cases under the regime; null with no unit in view. */
+    decidedCases: Nullable(Type.Integer()),
+    note: Type.String(),
+  }),
 });
 export type NextQuestion = Static<typeof NextQuestion>;
 
@@ -280,6 +291,12 @@ export const CaseDetail = Type.Object(
     evaluation: Type.Object({
       ...CaseDetermination.properties,
       nextQuestion: NullableObject(NextQuestion),
+      /**
+       * Every fact of the regime in the order the interview asks them, by the same chances
+       * (the article checklist lists its articles and items so); null when the next
+       * question is not asked for or the reader may not record facts.
+       */
+      interviewOrder: Nullable(Type.Array(Type.String())),
     }),
     /** The determination recorded when the case went to the deciding body. */
     determination: NullableObject(CaseDetermination),

@@ -157,6 +157,11 @@ export const policyFileSchema = z
           .number()
           .gt(0, { message: '事实成立的默认概率应大于 0 且小于 1' })
           .lt(1, { message: '事实成立的默认概率应大于 0 且小于 1' }),
+        minimumDecidedCases: z
+          .number()
+          .int({ message: '按本单位已决定案件估计概率所需的最少案件数应为正整数' })
+          .min(1, { message: '按本单位已决定案件估计概率所需的最少案件数应为正整数' })
+          .optional(),
       })
       .strict()
       .optional(),

@@ -5,6 +5,7 @@
 // served). Each paper's citations, dates and numbers are checked against the case's rows,
 // and a paper the case's state has not reached is refused with DOCUMENT_NOT_APPLICABLE.
 
+import { InterviewGuides } from '../../src/app/determination/interview-guide.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/account/sessions.ts';
 import type { AppContext } from '../../src/app/app-context.ts';
@@ -117,6 +118,7 @@ describe.each(storeTargets())('the papers of a case on $name', (target) => {
       identityKeys: await identityKeysAtStart(store.db, auditFiles.locations.keyDir),
       registry: await builtinRegistry(),
       calendar: await loadWorkCalendar(),
+      interviewGuides: new InterviewGuides(),
       now: () => new Date(Date.now() + offset),
     };
     await seedDemo(context);

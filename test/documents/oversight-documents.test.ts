@@ -3,6 +3,7 @@
 // the rows say (numbers, dates, items, findings); an owner whose state has no such paper
 // yet is DOCUMENT_NOT_APPLICABLE. On the embedded PostgreSQL and on the server.
 
+import { InterviewGuides } from '../../src/app/determination/interview-guide.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/account/sessions.ts';
 import type { AppContext } from '../../src/app/app-context.ts';
@@ -48,6 +49,7 @@ describe.each(storeTargets())('the oversight documents on $name', (target) => {
       identityKeys: await identityKeysAtStart(store.db, auditFiles.locations.keyDir),
       registry: await builtinRegistry(),
       calendar: await loadWorkCalendar(),
+      interviewGuides: new InterviewGuides(),
       now: () => new Date(),
     };
     await seedDemo(context);

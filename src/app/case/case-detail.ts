@@ -42,6 +42,11 @@ export interface CaseReading {
   readonly records: CaseRecords;
   readonly names: CaseNames;
   readonly nextQuestion: NextQuestion | null;
+  /**
+   * Every fact in the order the interview asks them (interview-order.ts), for the article
+   * checklist; with the next question, and null when it is not asked for.
+   */
+  readonly interviewOrder: readonly string[] | null;
   readonly allowedActions: readonly TransitionName[];
   readonly allowedRecords: readonly RecordKind[];
   readonly recordRefusals: Partial<Record<RecordKind, string>>;
@@ -136,17 +141,25 @@ export async function readingOf(
   const allowed = allowedActions(snapshot.view, who, context);
   // The publication's draft, for whoever may publish now: composed and redacted.
   const draft = allowed.includes('publish') ? await publicationDraft(ctx.db, snapshot) : null;
+  // The interview's search costs more than the rest of the case together: only for
+  // whoever asks and may answer it, ordered by the chances of the case's unit.
+  const guide =
+    loaded.nextQuestionAsked && mayRecord.includes('fact')
+      ? await ctx.interviewGuides.forUnit(
+          ctx.db,
+          snapshot.view.unitId,
+          snapshot.policy,
+          ctx.now().getTime(),
+        )
+      : null;
   return {
     snapshot,
     live: loaded.live,
     records,
     names: loaded.names,
-    // The search costs more than the rest of the case together: only for whoever asks
-    // and may answer it.
     nextQuestion:
-      loaded.nextQuestionAsked && mayRecord.includes('fact')
-        ? suggestNextQuestion(snapshot.policy, snapshot.values)
-        : null,
+      guide === null ? null : suggestNextQuestion(snapshot.policy, snapshot.values, guide.estimate),
+    interviewOrder: guide?.order ?? null,
     allowedActions: allowed,
     publicationDraft: draft,
     allowedRecords: mayRecord,

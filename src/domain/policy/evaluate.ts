@@ -5,8 +5,8 @@ import { articleCitation } from './citation.ts';
 import { factQuestion } from './fact-question.ts';
 import { valuesByVariable, type CompiledPolicy } from './compile-policy.ts';
 import { outcomeOfTerminal } from './outcome-diagram.ts';
+import { policyDefaultEstimate, type InterviewEstimate } from './interview-estimate.ts';
 import {
-  defaultFactProbabilities,
   expectedEntropyAfter,
   expectedQuestionsInOrder,
   type FactProbabilities,
@@ -154,6 +154,8 @@ export interface NextQuestion {
   /** The outcome a "yes" settles, and the one a "no" settles; null when the answer leaves it open. */
   readonly settlesIfTrue: OutcomeCode | null;
   readonly settlesIfFalse: OutcomeCode | null;
+  /** Where the chances that ordered the question come from (interview-estimate.ts). */
+  readonly probabilities: Pick<InterviewEstimate, 'source' | 'decidedCases' | 'note'>;
 }
 
 /**
@@ -162,7 +164,8 @@ export interface NextQuestion {
  * 1. while the exclusion (不予容错) is live, one of its facts: its truth decides everything,
  *    and every other outcome needs it ruled out first;
  * 2. otherwise the fact after whose answer the fewest further questions are expected, under
- *    the facts' probabilities (the policy's default unless given), counting the questions
+ *    the facts' probabilities (the policy's default unless the unit's decided cases give
+ *    an estimate, interview-estimate.ts), counting the questions
  *    that would follow in precedence order (outcome-probability.ts `expectedQuestionsInOrder`);
  * 3. among equals, the fact whose answer leaves the least expected uncertainty (entropy) of
  *    the outcome; then the earlier in policy order.
@@ -171,9 +174,9 @@ export interface NextQuestion {
 export function suggestNextQuestion(
   policy: CompiledPolicy,
   values: FactVector,
-  probabilities: FactProbabilities = defaultFactProbabilities(policy),
+  estimate: InterviewEstimate = policyDefaultEstimate(policy),
 ): NextQuestion | null {
-  const fact = chooseNextFact(policy, values, probabilities);
+  const fact = chooseNextFact(policy, values, estimate.probabilities);
   if (fact === -1) return null;
   const trial = values.slice();
   trial[fact] = Tri.True;
@@ -191,6 +194,11 @@ export function suggestNextQuestion(
     reason: reasonOf(policy, fact, settlesIfTrue, settlesIfFalse),
     settlesIfTrue,
     settlesIfFalse,
+    probabilities: {
+      source: estimate.source,
+      decidedCases: estimate.decidedCases,
+      note: estimate.note,
+    },
   };
 }
 

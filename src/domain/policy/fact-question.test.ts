@@ -68,6 +68,11 @@ describe('factQuestion', () => {
       reason: '如属实，即可认定无容错免责情形；如不成立，即可认定不予追究行政执法责任',
       settlesIfTrue: 'no_ground',
       settlesIfFalse: 'no_liability',
+      probabilities: {
+        source: 'policy_default',
+        decidedCases: null,
+        note: '各事实成立的概率按政策文件的默认值（20%）估计',
+      },
     });
   });
 });

@@ -218,4 +218,9 @@ export interface PolicyDef {
 export interface InterviewParams {
   /** Between 0 and 1 exclusive; 0.2 when the file states none. */
   readonly defaultFactProbability: number;
+  /**
+   * How many of a unit's decided cases under the regime it takes before the interview
+   * estimates the chances from them rather than from the default; 20 when the file states none.
+   */
+  readonly minimumDecidedCases?: number;
 }

@@ -177,7 +177,13 @@ export function presentCase(reading: CaseReading): CaseDetail {
     }),
     evaluation: {
       ...presentDetermination(policy, live),
-      nextQuestion: reading.nextQuestion ? { ...reading.nextQuestion } : null,
+      nextQuestion: reading.nextQuestion
+        ? {
+            ...reading.nextQuestion,
+            probabilities: { ...reading.nextQuestion.probabilities },
+          }
+        : null,
+      interviewOrder: reading.interviewOrder ? [...reading.interviewOrder] : null,
     },
     determination: recorded ? presentDetermination(policy, recorded) : null,
     decisions: records.decisions.map((d) => ({

@@ -1,5 +1,7 @@
 // 按条清单: the second way to answer, for an investigator who already knows the case.
-// Every article that defines facts, in policy order, its items as a checklist 是 / 否 /
+// Every article that defines facts, in the order the interview asks them (the server's
+// `interviewOrder`: an article where its first item comes, each item where it comes;
+// policy order without it), its items as a checklist 是 / 否 /
 // 尚不清楚 (each 但书 under its item, asked as the exception); each change is saved at
 // once through the same fact route, and the engine's `missing` says which items still
 // decide the outcome, as in the one-question-at-a-time interview.
@@ -12,15 +14,21 @@ import type {
   PolicyFact,
 } from '../../../../src/contract/policy.schemas.ts';
 import { ANSWER_LABELS, answerKey } from './answer-form.tsx';
+import { interviewRanks } from './interview-questions.ts';
 
 type AnswerValue = keyof typeof ANSWER_LABELS;
 
 const rowId = (factId: string) => `check-${factId.replace(/\W/g, '-')}`;
 
-/** The articles that define facts, in policy order, each with its facts: an item, then its 但书. */
+/**
+ * The articles that define facts, each with its facts (an item, then its 但书), ordered by
+ * `ranks` (interviewRanks): an article by its earliest item, the items by their own.
+ */
 export function checklistArticles(
   policy: PolicyDetail,
+  ranks: ReadonlyMap<string, number>,
 ): { article: PolicyArticle; facts: PolicyFact[] }[] {
+  const rank = (f: PolicyFact) => ranks.get(f.id) ?? Number.MAX_SAFE_INTEGER;
   const articles = policy.chapters.flatMap((c) => c.articles);
   return articles
     .map((article) => {
@@ -28,10 +36,13 @@ export function checklistArticles(
       const exceptions = own.filter((f) => f.kind === 'exception');
       const facts = own
         .filter((f) => f.kind !== 'exception')
+        .sort((a, b) => rank(a) - rank(b))
         .flatMap((f) => [f, ...exceptions.filter((x) => x.id === `${f.id}.x`)]);
-      return { article, facts };
+      return { article, facts, first: Math.min(...facts.map(rank)) };
     })
-    .filter((a) => a.facts.length > 0);
+    .filter((a) => a.facts.length > 0)
+    .sort((a, b) => a.first - b.first)
+    .map(({ article, facts }) => ({ article, facts }));
 }
 
 export function ArticleChecklist({
@@ -47,6 +58,9 @@ export function ArticleChecklist({
   onAnswer: (fact: PolicyFact, value: boolean | null) => void;
 }) {
   const missing = new Set(detail.evaluation.missing);
+  const ranks = interviewRanks(detail, policy);
+  const byRank = (a: string, b: string) =>
+    (ranks.get(a) ?? Number.MAX_SAFE_INTEGER) - (ranks.get(b) ?? Number.MAX_SAFE_INTEGER);
   const labels = new Map(policy.facts.map((f) => [f.id, f.label]));
   const answers = new Map(detail.facts.map((f) => [f.factId, answerKey(f.value)]));
   const focusRow = (factId: string) => {
@@ -72,7 +86,7 @@ export function ArticleChecklist({
           ) : (
             <Space wrap size={[4, 4]}>
               <span>请先查明：</span>
-              {detail.evaluation.missing.map((id) => (
+              {[...detail.evaluation.missing].sort(byRank).map((id) => (
                 <Button key={id} size="small" onClick={() => focusRow(id)}>
                   {labels.get(id) ?? id}
                 </Button>
@@ -81,7 +95,7 @@ export function ArticleChecklist({
           )
         }
       />
-      {checklistArticles(policy).map(({ article, facts }) => {
+      {checklistArticles(policy, ranks).map(({ article, facts }) => {
         const open = facts.filter((f) => missing.has(f.id)).length;
         return (
           <Card

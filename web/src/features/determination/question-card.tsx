@@ -28,6 +28,9 @@ export function QuestionCard({
       {suggested && next.reason && (
         <Typography.Paragraph data-testid="question-reason">
           为何先问此项：{next.reason}。
+          <Typography.Text type="secondary" data-testid="question-probabilities">
+            {next.probabilities.note}。
+          </Typography.Text>
         </Typography.Paragraph>
       )}
       {suggested && (
