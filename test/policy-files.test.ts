@@ -136,6 +136,21 @@ describe('policy file errors', () => {
     expect(e.problems[0]?.message).toMatch(/author/);
   });
 
+  it('checks the interview’s chances: a default between 0 and 1, a whole minimum of cases', async () => {
+    const probability = await problemsOf(
+      await writePolicy((t) =>
+        t.replace('defaultFactProbability: 0.2', 'defaultFactProbability: 1'),
+      ),
+    );
+    expect(probability.problems[0]).toMatchObject({ field: 'interview.defaultFactProbability' });
+    expect(probability.message).toContain('事实成立的默认概率应大于 0 且小于 1');
+    const minimum = await problemsOf(
+      await writePolicy((t) => t.replace('minimumDecidedCases: 20', 'minimumDecidedCases: 2.5')),
+    );
+    expect(minimum.problems[0]).toMatchObject({ field: 'interview.minimumDecidedCases' });
+    expect(minimum.message).toContain('按本单位已决定案件估计概率所需的最少案件数应为正整数');
+  });
+
   it('requires the file to live at policies/<id>/v<version>.yaml', async () => {
     const file = await writePolicy((t) => t.replace('version: 1', 'version: 2'));
     expect((await problemsOf(file)).message).toMatch(/v2\.yaml/);
