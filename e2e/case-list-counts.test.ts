@@ -7,7 +7,13 @@ import { startWebApp, type WebApp } from './support/web-app.ts';
 let web: WebApp;
 beforeAll(async () => {
   web = await startWebApp({
-    caseListLimits: { countCap: 5, searchCountCap: 2, gramCandidates: 5_000, gramPostings: 1e6 },
+    caseListLimits: {
+      countCap: 5,
+      searchCountCap: 2,
+      gramCandidates: 5_000,
+      gramPostings: 1e6,
+      ownCasesSorted: 20_000,
+    },
   });
 }, 120_000);
 afterAll(async () => web?.close());

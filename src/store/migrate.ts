@@ -31,6 +31,7 @@ import { caseEvaluations } from './migrations/0017_case_evaluations.ts';
 import { auditPending } from './migrations/0018_audit_pending.ts';
 import { caseSearchScale } from './migrations/0019_case_search_scale.ts';
 import { tenantKey } from './migrations/0020_tenant_key.ts';
+import { caseStateUnitIndex } from './migrations/0021_case_state_unit_index.ts';
 import type { Database } from './schema.ts';
 
 /** In order; the names are recorded in kysely_migration and must never change. */
@@ -55,6 +56,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0018_audit_pending': auditPending,
   '0019_case_search_scale': caseSearchScale,
   '0020_tenant_key': tenantKey,
+  '0021_case_state_unit_index': caseStateUnitIndex,
 };
 
 /**

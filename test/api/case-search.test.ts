@@ -46,6 +46,8 @@ const TINY: CaseListLimits = {
   searchCountCap: 2,
   gramCandidates: 2,
   gramPostings: 4,
+  // A reader of at most 10 cases has a walking search's cases sorted; more, walked.
+  ownCasesSorted: 10,
 };
 
 const MIXED_TITLE = "ABC执法检查 x_y%z 单引号'与反斜杠\\";
@@ -108,6 +110,7 @@ describe.each(storeTargets())('case search on $name', (target) => {
       caseListLimits: TINY,
     });
     const searched = { found: 0, empty: 0, capped: 0 };
+    const readers = { sorted: 0, walked: 0 };
     try {
       const tinyUrl = await tiny.server.listen({ port: 0, host: '127.0.0.1' });
       for (const [round, username] of ['zhangmin', 'zhouyan', 'wangqiang', 'zhangmin'].entries()) {
@@ -125,6 +128,7 @@ describe.each(storeTargets())('case search on $name', (target) => {
         const all = await listAll(reader, '');
         expect(all.ids.length).toBeGreaterThan(0);
         expect(all).toMatchObject({ total: all.ids.length, totalCapped: false });
+        readers[all.ids.length <= TINY.ownCasesSorted ? 'sorted' : 'walked']++;
         for (const q of queries) {
           const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
           const expected = (
@@ -164,6 +168,9 @@ describe.each(storeTargets())('case search on $name', (target) => {
     expect(searched.found).toBeGreaterThan(20);
     expect(searched.capped).toBeGreaterThan(10);
     expect(searched.empty).toBeGreaterThan(5);
+    // Both ways a walking search reads: the reader's own cases sorted, and the list walked.
+    expect(readers.sorted).toBeGreaterThan(0);
+    expect(readers.walked).toBeGreaterThan(0);
   });
 
   it('keeps the grams of a case in step with its texts', async () => {
