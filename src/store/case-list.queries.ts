@@ -183,20 +183,15 @@ function filtered(
 }
 
 /**
- * Whether the reader may read at most `most` cases in all: counted on the reader's units'
- * index, stopping at most + 1.
+ * Whether the reader may read at most `most` cases in all, by the planner's estimate from
+ * the statistics of cases.unit_id (EXPLAIN, about a millisecond). Counting them instead
+ * read up to `most` entries and their rows on every walking search: 20–40 ms for a 盟市.
  */
 async function readsAtMost(db: Conn, reader: ResolvedReader, most: number): Promise<boolean> {
-  const { n } = await db
-    .selectFrom(
-      filtered(db, reader, {})
-        .select(sql<number>`1`.as('one'))
-        .limit(most + 1)
-        .as('readable'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(n) <= most;
+  const [row] = await filtered(db, reader, {})
+    .select(sql<number>`1`.as('one'))
+    .explain<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>('json');
+  return row!['QUERY PLAN'][0].Plan['Plan Rows'] <= most;
 }
 
 /**

@@ -7,6 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../src/main.ts';
+import { decidedFactCounts } from '../../src/store/interview.queries.ts';
 import { advance, apiAs, applyAs, emergencyCrew } from '../support/procedure-api.ts';
 import { storeTargets } from '../support/test-databases.ts';
 import { useHarness } from './api-harness.ts';
@@ -98,13 +99,17 @@ describe.each(storeTargets())('the interview’s chances on $name', (target) => 
       expect(after.nextQuestion!.probabilities).toEqual({
         source: 'unit_decided_cases',
         decidedCases: line,
-        note: `各事实成立的概率按本单位依本制度已决定的 ${line} 件案件中各事实的认定情况估计`,
+        note: `各事实成立的概率按本单位依本制度最近已决定的 ${line} 件案件中各事实的认定情况估计`,
       });
       expect(after.nextQuestion!.reason).toContain('先行查明');
       // What the unit usually finds comes earlier than the default puts it.
       expect(after.interviewOrder!.indexOf('a10.3')).toBeLessThan(
         before.interviewOrder!.indexOf('a10.3'),
       );
+      // The estimate reads the newest decided cases only (RECENT_DECIDED_CASES), here one.
+      const newest = await decidedFactCounts(h.app.ctx.db, unitId, 'xilingol-emergency-2024', 1);
+      expect(newest.decidedCases).toBe(1);
+      expect(newest.facts.get('a10.3')).toEqual({ known: 1, held: 1 });
       // The engine's answer is the same either way: only the order moved.
       expect(after.missing).toEqual(before.missing);
 

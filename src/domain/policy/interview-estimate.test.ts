@@ -51,7 +51,7 @@ describe('the interview estimate', () => {
     );
     expect(estimate).toMatchObject({ source: 'unit_decided_cases', decidedCases: 30 });
     expect(estimate.note).toBe(
-      '各事实成立的概率按本单位依本制度已决定的 30 件案件中各事实的认定情况估计',
+      '各事实成立的概率按本单位依本制度最近已决定的 30 件案件中各事实的认定情况估计',
     );
     expect(estimate.probabilities[0]).toBeCloseTo((15 + PRIOR_CASES * 0.1) / (20 + PRIOR_CASES));
     // Never found true, yet not impossible; never answered, the default.

@@ -20,7 +20,7 @@ export const MINIMUM_DECIDED_CASES = 20;
  */
 export const PRIOR_CASES = 5;
 
-/** A unit's decided cases under one regime, as the store counts them. */
+/** A unit's (most recent) decided cases under one regime, as the store counts them. */
 export interface DecidedFactCounts {
   readonly decidedCases: number;
   /** Per fact id: in how many decided cases it was answered, and in how many it held. */
@@ -92,7 +92,7 @@ export function estimateFromDecidedCases(
     probabilities,
     source: 'unit_decided_cases',
     decidedCases: n,
-    note: `各事实成立的概率按本单位依本制度已决定的 ${n} 件案件中各事实的认定情况估计`,
+    note: `各事实成立的概率按本单位依本制度最近已决定的 ${n} 件案件中各事实的认定情况估计`,
   };
 }
 
