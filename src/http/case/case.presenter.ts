@@ -4,11 +4,8 @@
 // domain's own rules (closing, outcomes, publication with the name redacted).
 
 import type { CaseReadOptions, CaseReading } from '../../app/case/case-detail.ts';
-import type {
-  CaseDetail,
-  CaseDetermination,
-  CaseNotification,
-} from '../../contract/case.schemas.ts';
+import type { CaseDetermination } from '../../contract/case-determination.schemas.ts';
+import type { CaseDetail, CaseNotification } from '../../contract/case.schemas.ts';
 import { factValueLabel } from '../../contract/labels.ts';
 import { closeNeedsReason } from '../../domain/case/case-guards.ts';
 import {

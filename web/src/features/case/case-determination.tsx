@@ -2,7 +2,8 @@
 // before that the engine's on the facts recorded so far, each with its grounds and reasons.
 
 import { Alert, Descriptions, List, Space, Tag, Typography } from 'antd';
-import type { CaseDetail, CaseDetermination } from '../../../../src/contract/case.schemas.ts';
+import type { CaseDetail } from '../../../../src/contract/case.schemas.ts';
+import type { CaseDetermination } from '../../../../src/contract/case-determination.schemas.ts';
 import { chineseDate } from '@shared/format.ts';
 import { GroundStateTag } from '../determination/ground-state-tag.tsx';
 import { CitationText } from '../policy/citation-text.tsx';

@@ -1,7 +1,7 @@
 // Whether a ground holds on the facts recorded: 成立, 不成立, 尚待查明.
 
 import { Tag } from 'antd';
-import type { GroundExplanation } from '../../../../src/contract/case.schemas.ts';
+import type { GroundExplanation } from '../../../../src/contract/case-determination.schemas.ts';
 
 const STATE_TAGS: Record<GroundExplanation['state'], { color: string; label: string }> = {
   holds: { color: 'green', label: '成立' },

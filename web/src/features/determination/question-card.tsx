@@ -4,7 +4,7 @@
 
 import { Button, Card, Collapse, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { NextQuestion } from '../../../../src/contract/case.schemas.ts';
+import type { NextQuestion } from '../../../../src/contract/case-determination.schemas.ts';
 import type { PolicyFact } from '../../../../src/contract/policy.schemas.ts';
 
 export function QuestionCard({
