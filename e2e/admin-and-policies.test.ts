@@ -1,5 +1,6 @@
 // The workbench, the policy browser and the three administrators' pages in Debian's chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickTreeNode } from './support/antd.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -75,14 +76,7 @@ describe('administration', () => {
     const newUser = sys.getByRole('form', { name: '新建用户' });
     await newUser.getByLabel('用户名').fill('zhaoyun');
     await newUser.getByLabel('姓名').fill('赵云');
-    await newUser.getByLabel('所属单位').click();
-    await sys
-      .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', {
-        hasText: '执法监督科',
-      })
-      .click();
-    // The pick is made when the field shows it (a loaded machine may still be opening the list).
-    await newUser.locator('.ant-select-content-has-value', { hasText: '执法监督科' }).waitFor();
+    await pickTreeNode(sys, newUser, '所属单位', '执法监督科');
     await newUser.getByLabel('初始密码').fill('short');
     // The form goes to the server, which refuses the password.
     const refused = sys.waitForResponse(

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/domain/calendar-date.ts';
+import { pickTreeNode } from './support/antd.ts';
 import { startWebApp, type WebApp } from './support/web-app.ts';
 
 let web: WebApp;
@@ -75,11 +76,15 @@ describe('case-number prefixes', () => {
     await sys.getByText('案号前缀未设置（暂用“锡林郭勒盟容”）').waitFor();
 
     const form = sys.getByRole('form', { name: '设置案号前缀' });
-    await form.getByLabel('单位').click();
-    await sys.locator('.ant-select-tree-title', { hasText: '综合行政执法大队' }).click();
+    await pickTreeNode(sys, form, '单位', '综合行政执法大队');
     await form.getByLabel('前缀').fill('锡市执法容');
+    const saved = sys.waitForResponse(
+      (r) => r.url().endsWith('/case-number-prefix') && r.request().method() === 'PUT',
+    );
     await form.getByRole('button', { name: '保存案号前缀' }).click();
-    await sys.getByText('案号前缀：锡市执法容').waitFor();
+    expect((await saved).status()).toBe(200);
+    // The unit tree's tag, not the success message, which says the same words.
+    await sys.locator('.ant-tree').getByText('案号前缀：锡市执法容').waitFor();
     await sys.context().close();
 
     // 王强 is in that team: his next application is numbered in its series.

@@ -16,3 +16,18 @@ export async function typeDay(input: Locator, day: string) {
   await input.fill(day);
   await input.press('Enter');
 }
+
+/**
+ * Picks the unit `name` in the tree select labelled `label` of `form`. The pick is made
+ * when the field shows it: on a loaded machine the click can land while the list is still
+ * opening, so it waits for the field rather than trusting the click.
+ */
+export async function pickTreeNode(page: Page, form: Locator, label: string, name: string) {
+  await form.getByLabel(label).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', {
+      hasText: name,
+    })
+    .click();
+  await form.locator('.ant-select-content-has-value', { hasText: name }).waitFor();
+}
