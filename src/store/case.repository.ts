@@ -2,14 +2,40 @@
 // version (optimistic concurrency), and the records kept on it (facts, assessment).
 // Effects of a transition are written by case-effects.writer.ts.
 
-import { allOf } from './all-of.ts';
+import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { preparedQuery } from './prepared-statement.ts';
 import type { CaseRow } from './schema.ts';
 import type { Conn, Tx } from './transaction.ts';
+import { unitIsWithin } from './unit.repository.ts';
 
-/** The case, locked until the transaction ends; undefined when there is none. */
-export function lockCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
-  return tx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/**
+ * The case, locked until the transaction ends, and whether its unit is `readerUnitId` or
+ * below it (the reader's unit scope), in one statement; undefined when there is none.
+ */
+export async function lockCaseFor(
+  tx: Tx,
+  caseId: string,
+  readerUnitId: string,
+): Promise<{ row: CaseRow; inReaderUnit: boolean } | undefined> {
+  const [found] = await caseLockStatement(tx, { caseId, readerUnitId });
+  if (!found) return undefined;
+  const { in_reader_unit, ...row } = found;
+  return { row, inReaderUnit: in_reader_unit };
 }
+
+/** Every write to a case starts with it: prepared, planned once per connection. */
+const caseLockStatement = preparedQuery(
+  'case_lock',
+  ['caseId', 'readerUnitId'],
+  (db, { caseId, readerUnitId }: { caseId: string; readerUnitId: string }) =>
+    db
+      .selectFrom('cases')
+      .selectAll('cases')
+      .select(unitIsWithin(sql.ref('cases.unit_id'), readerUnitId).as('in_reader_unit'))
+      .where('cases.id', '=', caseId)
+      .forUpdate(),
+);
 
 export function findCase(db: Conn, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -37,80 +63,118 @@ export interface CaseViewRows {
   readonly reviews: { kind: string; agrees: boolean }[];
 }
 
-/** Those rows for many cases at once: one query per table, whatever the number of cases. */
+/**
+ * Those rows as columns of JSON beside each case's id: one statement for any number of
+ * cases, where a query per table would be seven round trips (for a write, seven of the
+ * some twenty statements it sends).
+ */
+function viewRowsQuery(db: Conn) {
+  return db.selectFrom('cases').select((eb) => [
+    'cases.id',
+    jsonArrayFrom(
+      eb
+        .selectFrom('case_facts')
+        .select(['case_facts.fact_id', 'case_facts.value'])
+        .whereRef('case_facts.case_id', '=', 'cases.id'),
+    ).as('facts'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('assessments')
+        .select('assessments.factor')
+        .whereRef('assessments.case_id', '=', 'cases.id'),
+    ).as('factors'),
+    // Decisions in the order they were taken: the last one stands.
+    jsonObjectFrom(
+      eb
+        .selectFrom('decisions')
+        .select(['decisions.conclusion', 'decisions.meeting_date'])
+        .whereRef('decisions.case_id', '=', 'cases.id')
+        .orderBy('decisions.decided_at', 'desc')
+        .orderBy('decisions.id', 'desc')
+        .limit(1),
+    ).as('latest_decision'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('notifications')
+        .select([
+          'notifications.id',
+          'notifications.recipient_kind',
+          'notifications.recipient',
+          'notifications.due',
+          'notifications.sent_on',
+          'notifications.sent_at',
+        ])
+        .whereRef('notifications.case_id', '=', 'cases.id')
+        .orderBy('notifications.due')
+        .orderBy('notifications.recipient_kind')
+        .orderBy('notifications.recipient'),
+    ).as('notifications'),
+    jsonObjectFrom(
+      eb
+        .selectFrom('objections')
+        .select('objections.return_to')
+        .whereRef('objections.case_id', '=', 'cases.id')
+        .where('objections.result', 'is', null)
+        .orderBy('objections.raised_at', 'desc')
+        .limit(1),
+    ).as('open_objection'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('case_recusals')
+        .select('case_recusals.user_id')
+        .whereRef('case_recusals.case_id', '=', 'cases.id'),
+    ).as('recusals'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('case_reviews')
+        .select(['case_reviews.kind', 'case_reviews.agrees'])
+        .whereRef('case_reviews.case_id', '=', 'cases.id'),
+    ).as('reviews'),
+  ]);
+}
+
+type ViewRowsRecord = Awaited<ReturnType<ReturnType<typeof viewRowsQuery>['execute']>>[number];
+
+function viewRowsOfRecord(r: ViewRowsRecord): CaseViewRows {
+  return {
+    facts: r.facts,
+    factors: r.factors.map((a) => a.factor),
+    latestDecision: r.latest_decision ?? undefined,
+    // JSON carries a timestamp as text; a date (due, sent_on) is the text pg-types.ts keeps.
+    notifications: r.notifications.map((n) => ({
+      ...n,
+      sent_at: n.sent_at === null ? null : new Date(n.sent_at),
+    })),
+    openObjection: r.open_objection ?? undefined,
+    recusedIds: r.recusals.map((u) => u.user_id),
+    reviews: r.reviews,
+  };
+}
+
+/** Those rows for many cases at once, in one statement. */
 export async function viewRowsOf(
   db: Conn,
   caseIds: readonly string[],
 ): Promise<Map<string, CaseViewRows>> {
-  const byCase = new Map<string, CaseViewRows>();
-  if (caseIds.length === 0) return byCase;
-  const ids = [...caseIds];
-  const rows = await allOf({
-    facts: db
-      .selectFrom('case_facts')
-      .select(['case_id', 'fact_id', 'value'])
-      .where('case_id', 'in', ids)
-      .execute(),
-    factors: db
-      .selectFrom('assessments')
-      .select(['case_id', 'factor'])
-      .where('case_id', 'in', ids)
-      .execute(),
-    decisions: db
-      .selectFrom('decisions')
-      .select(['case_id', 'conclusion', 'meeting_date'])
-      .where('case_id', 'in', ids)
-      .orderBy('decided_at')
-      .execute(),
-    notifications: db
-      .selectFrom('notifications')
-      .select(['case_id', 'id', 'recipient_kind', 'recipient', 'due', 'sent_on', 'sent_at'])
-      .where('case_id', 'in', ids)
-      .orderBy('due')
-      .execute(),
-    objections: db
-      .selectFrom('objections')
-      .select(['case_id', 'return_to'])
-      .where('case_id', 'in', ids)
-      .where('result', 'is', null)
-      .execute(),
-    recusals: db
-      .selectFrom('case_recusals')
-      .select(['case_id', 'user_id'])
-      .where('case_id', 'in', ids)
-      .execute(),
-    reviews: db
-      .selectFrom('case_reviews')
-      .select(['case_id', 'kind', 'agrees'])
-      .where('case_id', 'in', ids)
-      .execute(),
-  });
-  const of = (id: string) => byCase.get(id)!;
-  for (const id of ids)
-    byCase.set(id, {
-      facts: [],
-      factors: [],
-      latestDecision: undefined,
-      notifications: [],
-      openObjection: undefined,
-      recusedIds: [],
-      reviews: [],
-    });
-  for (const f of rows.facts) of(f.case_id).facts.push(f);
-  for (const a of rows.factors) of(a.case_id).factors.push(a.factor);
-  for (const n of rows.notifications) of(n.case_id).notifications.push(n);
-  for (const r of rows.recusals) of(r.case_id).recusedIds.push(r.user_id);
-  for (const r of rows.reviews) of(r.case_id).reviews.push({ kind: r.kind, agrees: r.agrees });
-  // In order of decision: the last one stands.
-  for (const d of rows.decisions) byCase.set(d.case_id, { ...of(d.case_id), latestDecision: d });
-  for (const o of rows.objections) byCase.set(o.case_id, { ...of(o.case_id), openObjection: o });
-  return byCase;
+  if (caseIds.length === 0) return new Map();
+  const rows = await viewRowsQuery(db)
+    .where('cases.id', 'in', [...caseIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, viewRowsOfRecord(r)]));
 }
 
-/** The rows of one case. */
+/** The rows of one case; a write reads them right after locking it. */
 export async function viewRows(db: Conn, caseId: string): Promise<CaseViewRows> {
-  return (await viewRowsOf(db, [caseId])).get(caseId)!;
+  const [found] = await viewRowsStatement(db, { caseId });
+  if (!found) throw new Error(`case ${caseId}: no such case`);
+  return viewRowsOfRecord(found);
 }
+
+const viewRowsStatement = preparedQuery(
+  'case_view_rows',
+  ['caseId'],
+  (db, { caseId }: { caseId: string }) => viewRowsQuery(db).where('cases.id', '=', caseId),
+);
 
 export interface NewCase {
   /** 锡盟应急容〔2026〕5号, taken in the same transaction (allocateCaseNumber). */
@@ -158,7 +222,7 @@ export function insertCase(tx: Tx, c: NewCase) {
     .executeTakeFirstOrThrow();
 }
 
-/** Moves the locked case (lockCase) to `state` and its version on from `version`; the new version. */
+/** Moves the locked case (lockCaseFor) to `state` and its version on from `version`; the new version. */
 export async function bumpVersion(
   tx: Tx,
   id: string,

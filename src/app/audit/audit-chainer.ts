@@ -92,12 +92,53 @@ export async function flushAuditChain(db: Db): Promise<void> {
 }
 
 /**
- * The run after a committed transaction: its failure (the database gone in between)
- * leaves the rows queued for the next run, and must not fail the request that committed.
+ * The after-commit runs of this process, per database: the one in flight, and the one
+ * queued to start when it ends. Concurrent requests of one process would each open a
+ * transaction to try for the lock, and all but one find it busy (three statements each
+ * for nothing). Instead they share runs, as commits share a disk flush: a request whose
+ * commit finds a run in flight waits for the next one, which starts when that ends and
+ * takes the rows of every commit made meanwhile.
  */
-export async function chainAfterCommit(db: Db): Promise<void> {
+const runs = new WeakMap<Db, { current: Promise<void> | null; next: Promise<void> | null }>();
+
+function runsOf(db: Db) {
+  let r = runs.get(db);
+  if (r === undefined) runs.set(db, (r = { current: null, next: null }));
+  return r;
+}
+
+/**
+ * The run after a committed transaction: it returns once a run that started after the
+ * commit has chained the rows, or found the lock held by another process's run (which
+ * takes them, or the next run does). Its failure (the database gone in between) leaves
+ * the rows queued for the next run, and must not fail the request that committed.
+ */
+export function chainAfterCommit(db: Db): Promise<void> {
+  const r = runsOf(db);
+  if (r.current === null) {
+    r.current = chainRun(db, r).finally(() => {
+      r.current = null;
+    });
+    return r.current;
+  }
+  // The run in flight may have read the queue before this commit: the next one has not.
+  r.next ??= r.current.then(() => {
+    r.next = null;
+    return chainAfterCommit(db);
+  });
+  return r.next;
+}
+
+async function chainRun(db: Db, r: { next: Promise<void> | null }): Promise<void> {
   try {
-    await chainPendingAudit(db);
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const n = await chainBatch(db, { mode: 'try' });
+      if (n === undefined || n === 0) return;
+      if (n === BATCH) continue;
+      // Rows of other processes that found the lock busy while this run held it; when a
+      // run of this process is queued, it takes them.
+      if (r.next !== null || !(await hasPendingAudit(db))) return;
+    }
   } catch {
     // Queued rows wait for the next run (another commit, the interval, a reader).
   }

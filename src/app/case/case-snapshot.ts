@@ -6,17 +6,23 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { determineCase } from '../../domain/case/case-determination.ts';
 import type { ObjectionReturnState } from '../../domain/case/case-state.ts';
 import { conductDay } from '../../domain/case/decide-opening.ts';
-import type { CaseDetermination, CaseView, ReviewView } from '../../domain/case/case-view.ts';
+import type {
+  Actor as DomainActor,
+  CaseDetermination,
+  CaseView,
+  ReviewView,
+} from '../../domain/case/case-view.ts';
 import { isReviewKind } from '../../domain/vocabulary.ts';
 import type { CompiledPolicy } from '../../domain/policy/compile-policy.ts';
 import { Tri } from '../../domain/policy/decision-diagram.ts';
 import type { FactVector } from '../../domain/policy/evaluate.ts';
 import type { OutcomeCode } from '../../domain/policy/policy-model.ts';
-import { lockCase, viewRows, type CaseViewRows } from '../../store/case.repository.ts';
+import { lockCaseFor, viewRows, type CaseViewRows } from '../../store/case.repository.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
 import type { AppContext } from '../app-context.ts';
-import { caseNotFound } from './case-actor.ts';
+import type { Actor } from '../account/sessions.ts';
+import { caseNotFound, mayRead } from './case-actor.ts';
 import type {
   AssessmentFactor,
   CaseOrigin,
@@ -109,9 +115,20 @@ export function snapshotOf(
   return { row, policy, values, view };
 }
 
-/** The case with the state machine's view of it, the row locked for a write; NOT_FOUND if none. */
-export async function lockSnapshot(ctx: AppContext, tx: Tx, caseId: string) {
-  const row = await lockCase(tx, caseId);
-  if (!row) throw caseNotFound();
-  return snapshotOf(ctx, row, await viewRows(tx, row.id));
+/**
+ * The case with the state machine's view of it, the row locked for a write, and the actor
+ * as its reader: two statements (the lock with the reader's unit scope, then the rows below
+ * the case, read after the lock so that they include the last writer's). NOT_FOUND when
+ * there is no such case or the actor may not read it, to a write as to a read.
+ */
+export async function lockSnapshot(
+  ctx: AppContext,
+  tx: Tx,
+  caseId: string,
+  actor: Actor,
+): Promise<{ snapshot: CaseSnapshot; who: DomainActor }> {
+  const locked = await lockCaseFor(tx, caseId, actor.unitId);
+  if (!locked) throw caseNotFound();
+  const who = mayRead(actor, locked.row, locked.inReaderUnit);
+  return { snapshot: snapshotOf(ctx, locked.row, await viewRows(tx, caseId)), who };
 }

@@ -17,7 +17,6 @@ import type { Actor } from '../account/sessions.ts';
 import { type AppContext, staleVersion, UseCaseError } from '../app-context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { AuditAction } from '../../domain/audit/audit-actions.ts';
-import { readingActor } from './case-actor.ts';
 import { lockSnapshot, type CaseSnapshot } from './case-snapshot.ts';
 
 export function refuse(error: CaseError): never {
@@ -70,9 +69,8 @@ export async function writeOnCase(
 ): Promise<WrittenCase> {
   const now = ctx.now();
   return inTransaction(ctx.db, async (tx) => {
-    const snapshot = await lockSnapshot(ctx, tx, caseId);
     // A case the actor may not read answers as one that does not exist, to a write too.
-    const who = await readingActor(tx, actor, snapshot.row);
+    const { snapshot, who } = await lockSnapshot(ctx, tx, caseId, actor);
     const planned = await plan(snapshot, who, tx);
     const { version } = snapshot.row;
     if (version !== expectedVersion) {

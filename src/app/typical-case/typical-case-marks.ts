@@ -23,7 +23,6 @@ import { unitLineage } from '../../store/unit.repository.ts';
 import type { Actor } from '../account/sessions.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { type AppContext, UseCaseError } from '../app-context.ts';
-import { readingActor } from '../case/case-actor.ts';
 import { lockSnapshot, type CaseSnapshot } from '../case/case-snapshot.ts';
 
 async function organOfUnit(db: Conn, unitId: string): Promise<string | null> {
@@ -66,8 +65,7 @@ export async function markTypical(
 ): Promise<{ readonly id: string }> {
   const now = ctx.now();
   return inTransaction(ctx.db, async (tx) => {
-    const snapshot = await lockSnapshot(ctx, tx, caseId);
-    await readingActor(tx, actor, snapshot.row);
+    const { snapshot } = await lockSnapshot(ctx, tx, caseId, actor);
     const refusal = markingRefusal(await markingFactsOf(tx, actor, snapshot));
     if (refusal) refuse(refusal);
     const { row, view, policy, values } = snapshot;
@@ -117,8 +115,7 @@ export async function withdrawTypical(
 ): Promise<{ readonly id: string }> {
   const now = ctx.now();
   return inTransaction(ctx.db, async (tx) => {
-    const snapshot = await lockSnapshot(ctx, tx, caseId);
-    await readingActor(tx, actor, snapshot.row);
+    const { snapshot } = await lockSnapshot(ctx, tx, caseId, actor);
     const refusal = withdrawalRefusal(await markingFactsOf(tx, actor, snapshot), reason);
     if (refusal) refuse(refusal);
     const standing = (await standingTypicalOf(tx, caseId))!;
