@@ -18,12 +18,16 @@ export async function typeDay(input: Locator, day: string) {
 }
 
 /**
- * Picks the unit `name` in the tree select labelled `label` of `form`. The pick is made
- * when the field shows it: on a loaded machine the click can land while the list is still
- * opening, so it waits for the field rather than trusting the click.
+ * Picks the unit `name` in the tree select labelled `label` of `form`, as a person would
+ * with a long list: types the name to narrow the tree, then clicks it. Unnarrowed, the
+ * list is virtual and taller than its box; on a loaded machine a click on a node that had
+ * to be scrolled to was lost (the field stayed empty, the list open). The pick is made
+ * when the field shows it.
  */
 export async function pickTreeNode(page: Page, form: Locator, label: string, name: string) {
-  await form.getByLabel(label).click();
+  const field = form.getByLabel(label);
+  await field.click();
+  await field.fill(name);
   await page
     .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', {
       hasText: name,
