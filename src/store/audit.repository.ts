@@ -116,10 +116,7 @@ export async function readChainWork(
 ): Promise<{ head: { seq: number; hash: string } | undefined; pending: QueuedAuditRow[] }> {
   const rows = await tx
     .selectFrom(tx.selectFrom('audit_pending').selectAll().orderBy('id').limit(limit).as('p'))
-    .leftJoin(
-      tx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).as('h'),
-      (join) => join.onTrue(),
-    )
+    .leftJoin(chainHeadQuery(tx).as('h'), (join) => join.onTrue())
     .selectAll('p')
     .select(['h.seq as head_seq', 'h.hash as head_hash'])
     .orderBy('p.id')
@@ -222,12 +219,11 @@ export async function* auditEventPages(
 
 /** The last committed event's seq and hash: all before it are committed (the append lock). */
 export async function chainHead(db: Conn): Promise<{ seq: number; hash: string } | undefined> {
-  return db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return chainHeadQuery(db).executeTakeFirst();
+}
+
+function chainHeadQuery(db: Conn) {
+  return db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1);
 }
 
 /** The stored hash of the event at `seq`, if there is one. */

@@ -135,7 +135,7 @@ function viewRowsQuery(db: Conn) {
 
 type ViewRowsRecord = Awaited<ReturnType<ReturnType<typeof viewRowsQuery>['execute']>>[number];
 
-function viewRowsOfRecord(r: ViewRowsRecord): CaseViewRows {
+function viewRowsOfJson(r: ViewRowsRecord): CaseViewRows {
   return {
     facts: r.facts,
     factors: r.factors.map((a) => a.factor),
@@ -160,14 +160,14 @@ export async function viewRowsOf(
   const rows = await viewRowsQuery(db)
     .where('cases.id', 'in', [...caseIds])
     .execute();
-  return new Map(rows.map((r) => [r.id, viewRowsOfRecord(r)]));
+  return new Map(rows.map((r) => [r.id, viewRowsOfJson(r)]));
 }
 
 /** The rows of one case; a write reads them right after locking it. */
 export async function viewRows(db: Conn, caseId: string): Promise<CaseViewRows> {
   const [found] = await viewRowsStatement(db, { caseId });
   if (!found) throw new Error(`case ${caseId}: no such case`);
-  return viewRowsOfRecord(found);
+  return viewRowsOfJson(found);
 }
 
 const viewRowsStatement = preparedQuery(

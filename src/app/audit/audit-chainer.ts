@@ -67,15 +67,19 @@ async function chainBatch(db: Db, how: LockMode): Promise<number | undefined> {
 /**
  * Chains what is committed and pending, if no other chainer is at it; returns the rows
  * chained. After releasing the lock it looks again: a writer that committed while this
- * run held the lock found it busy and left its rows to this run.
+ * run held the lock found it busy and left its rows to this run; unless `followedUp`
+ * says a run of this process is already queued to take them.
  */
-export async function chainPendingAudit(db: Db): Promise<number> {
+export async function chainPendingAudit(
+  db: Db,
+  followedUp: () => boolean = () => false,
+): Promise<number> {
   let chained = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const n = await chainBatch(db, { mode: 'try' });
     if (n === undefined) return chained;
     chained += n;
-    if (n < BATCH && !(await hasPendingAudit(db))) return chained;
+    if (n < BATCH && (followedUp() || !(await hasPendingAudit(db)))) return chained;
   }
   return chained;
 }
@@ -131,14 +135,7 @@ export function chainAfterCommit(db: Db): Promise<void> {
 
 async function chainRun(db: Db, r: { next: Promise<void> | null }): Promise<void> {
   try {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const n = await chainBatch(db, { mode: 'try' });
-      if (n === undefined || n === 0) return;
-      if (n === BATCH) continue;
-      // Rows of other processes that found the lock busy while this run held it; when a
-      // run of this process is queued, it takes them.
-      if (r.next !== null || !(await hasPendingAudit(db))) return;
-    }
+    await chainPendingAudit(db, () => r.next !== null);
   } catch {
     // Queued rows wait for the next run (another commit, the interval, a reader).
   }
