@@ -3,7 +3,11 @@
 
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chainPendingAudit, startAuditChainer } from '../src/app/audit/audit-chainer.ts';
+import {
+  chainPendingAudit,
+  flushAuditChain,
+  startAuditChainer,
+} from '../src/app/audit/audit-chainer.ts';
 import { appendAudit, sm3, verifyAuditLog, type AuditEntry } from '../src/app/audit/audit-log.ts';
 // Strange actions on purpose: the chain stores whatever it is given.
 import type { AuditAction } from '../src/domain/audit/audit-actions.ts';
@@ -181,6 +185,35 @@ describe.each(storeTargets())('the audit chain under concurrent writers on $name
       await store.db.selectFrom('audit_events').select('seq').orderBy('seq').execute()
     ).map((r) => r.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it('returns each writer with its event chained while readers of this process flush and its interval runs', async () => {
+    // The chainer's other runs in this process hold the lock often: a writer's run must not
+    // give up on them (the audit checkpoint job's flush beside a job's commit once did).
+    const stop = startAuditChainer(store.db, 1);
+    let writing = true;
+    const reader = async () => {
+      while (writing) await flushAuditChain(store.db);
+    };
+    const readers = [reader(), reader()];
+    try {
+      const writers = Array.from({ length: 40 }, async (_, n) => {
+        await inTransaction(store.db, (tx) =>
+          appendAudit(
+            tx,
+            { ...entry(n), entityType: 'beside_flush', entityId: `f-${n}` },
+            new Date(),
+          ),
+        );
+        return (await chained('beside_flush')).some((r) => r.entity_id === `f-${n}`);
+      });
+      expect(await Promise.all(writers)).toEqual(Array.from({ length: 40 }, () => true));
+    } finally {
+      writing = false;
+      await Promise.all(readers);
+      await stop();
+    }
+    expect(await verifyAuditLog(store.db)).toMatchObject({ ok: true, breaks: [] });
   });
 
   it('leaves nothing of a transaction that rolled back', async () => {

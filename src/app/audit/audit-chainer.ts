@@ -7,8 +7,8 @@
 // workers of `rongcuo serve --workers N`, several instances on one server) may run it.
 //
 // It runs right after each transaction that wrote an event has committed (`afterCommit`),
-// trying for the lock only: when another holds it, the holder takes the rows, or the next
-// run does. It runs on an interval too (`startAuditChainer`), for rows left by a process
+// trying for the lock only: when another process's run holds it, the holder takes the
+// rows, or the next run does (the runs of one process go one after another: `laneOf`). It runs on an interval too (`startAuditChainer`), for rows left by a process
 // that stopped between its commit and its run. And every reader of the chain (verify,
 // checkpoints, the audit log's pages) first waits for it (`flushAuditChain`), so it reads
 // the chain with every committed event in it.
@@ -86,29 +86,49 @@ export async function chainPendingAudit(
 
 /**
  * For readers of the chain: waits for the chainer's lock (FLUSH_WAIT_MS at most) and
- * chains every event committed before now, so the chain read next is complete.
+ * chains every event committed before now, so the chain read next is complete. In this
+ * process it takes its turn after the run in flight (see `laneOf`).
  */
-export async function flushAuditChain(db: Db): Promise<void> {
-  for (;;) {
-    const n = await chainBatch(db, { mode: 'wait', waitMs: FLUSH_WAIT_MS });
-    if (n === undefined || n < BATCH) return;
-  }
+export function flushAuditChain(db: Db): Promise<void> {
+  return inLane(laneOf(db), async () => {
+    for (;;) {
+      const n = await chainBatch(db, { mode: 'wait', waitMs: FLUSH_WAIT_MS });
+      if (n === undefined || n < BATCH) return;
+    }
+  });
 }
 
 /**
- * The after-commit runs of this process, per database: the one in flight, and the one
- * queued to start when it ends. Concurrent requests of one process would each open a
- * transaction to try for the lock, and all but one find it busy (three statements each
- * for nothing). Instead they share runs, as commits share a disk flush: a request whose
- * commit finds a run in flight waits for the next one, which starts when that ends and
- * takes the rows of every commit made meanwhile.
+ * The chainer's runs of this process, per database, one after another: the after-commit
+ * runs, the interval's and the readers' flushes. One at a time, because a run that finds
+ * the lock held by another run of its own process returns, while the holder may have read
+ * the queue before that run's commit: the request would return with its event unchained
+ * (seen in a test: the audit checkpoint job's flush beside a job's commit). In line, a
+ * busy lock can only mean another process's run, which takes the rows, or its next does.
+ *
+ * And the after-commit runs share: concurrent requests would each open a transaction to
+ * try for the lock (three statements each for nothing). As commits share a disk flush, a
+ * request whose commit finds a run queued and not yet started waits for that one, which
+ * takes the rows of every commit made before it starts.
  */
-const runs = new WeakMap<Db, { current: Promise<void> | null; next: Promise<void> | null }>();
+type Lane = { tail: Promise<void>; queued: Promise<void> | null };
 
-function runsOf(db: Db) {
-  let r = runs.get(db);
-  if (r === undefined) runs.set(db, (r = { current: null, next: null }));
-  return r;
+const lanes = new WeakMap<Db, Lane>();
+
+function laneOf(db: Db): Lane {
+  let lane = lanes.get(db);
+  if (lane === undefined) lanes.set(db, (lane = { tail: Promise.resolve(), queued: null }));
+  return lane;
+}
+
+/** Runs `work` after everything queued in the lane; its failure is its caller's only. */
+function inLane<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
+  const turn = lane.tail.then(work);
+  lane.tail = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return turn;
 }
 
 /**
@@ -118,27 +138,19 @@ function runsOf(db: Db) {
  * the rows queued for the next run, and must not fail the request that committed.
  */
 export function chainAfterCommit(db: Db): Promise<void> {
-  const r = runsOf(db);
-  if (r.current === null) {
-    r.current = chainRun(db, r).finally(() => {
-      r.current = null;
-    });
-    return r.current;
-  }
-  // The run in flight may have read the queue before this commit: the next one has not.
-  r.next ??= r.current.then(() => {
-    r.next = null;
-    return chainAfterCommit(db);
+  const lane = laneOf(db);
+  if (lane.queued !== null) return lane.queued;
+  const run = inLane(lane, async () => {
+    // Started: a commit from now on may come after this run's read of the queue.
+    lane.queued = null;
+    try {
+      await chainPendingAudit(db, () => lane.queued !== null);
+    } catch {
+      // Queued rows wait for the next run (another commit, the interval, a reader).
+    }
   });
-  return r.next;
-}
-
-async function chainRun(db: Db, r: { next: Promise<void> | null }): Promise<void> {
-  try {
-    await chainPendingAudit(db, () => r.next !== null);
-  } catch {
-    // Queued rows wait for the next run (another commit, the interval, a reader).
-  }
+  lane.queued = run;
+  return run;
 }
 
 /** Chains on an interval, until stopped; one per process that writes. */
@@ -146,7 +158,7 @@ export function startAuditChainer(db: Db, intervalMs = 1_000): () => Promise<voi
   let running: Promise<unknown> = Promise.resolve();
   // Idle, a tick is one small read, not a transaction.
   const tick = async () => {
-    if (await hasPendingAudit(db)) await chainPendingAudit(db);
+    if (await hasPendingAudit(db)) await chainAfterCommit(db);
   };
   const timer = setInterval(() => {
     running = running.then(tick).catch(() => {
