@@ -106,10 +106,14 @@ describe('rongcuo evaluate FILE', () => {
 // Batches answered by worker threads: the same bytes out as the single-threaded reading of
 // the same file, whatever the number of threads and however the file is cut into chunks.
 
-/** RONGCUO_BATCH_CHUNK_BYTES cuts a small file into many chunks, so many workers share it. */
+/**
+ * RONGCUO_BATCH_CHUNK_BYTES cuts a small file into many chunks, so many workers share it;
+ * RONGCUO_BATCH_WORKERS_FROM_BYTES starts them on a file of any size.
+ */
 const withChunks = (bytes: number, extra: NodeJS.ProcessEnv = {}) => ({
   ...process.env,
   RONGCUO_BATCH_CHUNK_BYTES: String(bytes),
+  RONGCUO_BATCH_WORKERS_FROM_BYTES: '0',
   ...extra,
 });
 

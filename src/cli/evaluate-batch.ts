@@ -18,25 +18,33 @@ import { evaluateLines, type LinesResult } from './evaluate-lines.ts';
 import { EvaluatePool } from './evaluate-pool.ts';
 
 /**
- * Bytes per chunk (about 450 lines of a fully known case): passing a chunk to a worker
- * costs little beside answering it, and the few chunks in flight keep the peak memory
- * near a single thread's (1 MB chunks: some 70 MB more at the peak, for no speed).
- * RONGCUO_BATCH_CHUNK_BYTES overrides it (tuning, and tests that need many chunks).
+ * Bytes per chunk (about 110 lines of a fully known case). Under 128 kB on purpose: V8
+ * makes a string of 128 kB or more in its large-object space, with pages of its own, and
+ * decoding the benchmark's 56 MB took 269 ms in chunks of 256 kB, 36 ms in 64 kB
+ * (`bench/chunk-decode.ts`; BENCHMARKS, issue 13 batch). Passing a
+ * chunk to a worker costs little beside answering it, and the few chunks in flight keep
+ * the peak memory near a single thread's. RONGCUO_BATCH_CHUNK_BYTES overrides it (tuning,
+ * and tests that need many chunks).
  */
-const DEFAULT_CHUNK_BYTES = 256 * 1024;
+const DEFAULT_CHUNK_BYTES = 64 * 1024;
 
 /** Chunks in flight (sent, or answered and not yet written) per job. */
-const IN_FLIGHT_PER_JOB = 2;
-
-/** Chunks a worker holds at most (one it answers, one waiting), so it never sits idle. */
-const QUEUED_PER_WORKER = 2;
+const IN_FLIGHT_PER_JOB = 4;
 
 /**
- * Below this many chunks (16 MB, some 30,000 lines) a worker costs more than it saves: its
- * start-up (tsx, the domain's modules, the policies compiled, the code warmed up) is 0.5 to
- * 1.2 s of CPU on the 2-core benchmark machine.
+ * Chunks a worker holds at most (one it answers, the rest waiting), so it never sits idle
+ * while the main thread answers a chunk of its own or reads and writes.
  */
-const MIN_CHUNKS_FOR_WORKERS = 64;
+const QUEUED_PER_WORKER = 4;
+
+/**
+ * Below this many bytes (some 280,000 lines of fully known cases) a worker costs as much as
+ * it saves: its start-up (tsx, the domain's modules, the policies compiled, the code warmed
+ * up) is about a second of CPU on the 2-core benchmark machine. Measured there against
+ * `--jobs 1`: level at 169 MB, 25 % less wall time at 564 MB, 6 % more at 56 MB.
+ * RONGCUO_BATCH_WORKERS_FROM_BYTES overrides it (tests start workers on small files).
+ */
+const MIN_BYTES_FOR_WORKERS = 160 * 1024 * 1024;
 
 export interface BatchOptions {
   /** A file's name, or `-` for standard input. */
@@ -65,6 +73,12 @@ export function cannotRead(file: string, error: unknown): string {
 function chunkBytes(): number {
   const value = Number(process.env.RONGCUO_BATCH_CHUNK_BYTES);
   return Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_CHUNK_BYTES;
+}
+
+function workersFromBytes(): number {
+  const text = process.env.RONGCUO_BATCH_WORKERS_FROM_BYTES;
+  const value = Number(text);
+  return text && Number.isSafeInteger(value) && value >= 0 ? value : MIN_BYTES_FOR_WORKERS;
 }
 
 /** An error of the input stream itself (not of a line), told apart from a worker's failure. */
@@ -102,7 +116,7 @@ export async function evaluateBatch(options: BatchOptions, io: CliIO): Promise<n
   // This thread is one of the jobs: it answers a chunk whenever the workers have enough
   // to do, so N jobs start N - 1 workers (each costs a second or so of start-up). A small
   // file has too little to share out; standard input's length is not known.
-  const parallel = jobs > 1 && (file === '-' || total > MIN_CHUNKS_FOR_WORKERS * target);
+  const parallel = jobs > 1 && (file === '-' || total > workersFromBytes());
   const pool = parallel ? new EvaluatePool(jobs - 1, { today, explain }) : null;
   try {
     const registry = await options.loadRegistry();

@@ -26,7 +26,8 @@ export function evaluateLine(
 
 /** The output of a run of lines: one JSON line per non-blank input line, and how many. */
 export interface LinesResult {
-  readonly out: string;
+  /** A worker's answer comes as bytes, encoded in the worker and moved, not copied. */
+  readonly out: string | Uint8Array;
   readonly lines: number;
 }
 

@@ -12,6 +12,7 @@ import type { ChunkAnswer, WorkerRequest, WorkerSettings } from './evaluate-pool
 const port = parentPort!;
 const { today, explain } = workerData as WorkerSettings;
 let registry: PolicyRegistry | null = null;
+const encoder = new TextEncoder();
 
 /** The same registry as the main thread's: compilePolicy is a pure function of the definition. */
 function compileAll(defs: readonly PolicyDef[]): PolicyRegistry {
@@ -34,6 +35,11 @@ port.on('message', (message: WorkerRequest) => {
   if (!registry) throw new Error('a chunk arrived before the policies');
   const bytes = message.bytes;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const answer: ChunkAnswer = { id: message.id, ...evaluateLines(registry, text, today, explain) };
-  port.postMessage(answer);
+  const { out, lines } = evaluateLines(registry, text, today, explain);
+  // Encoded here, and moved: the main thread, which reads and writes for every job, is the
+  // batch's narrow part (a string would be copied to it, then encoded there).
+  // TextEncoder's array has a buffer of its own (a small Buffer's would be the shared pool).
+  const bytesOut = encoder.encode(out as string);
+  const answer: ChunkAnswer = { id: message.id, out: bytesOut, lines };
+  port.postMessage(answer, [bytesOut.buffer]);
 });
