@@ -9,7 +9,8 @@ import { evaluateLine } from './evaluate-lines.ts';
 
 const USAGE =
   '用法：rongcuo evaluate [--batch [--jobs N]] [--explain] 文件|-（- 为标准输入）\n' +
-  '  --jobs N  逐行认定所用的线程数（默认为 CPU 数，也可由环境变量 RONGCUO_JOBS 指定；1 为单线程）';
+  '  --jobs N  逐行认定所用的线程数（默认为 CPU 数，也可由环境变量 RONGCUO_JOBS 指定；1 为单线程；\n' +
+  '            不足 160 MB 的文件单线程更快，按单线程处理）';
 
 /** More threads than this is a typing mistake, not a machine. */
 const MAX_JOBS = 256;
