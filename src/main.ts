@@ -73,25 +73,14 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     if (!options.store) await store.close();
     throw error;
   }
-  const auditFiles = await auditFilesFor(options);
-  let identityKeys;
+  let started;
   try {
-    // Beside the audit signing key; created on first start (identity-key-ring.ts).
-    identityKeys = await identityKeysAtStart(store.db, auditFiles.locations.keyDir);
+    started = await assembleContext(store, options);
   } catch (error) {
     if (!options.store) await store.close();
-    await auditFiles.remove();
     throw error;
   }
-  const ctx: AppContext = {
-    db: store.db,
-    auditFiles: auditFiles.locations,
-    identityKeys,
-    registry: options.registry ?? (await loadRegistry()),
-    calendar: await loadWorkCalendar(),
-    now: options.now ?? (() => new Date()),
-    interviewGuides: new InterviewGuides(options.interviewGuideLimits),
-  };
+  const { ctx, removeAuditFiles } = started;
   const caseAnswers = new CaseAnswerCache(options.caseAnswerLimits);
   const schedule =
     options.backupSchedule !== undefined
@@ -116,7 +105,38 @@ export async function assemble(options: AssembleOptions = {}): Promise<Applicati
     async close() {
       await server.close();
       if (!options.store) await store.close();
-      await auditFiles.remove();
+      await removeAuditFiles();
     },
   };
+}
+
+/**
+ * The use cases' context on a migrated store, without the HTTP server: what `assemble`
+ * serves, and what tests of the use cases themselves (documents, the demo's seeding) run
+ * on. Temporary audit files when a store is given and no locations; removed by the caller.
+ */
+export async function assembleContext(
+  store: Store,
+  options: Pick<
+    AssembleOptions,
+    'auditFiles' | 'dataDir' | 'registry' | 'now' | 'interviewGuideLimits'
+  > & { readonly store?: Store } = { store },
+): Promise<{ readonly ctx: AppContext; removeAuditFiles(): Promise<void> }> {
+  const auditFiles = await auditFilesFor(options);
+  try {
+    const ctx: AppContext = {
+      db: store.db,
+      auditFiles: auditFiles.locations,
+      // Beside the audit signing key; created on first start (identity-key-ring.ts).
+      identityKeys: await identityKeysAtStart(store.db, auditFiles.locations.keyDir),
+      registry: options.registry ?? (await loadRegistry()),
+      calendar: await loadWorkCalendar(),
+      now: options.now ?? (() => new Date()),
+      interviewGuides: new InterviewGuides(options.interviewGuideLimits),
+    };
+    return { ctx, removeAuditFiles: () => auditFiles.remove() };
+  } catch (error) {
+    await auditFiles.remove();
+    throw error;
+  }
 }

@@ -4,13 +4,9 @@
 // holiday and moved past it (OBJECTION_PERIOD_OPEN). Seeding on days whose back-dated
 // steps meet the long holidays proves the demo follows each period's real end.
 
-import { InterviewGuides } from '../src/app/determination/interview-guide.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../src/app/app-context.ts';
 import { seedDemo } from '../src/app/demo-data.ts';
-import { identityKeysAtStart } from '../src/app/secrets/identity-keys-at-start.ts';
-import { auditFilesFor } from '../src/audit-files/audit-file-locations.ts';
-import { loadWorkCalendar } from '../src/calendar/load-work-calendar.ts';
+import { assembleContext } from '../src/main.ts';
 import { builtinRegistry } from './support/builtin-registry.ts';
 import { storeTargets, type TestStore } from './support/test-databases.ts';
 
@@ -33,19 +29,15 @@ describe(`the demo seeds on any day (${target.name})`, () => {
   it.each(SEED_DAYS)('seeds every demo case with the clock at %s', async (day) => {
     store = await target.open();
     await store.migrate();
-    const auditFiles = await auditFilesFor({ store });
-    removeAuditFiles = auditFiles.remove;
     // 10:00 in China on the day, moving on with the real clock as `npm start`'s does.
     const offset = Date.parse(`${day}T02:00:00Z`) - Date.now();
-    const context: AppContext = {
-      db: store.db,
-      auditFiles: auditFiles.locations,
-      identityKeys: await identityKeysAtStart(store.db, auditFiles.locations.keyDir),
+    const started = await assembleContext(store, {
+      store,
       registry: await builtinRegistry(),
-      calendar: await loadWorkCalendar(),
       now: () => new Date(Date.now() + offset),
-      interviewGuides: new InterviewGuides(),
-    };
+    });
+    removeAuditFiles = started.removeAuditFiles;
+    const context = started.ctx;
     await seedDemo(context);
     const closed = await store.db
       .selectFrom('cases')

@@ -5,13 +5,13 @@
 // served). Each paper's citations, dates and numbers are checked against the case's rows,
 // and a paper the case's state has not reached is refused with DOCUMENT_NOT_APPLICABLE.
 
-import { InterviewGuides } from '../../src/app/determination/interview-guide.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/account/sessions.ts';
 import type { AppContext } from '../../src/app/app-context.ts';
 import { fireTransition } from '../../src/app/case/fire-transition.ts';
 import { openCase } from '../../src/app/case/open-case.ts';
 import { seedDemo } from '../../src/app/demo-data.ts';
+import { assembleContext } from '../../src/main.ts';
 import {
   assessAndSubmit,
   NO_LIABILITY_ON_10_3,
@@ -30,9 +30,6 @@ import { serviceReceiptSource } from '../../src/app/document/sources/service-rec
 import { formatChineseDate, todayInChina } from '../../src/domain/calendar-date.ts';
 import type { OfficialDocument } from '../../src/domain/document/official-document.ts';
 import { textOf } from '../../src/domain/document/kinds/case-document-fixtures.ts';
-import { identityKeysAtStart } from '../../src/app/secrets/identity-keys-at-start.ts';
-import { auditFilesFor } from '../../src/audit-files/audit-file-locations.ts';
-import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
 import { builtinRegistry } from '../support/builtin-registry.ts';
 import { caseRecords } from '../../src/store/case-detail.queries.ts';
 import { storeTargets, type TestStore } from '../support/test-databases.ts';
@@ -110,17 +107,13 @@ describe.each(storeTargets())('the papers of a case on $name', (target) => {
     // papers are read by the use case, whatever renders them.
     store = await target.open();
     await store.migrate();
-    const auditFiles = await auditFilesFor({ store });
-    removeAuditFiles = auditFiles.remove;
-    context = {
-      db: store.db,
-      auditFiles: auditFiles.locations,
-      identityKeys: await identityKeysAtStart(store.db, auditFiles.locations.keyDir),
+    const started = await assembleContext(store, {
+      store,
       registry: await builtinRegistry(),
-      calendar: await loadWorkCalendar(),
-      interviewGuides: new InterviewGuides(),
       now: () => new Date(Date.now() + offset),
-    };
+    });
+    removeAuditFiles = started.removeAuditFiles;
+    context = started.ctx;
     await seedDemo(context);
     const [officer, investigator, reviewer, secretary] = await Promise.all(
       ['zhaoli', 'lina', 'liuyang', 'zhangmin'].map(actor),

@@ -3,15 +3,12 @@
 // the rows say (numbers, dates, items, findings); an owner whose state has no such paper
 // yet is DOCUMENT_NOT_APPLICABLE. On the embedded PostgreSQL and on the server.
 
-import { InterviewGuides } from '../../src/app/determination/interview-guide.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/account/sessions.ts';
 import type { AppContext } from '../../src/app/app-context.ts';
 import { takeCorrectionStep } from '../../src/app/correction/correction-steps.ts';
 import { seedDemo } from '../../src/app/demo-data.ts';
-import { identityKeysAtStart } from '../../src/app/secrets/identity-keys-at-start.ts';
-import { auditFilesFor } from '../../src/audit-files/audit-file-locations.ts';
-import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
+import { assembleContext } from '../../src/main.ts';
 import { formatChineseDate, todayInChina } from '../../src/domain/calendar-date.ts';
 import type { OfficialDocument } from '../../src/domain/document/official-document.ts';
 import { countNumeral } from '../../src/domain/document/kinds/oversight-document-parts.ts';
@@ -41,17 +38,13 @@ describe.each(storeTargets())('the oversight documents on $name', (target) => {
   beforeAll(async () => {
     store = await target.open();
     await store.migrate();
-    const auditFiles = await auditFilesFor({ store });
-    removeAuditFiles = auditFiles.remove;
-    context = {
-      db: store.db,
-      auditFiles: auditFiles.locations,
-      identityKeys: await identityKeysAtStart(store.db, auditFiles.locations.keyDir),
+    const started = await assembleContext(store, {
+      store,
       registry: await builtinRegistry(),
-      calendar: await loadWorkCalendar(),
-      interviewGuides: new InterviewGuides(),
       now: () => new Date(),
-    };
+    });
+    removeAuditFiles = started.removeAuditFiles;
+    context = started.ctx;
     await seedDemo(context);
   }, 180_000);
 

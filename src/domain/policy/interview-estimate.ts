@@ -6,7 +6,7 @@
 
 import type { CompiledPolicy } from './compile-policy.ts';
 import {
-  DEFAULT_FACT_PROBABILITY,
+  defaultFactProbability,
   defaultFactProbabilities,
   type FactProbabilities,
 } from './outcome-probability.ts';
@@ -49,7 +49,7 @@ export function policyDefaultEstimate(policy: CompiledPolicy): InterviewEstimate
       probabilities: defaultFactProbabilities(policy),
       source: 'policy_default',
       decidedCases: null,
-      note: `各事实成立的概率按政策文件的默认值（${percent(defaultProbability(policy))}）估计`,
+      note: `各事实成立的概率按政策文件的默认值（${percent(defaultFactProbability(policy))}）估计`,
     };
     defaults.set(policy, estimate);
   }
@@ -72,7 +72,7 @@ export function estimateFromDecidedCases(
   minimum: number = minimumDecidedCases(policy),
 ): InterviewEstimate {
   const n = counts.decidedCases;
-  const fallback = defaultProbability(policy);
+  const fallback = defaultFactProbability(policy);
   if (n < minimum)
     return {
       probabilities: defaultFactProbabilities(policy),
@@ -94,8 +94,4 @@ export function estimateFromDecidedCases(
     decidedCases: n,
     note: `各事实成立的概率按本单位依本制度最近已决定的 ${n} 件案件中各事实的认定情况估计`,
   };
-}
-
-function defaultProbability(policy: CompiledPolicy): number {
-  return policy.def.interview?.defaultFactProbability ?? DEFAULT_FACT_PROBABILITY;
 }

@@ -15,11 +15,16 @@ export type FactProbabilities = ArrayLike<number>;
 
 const defaults = new WeakMap<CompiledPolicy, Float64Array>();
 
+/** The probability a fact holds before any is answered: the policy file's, else 0.2. */
+export function defaultFactProbability(policy: CompiledPolicy): number {
+  return policy.def.interview?.defaultFactProbability ?? DEFAULT_FACT_PROBABILITY;
+}
+
 /** Every fact at the policy's default probability (policy file `interview`, else 0.2). */
 export function defaultFactProbabilities(policy: CompiledPolicy): FactProbabilities {
   let probabilities = defaults.get(policy);
   if (probabilities === undefined) {
-    const p = policy.def.interview?.defaultFactProbability ?? DEFAULT_FACT_PROBABILITY;
+    const p = defaultFactProbability(policy);
     probabilities = new Float64Array(policy.facts.length).fill(p);
     defaults.set(policy, probabilities);
   }
